@@ -1,0 +1,1123 @@
+import * as ts from 'typescript';
+import type { CallSpec, Catalog, WriteSpec } from '../catalog/load';
+import { CALL, CALLBACK, NEW, pathKey } from '../catalog/paths';
+import { Classifier } from './classify';
+import {
+  ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, Ref, SinkHit, Step, Summary, Taint, Value,
+  dataOf, extend, hasData, stringValue, union, unionAll, withCategories,
+} from './values';
+
+/** A place where data reached a sink, before rules are applied. */
+export interface Hit {
+  /** The node reported (the callee of a call, the target of a write). */
+  node: ts.Node;
+  sink: SinkHit;
+  taints: Taint[];
+  /** Steps after the data left the caller: the parameter and the inner sink of a wrapper function. */
+  tail: Step[];
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+  }
+}
+
+interface Binding {
+  value: Value;
+  kind: 'const' | 'let' | 'var' | 'param' | 'function' | 'class' | 'import' | 'other';
+}
+
+class Scope {
+  readonly vars = new Map<string, Binding>();
+  constructor(readonly parent: Scope | undefined, readonly ctx: FnCtx) {}
+  lookup(name: string): Binding | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const b = s.vars.get(name);
+      if (b) return b;
+    }
+    return undefined;
+  }
+}
+
+interface FnCtx {
+  info?: FnInfo;
+  returns: Value[];
+  edges: Edge[];
+  deferred: FnInfo[];
+  thisValue?: Value;
+}
+
+interface EvalOpts {
+  /** Object-literal keys describe a person (identify traits, `const user = {...}`). */
+  person?: boolean;
+}
+
+const MAX_DEPTH = 700;
+const GLOBAL_OBJECT_NAMES = new Set(['window', 'globalThis', 'self', 'top', 'parent', 'frames']);
+const ARRAY_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'findIndex', 'sort']);
+const MUTATING_ARRAY_METHODS = new Set(['push', 'unshift', 'splice', 'add', 'set', 'append']);
+const GLOBAL_OBJECT_REF: Ref = { root: 'g', path: [] };
+
+/**
+ * Walks one file once, in source order, tracking values through scopes, and records every place where
+ * a value carrying personal data reaches a sink of the catalog.
+ */
+export class Evaluator {
+  readonly hits: Hit[] = [];
+  /** True when an expression nested deeper than the engine follows was skipped. */
+  truncated = false;
+  private depth = 0;
+  private work = 0;
+  private readonly cls: Classifier;
+  private readonly receiverMethods: Set<string>;
+  private readonly propagatingFunctions: Set<string>;
+  private readonly stringKeyReaders: Set<string>;
+  private readonly maskChars: string;
+
+  constructor(
+    private readonly sf: ts.SourceFile,
+    private readonly catalog: Catalog,
+    classifier: Classifier,
+    private readonly isCancelled: () => boolean = () => false,
+    private readonly extraSanitizers: ReadonlySet<string> = new Set(),
+  ) {
+    this.cls = classifier;
+    const p = catalog.categories.propagators;
+    this.receiverMethods = new Set(p.receiverMethods);
+    this.propagatingFunctions = new Set(p.functions);
+    this.stringKeyReaders = new Set(catalog.categories.stringKeyReaders.methods);
+    this.maskChars = p.maskChars;
+  }
+
+  run(): void {
+    const ctx: FnCtx = { returns: [], edges: [], deferred: [] };
+    const scope = new Scope(undefined, ctx);
+    this.execBlock(this.sf.statements, scope);
+    this.drain(ctx);
+  }
+
+  // ───────────────────────────── statements ─────────────────────────────
+
+  private execBlock(statements: readonly ts.Statement[], scope: Scope): void {
+    this.hoist(statements, scope);
+    for (const s of statements) this.exec(s, scope);
+  }
+
+  /** Declares every name of a block before running it, so closures and hoisted calls see locals. */
+  private hoist(statements: readonly ts.Statement[], scope: Scope): void {
+    for (const s of statements) {
+      if (isAmbient(s)) continue;
+      if (ts.isFunctionDeclaration(s)) {
+        if (s.name && s.body) {
+          const fn = this.makeFn(s, scope, s.name.text);
+          scope.vars.set(s.name.text, { value: { fn }, kind: 'function' });
+        }
+      } else if (ts.isVariableStatement(s)) {
+        for (const d of s.declarationList.declarations) {
+          for (const name of bindingNames(d.name)) if (!scope.vars.has(name)) scope.vars.set(name, { value: EMPTY, kind: 'let' });
+        }
+      } else if (ts.isClassDeclaration(s) || ts.isEnumDeclaration(s)) {
+        if (s.name) scope.vars.set(s.name.text, { value: EMPTY, kind: 'class' });
+      } else if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name)) {
+        scope.vars.set(s.name.text, { value: EMPTY, kind: 'other' });
+      } else if (ts.isImportDeclaration(s)) {
+        this.bindImport(s, scope);
+      } else if (ts.isImportEqualsDeclaration(s)) {
+        const ref = ts.isExternalModuleReference(s.moduleReference) && ts.isStringLiteral(s.moduleReference.expression)
+          ? this.moduleValue(s.moduleReference.expression.text)
+          : EMPTY;
+        scope.vars.set(s.name.text, { value: ref, kind: 'import' });
+      }
+    }
+  }
+
+  private exec(node: ts.Statement, scope: Scope): void {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      this.truncated = true;
+      return;
+    }
+    this.tick();
+    try {
+      this.execInner(node, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private execInner(node: ts.Statement, scope: Scope): void {
+    switch (node.kind) {
+      case ts.SyntaxKind.VariableStatement: {
+        if (isAmbient(node)) return;
+        this.execDeclarationList((node as ts.VariableStatement).declarationList, scope);
+        return;
+      }
+      case ts.SyntaxKind.ExpressionStatement:
+        this.eval((node as ts.ExpressionStatement).expression, scope);
+        return;
+      case ts.SyntaxKind.IfStatement: {
+        const n = node as ts.IfStatement;
+        this.eval(n.expression, scope);
+        this.execNested(n.thenStatement, scope);
+        if (n.elseStatement) this.execNested(n.elseStatement, scope);
+        return;
+      }
+      case ts.SyntaxKind.Block:
+        this.execBlock((node as ts.Block).statements, new Scope(scope, scope.ctx));
+        return;
+      case ts.SyntaxKind.ReturnStatement: {
+        const e = (node as ts.ReturnStatement).expression;
+        if (e) scope.ctx.returns.push(this.eval(e, scope));
+        return;
+      }
+      case ts.SyntaxKind.ThrowStatement:
+        this.eval((node as ts.ThrowStatement).expression, scope);
+        return;
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement: {
+        const n = node as ts.ForOfStatement | ts.ForInStatement;
+        const inner = new Scope(scope, scope.ctx);
+        const iterable = this.eval(n.expression, scope);
+        const element = ts.isForOfStatement(n) ? this.elementOf(iterable) : EMPTY;
+        if (ts.isVariableDeclarationList(n.initializer)) {
+          for (const d of n.initializer.declarations) this.bindName(d.name, element, inner, 'let', d.type);
+        } else {
+          this.assign(n.initializer, element, inner, n.initializer);
+        }
+        this.execNested(n.statement, inner);
+        return;
+      }
+      case ts.SyntaxKind.ForStatement: {
+        const n = node as ts.ForStatement;
+        const inner = new Scope(scope, scope.ctx);
+        if (n.initializer) {
+          if (ts.isVariableDeclarationList(n.initializer)) this.execDeclarationList(n.initializer, inner);
+          else this.eval(n.initializer, inner);
+        }
+        if (n.condition) this.eval(n.condition, inner);
+        if (n.incrementor) this.eval(n.incrementor, inner);
+        this.execNested(n.statement, inner);
+        return;
+      }
+      case ts.SyntaxKind.WhileStatement:
+      case ts.SyntaxKind.DoStatement: {
+        const n = node as ts.WhileStatement | ts.DoStatement;
+        this.eval(n.expression, scope);
+        this.execNested(n.statement, scope);
+        return;
+      }
+      case ts.SyntaxKind.SwitchStatement: {
+        const n = node as ts.SwitchStatement;
+        this.eval(n.expression, scope);
+        const inner = new Scope(scope, scope.ctx);
+        const all = n.caseBlock.clauses.flatMap((c) => c.statements);
+        this.hoist(all, inner);
+        for (const c of n.caseBlock.clauses) {
+          if (ts.isCaseClause(c)) this.eval(c.expression, inner);
+          for (const s of c.statements) this.exec(s, inner);
+        }
+        return;
+      }
+      case ts.SyntaxKind.TryStatement: {
+        const n = node as ts.TryStatement;
+        this.exec(n.tryBlock, scope);
+        if (n.catchClause) {
+          const inner = new Scope(scope, scope.ctx);
+          if (n.catchClause.variableDeclaration) this.bindName(n.catchClause.variableDeclaration.name, EMPTY, inner, 'let');
+          this.exec(n.catchClause.block, inner);
+        }
+        if (n.finallyBlock) this.exec(n.finallyBlock, scope);
+        return;
+      }
+      case ts.SyntaxKind.LabeledStatement:
+        this.execNested((node as ts.LabeledStatement).statement, scope);
+        return;
+      case ts.SyntaxKind.ClassDeclaration: {
+        const n = node as ts.ClassDeclaration;
+        const v = this.evalClass(n, scope);
+        if (n.name) scope.vars.set(n.name.text, { value: v, kind: 'class' });
+        return;
+      }
+      case ts.SyntaxKind.ExportAssignment:
+        this.eval((node as ts.ExportAssignment).expression, scope);
+        return;
+      case ts.SyntaxKind.ModuleDeclaration: {
+        const n = node as ts.ModuleDeclaration;
+        if (isAmbient(n) || !n.body) return;
+        if (ts.isModuleBlock(n.body)) this.execBlock(n.body.statements, new Scope(scope, scope.ctx));
+        else if (ts.isModuleDeclaration(n.body)) this.exec(n.body, scope);
+        return;
+      }
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.ImportDeclaration:
+      case ts.SyntaxKind.ImportEqualsDeclaration:
+      case ts.SyntaxKind.ExportDeclaration:
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration:
+      case ts.SyntaxKind.EnumDeclaration:
+      case ts.SyntaxKind.EmptyStatement:
+      case ts.SyntaxKind.DebuggerStatement:
+      case ts.SyntaxKind.BreakStatement:
+      case ts.SyntaxKind.ContinueStatement:
+        return;
+      default:
+        this.visitChildren(node, scope);
+    }
+  }
+
+  private execNested(node: ts.Statement, scope: Scope): void {
+    if (ts.isBlock(node)) this.exec(node, scope);
+    else {
+      const inner = new Scope(scope, scope.ctx);
+      this.hoist([node], inner);
+      this.exec(node, inner);
+    }
+  }
+
+  private execDeclarationList(list: ts.VariableDeclarationList, scope: Scope): void {
+    const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
+    for (const d of list.declarations) {
+      const person = ts.isIdentifier(d.name) && this.cls.isPerson(d.name.text);
+      const init = d.initializer ? this.eval(d.initializer, scope, { person }) : EMPTY;
+      this.bindName(d.name, init, scope, isConst ? 'const' : 'let', d.type);
+    }
+  }
+
+  // ───────────────────────────── bindings ─────────────────────────────
+
+  /**
+   * Binds a declared name (or destructuring pattern) to a value. The name itself classifies the value
+   * unless the value is a constant literal bound with `const` or the declared type is boolean/number.
+   */
+  private bindName(name: ts.BindingName, value: Value, scope: Scope, kind: Binding['kind'], type?: ts.TypeNode): void {
+    if (ts.isIdentifier(name)) {
+      const text = name.text;
+      let v = extend(value, name, text);
+      const constant = value.literal && kind === 'const';
+      if (!constant && !isNonDataType(type) && !value.fn && !value.cls) {
+        v = withCategories(v, this.cls.name(text, { person: value.person }), name, text);
+      }
+      if (this.cls.isPerson(text) && !v.person) v = { ...v, person: true };
+      const existing = scope.vars.get(text);
+      if (existing && existing.kind === 'function' && existing.value.fn) return;
+      scope.vars.set(text, { value: v, kind });
+      return;
+    }
+    if (ts.isObjectBindingPattern(name)) {
+      for (const el of name.elements) {
+        if (el.dotDotDotToken) {
+          this.bindName(el.name, value, scope, kind);
+          continue;
+        }
+        const key = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        let v = key !== undefined ? this.member(value, key, el, undefined, []) : dataOf(value);
+        if (el.initializer) v = union(v, this.eval(el.initializer, scope));
+        this.bindName(el.name, v, scope, kind);
+      }
+      return;
+    }
+    name.elements.forEach((el, i) => {
+      if (ts.isOmittedExpression(el)) return;
+      let v = el.dotDotDotToken ? dataOf(value) : this.index(value, i, el);
+      if (el.initializer) v = union(v, this.eval(el.initializer, scope));
+      this.bindName(el.name, v, scope, kind);
+    });
+  }
+
+  private bindImport(s: ts.ImportDeclaration, scope: Scope): void {
+    const clause = s.importClause;
+    if (!clause || !ts.isStringLiteral(s.moduleSpecifier)) return;
+    const mod = this.moduleValue(s.moduleSpecifier.text);
+    const local = (name: ts.Identifier, v: Value) => {
+      const value = v.ref ? v : withCategories(EMPTY, this.cls.name(name.text), name, name.text);
+      scope.vars.set(name.text, { value, kind: 'import' });
+    };
+    if (clause.name) local(clause.name, mod);
+    const nb = clause.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) local(nb.name, mod);
+    else if (nb) {
+      for (const el of nb.elements) {
+        const imported = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
+        local(el.name, imported === 'default' ? mod : this.member(mod, imported, el, undefined, []));
+      }
+    }
+  }
+
+  private moduleValue(spec: string): Value {
+    let root = this.catalog.modules.get(spec);
+    if (!root) {
+      for (const [prefix, r] of this.catalog.modulePrefixes) if (spec.startsWith(prefix)) root = r;
+    }
+    return root ? this.resolve(root, []) : EMPTY;
+  }
+
+  // ───────────────────────────── refs ─────────────────────────────
+
+  /** What `root` + `path` leads to: an SDK instance, a personal-data API, a path worth following, or nothing. */
+  private resolve(root: string, path: readonly string[]): Value {
+    const key = pathKey(root, path);
+    const target = this.catalog.handles.get(key);
+    if (target?.instance !== undefined) return { ref: { root: 'h:' + target.instance, path: [] } };
+    if (target?.source) return { source: target.source };
+    if (this.catalog.prefixes.has(key) || this.catalog.calls.has(key)) return { ref: { root, path } };
+    return EMPTY;
+  }
+
+  private extendRef(ref: Ref | undefined, segment: string): Value {
+    if (!ref) return EMPTY;
+    if (ref.root === 'g') return this.catalog.globals.has(segment) ? this.resolve('g:' + segment, []) : EMPTY;
+    if (segment === 'default' && ref.root.startsWith('m:')) return { ref };
+    return this.resolve(ref.root, [...ref.path, segment]);
+  }
+
+  /** A value from an API that yields personal data; property reads on it stay tainted (pos.coords.latitude). */
+  private sourceTaint(v: Value, node: ts.Node): Value {
+    if (!v.source) return v;
+    return withCategories(v, [v.source.category], node, v.source.note);
+  }
+
+  // ───────────────────────────── expressions ─────────────────────────────
+
+  eval(node: ts.Expression, scope: Scope, opts: EvalOpts = {}): Value {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      this.truncated = true;
+      return EMPTY;
+    }
+    this.tick();
+    try {
+      return this.evalInner(node, scope, opts);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalInner(node: ts.Expression, scope: Scope, opts: EvalOpts): Value {
+    switch (node.kind) {
+      case ts.SyntaxKind.Identifier:
+        return this.identifier(node as ts.Identifier, scope);
+      case ts.SyntaxKind.ThisKeyword:
+        return scope.ctx.thisValue ?? EMPTY;
+      case ts.SyntaxKind.PropertyAccessExpression: {
+        const n = node as ts.PropertyAccessExpression;
+        const recv = this.eval(n.expression, scope);
+        if (ts.isPrivateIdentifier(n.name)) return this.member(recv, n.name.text, n.name, undefined, []);
+        return this.member(recv, n.name.text, n.name, ...receiverNames(n.expression));
+      }
+      case ts.SyntaxKind.ElementAccessExpression: {
+        const n = node as ts.ElementAccessExpression;
+        const recv = this.eval(n.expression, scope);
+        const arg = n.argumentExpression;
+        if (ts.isStringLiteralLike(arg)) return this.member(recv, arg.text, arg, ...receiverNames(n.expression));
+        if (ts.isNumericLiteral(arg)) return this.index(recv, Number(arg.text), n);
+        const key = this.eval(arg, scope);
+        if (key.str !== undefined) return this.member(recv, key.str, arg, ...receiverNames(n.expression));
+        return this.elementOf(recv);
+      }
+      case ts.SyntaxKind.CallExpression:
+      case ts.SyntaxKind.NewExpression:
+        return this.call(node as ts.CallExpression | ts.NewExpression, scope);
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.AwaitExpression:
+      case ts.SyntaxKind.PartiallyEmittedExpression:
+        return this.eval((node as ts.ParenthesizedExpression).expression, scope, opts);
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        return stringValue((node as ts.StringLiteral).text);
+      case ts.SyntaxKind.NumericLiteral:
+      case ts.SyntaxKind.BigIntLiteral:
+      case ts.SyntaxKind.TrueKeyword:
+      case ts.SyntaxKind.FalseKeyword:
+      case ts.SyntaxKind.NullKeyword:
+      case ts.SyntaxKind.RegularExpressionLiteral:
+        return LITERAL;
+      case ts.SyntaxKind.TemplateExpression: {
+        const n = node as ts.TemplateExpression;
+        let out: Value = EMPTY;
+        for (const span of n.templateSpans) out = union(out, dataOf(this.eval(span.expression, scope)));
+        return out;
+      }
+      case ts.SyntaxKind.BinaryExpression:
+        return this.binary(node as ts.BinaryExpression, scope);
+      case ts.SyntaxKind.ConditionalExpression: {
+        const n = node as ts.ConditionalExpression;
+        this.eval(n.condition, scope);
+        return union(this.eval(n.whenTrue, scope, opts), this.eval(n.whenFalse, scope, opts));
+      }
+      case ts.SyntaxKind.PrefixUnaryExpression:
+      case ts.SyntaxKind.PostfixUnaryExpression:
+        this.eval((node as ts.PrefixUnaryExpression).operand, scope);
+        return EMPTY;
+      case ts.SyntaxKind.TypeOfExpression:
+      case ts.SyntaxKind.VoidExpression:
+      case ts.SyntaxKind.DeleteExpression:
+        this.eval((node as ts.TypeOfExpression).expression, scope);
+        return EMPTY;
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return this.object(node as ts.ObjectLiteralExpression, scope, opts);
+      case ts.SyntaxKind.ArrayLiteralExpression: {
+        let out: Value = {};
+        for (const el of (node as ts.ArrayLiteralExpression).elements) {
+          const v = this.eval(ts.isSpreadElement(el) ? el.expression : el, scope, opts);
+          out = union(out, v.ref || v.fn ? dataOf(v) : { ...dataOf(v), person: v.person });
+        }
+        return out;
+      }
+      case ts.SyntaxKind.SpreadElement:
+        return this.eval((node as ts.SpreadElement).expression, scope, opts);
+      case ts.SyntaxKind.FunctionExpression:
+      case ts.SyntaxKind.ArrowFunction: {
+        const fn = this.makeFn(node as ts.FunctionExpression, scope, fnName(node as ts.FunctionExpression));
+        return { fn };
+      }
+      case ts.SyntaxKind.ClassExpression:
+        return this.evalClass(node as ts.ClassExpression, scope);
+      case ts.SyntaxKind.TaggedTemplateExpression: {
+        const n = node as ts.TaggedTemplateExpression;
+        this.eval(n.tag, scope);
+        this.eval(n.template, scope);
+        return EMPTY;
+      }
+      case ts.SyntaxKind.YieldExpression: {
+        const e = (node as ts.YieldExpression).expression;
+        return e ? this.eval(e, scope) : EMPTY;
+      }
+      case ts.SyntaxKind.ImportKeyword:
+      case ts.SyntaxKind.SuperKeyword:
+      case ts.SyntaxKind.OmittedExpression:
+        return EMPTY;
+      default:
+        this.visitChildren(node, scope);
+        return EMPTY;
+    }
+  }
+
+  /** Unknown syntax (JSX, decorators, ...): still look inside for calls and writes. */
+  private visitChildren(node: ts.Node, scope: Scope): void {
+    ts.forEachChild(node, (child) => {
+      if (isTypeNode(child)) return;
+      if (ts.isBlock(child) || isStatementLike(child)) this.exec(child as ts.Statement, scope);
+      else if (isExpressionLike(child)) this.eval(child as ts.Expression, scope);
+      else this.visitChildren(child, scope);
+    });
+  }
+
+  private identifier(node: ts.Identifier, scope: Scope): Value {
+    const name = node.text;
+    const b = scope.lookup(name);
+    if (b) return b.value;
+    if (name === 'undefined') return LITERAL;
+    if (name === 'arguments' && scope.ctx.info) return { deps: [{ fn: scope.ctx.info, param: -1, step: { node } }] };
+    if (GLOBAL_OBJECT_NAMES.has(name)) return { ref: GLOBAL_OBJECT_REF };
+    if (this.catalog.globals.has(name)) return this.resolve('g:' + name, []);
+    return withCategories(EMPTY, this.cls.name(name), node, name);
+  }
+
+  /** `recv.name`: follows refs, known object shapes and class fields, and classifies by the name. */
+  private member(recv: Value, name: string, node: ts.Node, receiver: string | undefined, chain: readonly string[]): Value {
+    let out = this.extendRef(recv.ref, name);
+    if (out.source && !out.taints) out = this.sourceTaint(out, node);
+    const known = recv.props?.get(name);
+    if (known) out = union(out, known);
+    if (recv.deps?.length && !known) {
+      out = union(out, { deps: recv.deps.map((d) => ({ ...d, path: [...(d.path ?? []), name].slice(0, 4), step: { node, prev: d.step } })) });
+    }
+    if (recv.source && !known) out = union(out, { ...dataOf(recv), source: recv.source });
+    const person = !!recv.person || (receiver !== undefined && this.cls.isPerson(receiver));
+    const cats = this.cls.property(name, receiver, { person }, chain);
+    if (cats.length) out = withCategories(out, cats, node, [receiver, name].filter(Boolean).join('.'));
+    if (!out.person && this.cls.isPerson(name)) out = { ...out, person: true };
+    return out;
+  }
+
+  /** `recv[i]` with a constant index. */
+  private index(recv: Value, i: number, node: ts.Node): Value {
+    let out = this.extendRef(recv.ref, `[${i}]`);
+    out = union(out, this.elementOf(recv));
+    return extend(out, node);
+  }
+
+  /** An element of a collection: the collection's data, and personhood (users[i] is a user). */
+  private elementOf(v: Value): Value {
+    const d = dataOf(v);
+    return v.person ? { ...d, person: true } : d;
+  }
+
+  private binary(node: ts.BinaryExpression, scope: Scope): Value {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken) {
+      const rhs = this.eval(node.right, scope, { person: targetIsPerson(node.left, this.cls) });
+      this.assign(node.left, rhs, scope, node.left, node.right);
+      return rhs;
+    }
+    if (isCompoundAssignment(op)) {
+      const rhs = this.eval(node.right, scope);
+      const lhs = this.eval(node.left, scope);
+      const v = op === ts.SyntaxKind.AmpersandAmpersandEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.PlusEqualsToken
+        ? union(dataOf(lhs), rhs)
+        : EMPTY;
+      if (v !== EMPTY) this.assign(node.left, v, scope, node.left);
+      return v;
+    }
+    // Left-deep chains (a + b + c + ..., minified comma lists) are walked iteratively.
+    const chain: ts.BinaryExpression[] = [];
+    let cur: ts.Expression = node;
+    while (ts.isBinaryExpression(cur) && !isAssignment(cur.operatorToken.kind)) {
+      chain.push(cur);
+      cur = cur.left;
+    }
+    let acc = this.eval(cur, scope);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const b = chain[i];
+      const right = this.eval(b.right, scope);
+      acc = combine(b.operatorToken.kind, acc, right);
+    }
+    return acc;
+  }
+
+  // ───────────────────────────── writes ─────────────────────────────
+
+  private assign(target: ts.Node, value: Value, scope: Scope, reportNode: ts.Node, rhs?: ts.Expression): void {
+    if (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target) || ts.isAsExpression(target)) {
+      this.assign(target.expression, value, scope, reportNode, rhs);
+      return;
+    }
+    if (ts.isIdentifier(target)) {
+      const b = scope.lookup(target.text);
+      if (b) {
+        if (b.kind !== 'function') b.value = union(b.value, extend(value, target, target.text));
+        return;
+      }
+      if (this.catalog.globals.has(target.text)) this.writeToRef(this.resolve('g:' + target.text, []).ref, value, reportNode, rhs);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+      const recv = this.eval(target.expression, scope);
+      let prop: string | undefined;
+      if (ts.isPropertyAccessExpression(target)) prop = target.name.text;
+      else if (ts.isStringLiteralLike(target.argumentExpression) || ts.isNumericLiteral(target.argumentExpression)) prop = target.argumentExpression.text;
+      else {
+        const k = this.eval(target.argumentExpression, scope);
+        prop = k.str;
+      }
+      // A write on an SDK instance (localStorage.x = v), or to the instance itself (window.intercomSettings = v).
+      if (recv.ref?.root.startsWith('h:') && recv.ref.path.length === 0) {
+        const spec = this.catalog.writes.get(pathKey(recv.ref.root, [prop ?? '*'])) ?? this.catalog.writes.get(pathKey(recv.ref.root, ['*']));
+        if (spec) this.sinkWrite(spec, value, reportNode, prop, target, rhs);
+      }
+      if (prop !== undefined) this.writeToRef(this.extendRef(recv.ref, prop).ref, value, reportNode, rhs);
+      // Remember what local objects hold: traits.email = x.
+      if (prop !== undefined) this.storeProp(target.expression, recv, prop, value, scope);
+      return;
+    }
+    if (ts.isObjectLiteralExpression(target)) {
+      for (const p of target.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) this.assign(p.name, this.member(value, p.name.text, p.name, undefined, []), scope, p.name);
+        else if (ts.isPropertyAssignment(p)) {
+          const key = propertyNameText(p.name);
+          this.assign(p.initializer, key !== undefined ? this.member(value, key, p.name, undefined, []) : dataOf(value), scope, p.initializer);
+        }
+      }
+      return;
+    }
+    if (ts.isArrayLiteralExpression(target)) {
+      target.elements.forEach((el, i) => {
+        if (!ts.isOmittedExpression(el)) this.assign(ts.isSpreadElement(el) ? el.expression : el, this.index(value, i, el), scope, el);
+      });
+    }
+  }
+
+  private writeToRef(ref: Ref | undefined, value: Value, reportNode: ts.Node, rhs: ts.Expression | undefined): void {
+    if (!ref?.root.startsWith('h:') || ref.path.length) return;
+    const spec = this.catalog.writes.get(ref.root);
+    if (spec) this.sinkWrite(spec, value, reportNode, undefined, reportNode, rhs);
+  }
+
+  private storeProp(recvExpr: ts.Expression, recv: Value, prop: string, value: Value, scope: Scope): void {
+    const cats = this.cls.property(prop, receiverNames(recvExpr)[0], { person: recv.person });
+    const v = cats.length && !value.literal ? withCategories(value, cats, recvExpr, prop) : value;
+    if (recv.props && recv !== EMPTY) {
+      recv.props.set(prop, recv.props.has(prop) ? union(recv.props.get(prop)!, v) : v);
+      addData(recv, v);
+      return;
+    }
+    if (ts.isIdentifier(recvExpr)) {
+      const b = scope.lookup(recvExpr.text);
+      if (b && b.kind !== 'function') {
+        const obj: Value = { ...b.value, props: new Map(b.value.props ?? []) };
+        obj.props!.set(prop, v);
+        addData(obj, v);
+        b.value = obj;
+      }
+    }
+  }
+
+  // ───────────────────────────── calls ─────────────────────────────
+
+  private call(node: ts.CallExpression | ts.NewExpression, scope: Scope): Value {
+    const isNew = ts.isNewExpression(node);
+    const calleeExpr = node.expression;
+    let recv: Value | undefined;
+    let method: string | undefined;
+    let callee: Value;
+    if (!isNew && calleeExpr.kind === ts.SyntaxKind.ImportKeyword) {
+      const arg = node.arguments?.[0];
+      return arg && ts.isStringLiteralLike(arg) ? this.moduleValue(arg.text) : EMPTY;
+    }
+    if (ts.isPropertyAccessExpression(calleeExpr) && !ts.isPrivateIdentifier(calleeExpr.name)) {
+      recv = this.eval(calleeExpr.expression, scope);
+      method = calleeExpr.name.text;
+      callee = this.member(recv, method, calleeExpr.name, ...receiverNames(calleeExpr.expression));
+    } else if (ts.isElementAccessExpression(calleeExpr) && ts.isStringLiteralLike(calleeExpr.argumentExpression)) {
+      recv = this.eval(calleeExpr.expression, scope);
+      method = calleeExpr.argumentExpression.text;
+      callee = this.member(recv, method, calleeExpr.argumentExpression, ...receiverNames(calleeExpr.expression));
+    } else {
+      callee = this.eval(calleeExpr, scope);
+    }
+    const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+    const calleeName = method ?? (ts.isIdentifier(calleeExpr) ? calleeExpr.text : undefined);
+
+    if (!isNew && ts.isIdentifier(calleeExpr) && calleeExpr.text === 'require' && !scope.lookup('require')) {
+      const arg = args[0];
+      return arg && ts.isStringLiteralLike(arg) ? this.moduleValue(arg.text) : EMPTY;
+    }
+
+    const ref = callee.ref;
+    const spec = !isNew && ref ? this.catalog.calls.get(pathKey(ref.root, ref.path)) : undefined;
+    const cbTarget = ref ? this.resolve(ref.root, [...ref.path, CALLBACK]) : EMPTY;
+
+    // Arguments, with what the callee tells us about them.
+    const profile = spec ? this.isProfileCall(spec, args) : false;
+    const values: Value[] = [];
+    args.forEach((arg, i) => {
+      const v = this.eval(arg, scope, { person: profile });
+      values.push(ts.isSpreadElement(arg) ? dataOf(v) : v);
+      if (v.fn && i < 3) this.hintCallback(v.fn, cbTarget, method, recv, arg);
+    });
+
+    if (spec) this.sinkCall(spec, values, args, calleeExpr, node);
+    let result: Value = EMPTY;
+    if (callee.fn) result = this.applySummary(callee.fn, values, calleeExpr, scope);
+    else if (callee.cls && isNew) result = { props: callee.cls.fields.props, cls: callee.cls, person: callee.person };
+
+    // The call's result: an SDK instance (AnalyticsBrowser.load()), an API source, or derived data.
+    let next = this.extendRef(ref, isNew ? NEW : CALL);
+    if (next.source) next = this.sourceTaint(next, node);
+    result = union(result, next);
+    return union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));
+  }
+
+  private isProfileCall(spec: CallSpec, args: ts.NodeArray<ts.Expression>): boolean {
+    if (spec.profile === true) return true;
+    if (!Array.isArray(spec.profile) || spec.command === undefined) return false;
+    const cmd = args[spec.command];
+    return !!cmd && ts.isStringLiteralLike(cmd) && spec.profile.includes(cmd.text);
+  }
+
+  /** What a callback's first parameter will hold: an SDK scope, a geolocation position, an element. */
+  private hintCallback(fn: FnInfo, cbTarget: Value, method: string | undefined, recv: Value | undefined, arg: ts.Node): void {
+    let hint: Value | undefined;
+    if (cbTarget.ref) hint = cbTarget;
+    else if (cbTarget.source) hint = this.sourceTaint(cbTarget, arg);
+    else if (method === 'then' && recv) hint = recv;
+    else if (method && recv && ARRAY_CALLBACK_METHODS.has(method) && (hasData(recv) || recv.person)) hint = this.elementOf(recv);
+    if (hint) (fn.hints ??= [])[0] = hint;
+  }
+
+  /** Results of calls the engine cannot see into: getters, string-keyed readers, propagators, sanitizers. */
+  private derivedResult(
+    node: ts.CallExpression | ts.NewExpression, calleeExpr: ts.Expression, calleeName: string | undefined,
+    recv: Value | undefined, values: Value[], args: ts.NodeArray<ts.Expression>, isNew: boolean,
+  ): Value {
+    if (!calleeName) return EMPTY;
+    if (this.cls.sanitizes(calleeName, this.extraSanitizers)) return EMPTY;
+    let out: Value = EMPTY;
+    const full = dottedName(calleeExpr);
+    if (recv && this.receiverMethods.has(calleeName) && (hasData(recv) || recv.person)) {
+      if (!((calleeName === 'replace' || calleeName === 'replaceAll') && this.isMasking(args[1]))) {
+        out = union(out, extend(this.elementOf(recv), node));
+      }
+    }
+    if (recv && MUTATING_ARRAY_METHODS.has(calleeName)) {
+      // arr.push(email): the array now holds it.
+      const added = unionAll(values.map(dataOf));
+      if (hasData(added)) addData(recv, added);
+    }
+    if ((full && this.propagatingFunctions.has((isNew ? 'new ' : '') + full)) || this.cls.propagatesThrough(calleeName)) {
+      out = union(out, extend(unionAll(values.map((v) => ({ ...dataOf(v), person: v.person }))), node));
+    }
+    if (full === 'Object.assign' && args.length && ts.isIdentifier(args[0])) {
+      const added = unionAll(values.slice(1));
+      if (values[0] && values[0] !== EMPTY) mergeInto(values[0], added);
+    }
+    if (recv && this.stringKeyReaders.has(calleeName) && args.length >= 1 && ts.isStringLiteralLike(args[0])) {
+      const cats = this.cls.key(args[0].text, { person: recv.person });
+      if (cats.length) out = withCategories(out, cats, node, `${calleeName}('${args[0].text}')`);
+      if (this.cls.isPerson(args[0].text)) out = { ...out, person: true };
+    }
+    const cats = this.cls.callResult(calleeName);
+    if (cats.length) out = withCategories(out, cats, node, calleeName + '()');
+    if (this.cls.isPerson(calleeName) && !out.person) out = { ...out, person: true };
+    return out;
+  }
+
+  private isMasking(arg: ts.Expression | undefined): boolean {
+    if (!arg || !ts.isStringLiteralLike(arg) || !arg.text.length) return false;
+    return [...arg.text].every((c) => this.maskChars.includes(c));
+  }
+
+  // ───────────────────────────── sinks ─────────────────────────────
+
+  private sinkCall(spec: CallSpec, values: Value[], args: ts.NodeArray<ts.Expression>, calleeExpr: ts.Expression, call: ts.CallExpression | ts.NewExpression): void {
+    const inst = this.catalog.instances[spec.instance];
+    let api = spec.method ? `${inst.label}.${spec.method}` : inst.label;
+    if (spec.command !== undefined) {
+      const cmd = args[spec.command];
+      if (cmd && ts.isStringLiteralLike(cmd)) api += `('${cmd.text}')`;
+    }
+    const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr };
+    const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
+    let keyCats: readonly string[] = [];
+    let keyParam: number | undefined;
+    if (spec.keyArg !== undefined) {
+      const k = values[spec.keyArg];
+      if (k?.str !== undefined) keyCats = this.cls.key(k.str);
+      else if (k?.deps?.length === 1 && k.deps[0].param >= 0 && !k.deps[0].path) keyParam = k.deps[0].param;
+    }
+    for (const i of positions) {
+      let v = values[i];
+      if (!v) continue;
+      if (keyCats.length && !v.literal) v = withCategories(v, keyCats, args[spec.keyArg!], `key '${values[spec.keyArg!].str}'`);
+      this.record(hit, v, calleeExpr, !!spec.profile, keyParam);
+    }
+    void call;
+  }
+
+  private sinkWrite(spec: WriteSpec, value: Value, reportNode: ts.Node, prop: string | undefined, target: ts.Node, rhs: ts.Expression | undefined): void {
+    const label = this.catalog.instances[spec.instance].label;
+    const api = spec.property === '$' ? label
+      : spec.property === '*' ? (prop !== undefined ? `${label}.${prop}` : `${label}[key]`)
+      : `${label}.${spec.property}`;
+    const hit: SinkHit = { instance: spec.instance, api, node: reportNode };
+    let v = value;
+    if (spec.keyFromProperty && prop !== undefined && !v.literal) v = withCategories(v, this.cls.key(prop), target, api);
+    if (spec.cookieString && rhs && !v.literal) {
+      const head = leadingText(rhs);
+      const m = head !== undefined ? /(?:^|;\s*)([A-Za-z_$][\w$.-]*)\s*=\s*$/.exec(head) : null;
+      if (m) v = withCategories(v, this.cls.key(m[1]), rhs, `cookie '${m[1]}'`);
+    }
+    this.record(hit, v, reportNode, spec.profile, undefined);
+  }
+
+  /** Data reaching a sink: concrete categories become hits; parameters become edges of the summary. */
+  private record(hit: SinkHit, v: Value, node: ts.Node, profile: boolean, keyParam: number | undefined): void {
+    if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [] });
+    const intrinsic = new Set((v.taints ?? []).map((t) => t.cat));
+    for (const dep of v.deps ?? []) {
+      const ctx = dep.fn.ctx as FnCtx | undefined;
+      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic });
+    }
+  }
+
+  // ───────────────────────────── functions ─────────────────────────────
+
+  private makeFn(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope, name: string): FnInfo {
+    const fn: FnInfo = { node, scope, name, state: 'pending' };
+    scope.ctx.deferred.push(fn);
+    return fn;
+  }
+
+  /** Analyses a function body once, producing its summary and any findings inside it. */
+  private analyze(fn: FnInfo): void {
+    if (fn.state !== 'pending') return;
+    fn.state = 'running';
+    const defining = fn.scope as Scope;
+    const ctx: FnCtx = { info: fn, returns: [], edges: [], deferred: [], thisValue: fn.thisValue ?? defining.ctx.thisValue };
+    fn.ctx = ctx;
+    const scope = new Scope(defining, ctx);
+    fn.node.parameters.forEach((p, i) => {
+      let v: Value = { deps: [{ fn, param: i, step: { node: p.name } }] };
+      const hint = fn.hints?.[i];
+      if (hint) v = union(v, hint);
+      if (p.initializer) v = union(v, dataOf(this.eval(p.initializer, scope)));
+      this.bindName(p.name, v, scope, 'param', p.type);
+      if (ts.isIdentifier(p.name) && ctx.thisValue?.props && ts.getModifiers(p)?.length) {
+        ctx.thisValue.props.set(p.name.text, v); // constructor(private readonly client: X)
+      }
+    });
+    const body = fn.node.body;
+    if (body) {
+      if (ts.isBlock(body)) this.execBlock(body.statements, scope);
+      else ctx.returns.push(this.eval(body as ts.Expression, scope));
+    }
+    this.drain(ctx);
+    fn.summary = { returns: unionAll(ctx.returns), edges: ctx.edges };
+    fn.state = 'done';
+    fn.ctx = undefined;
+  }
+
+  private drain(ctx: FnCtx): void {
+    for (let i = 0; i < ctx.deferred.length; i++) this.analyze(ctx.deferred[i]);
+  }
+
+  /** A call to a local function: its summary's edges become hits here, its return value is instantiated. */
+  private applySummary(fn: FnInfo, args: Value[], calleeExpr: ts.Expression, scope: Scope): Value {
+    if (fn.state === 'pending') this.analyze(fn);
+    const summary: Summary | undefined = fn.summary;
+    if (!summary) return EMPTY;
+    for (const edge of summary.edges) {
+      let v = resolveDep(edge.dep, args);
+      if (edge.keyParam !== undefined && args[edge.keyParam]?.str !== undefined && !v.literal) {
+        v = withCategories(v, this.cls.key(args[edge.keyParam].str!), calleeExpr, `key '${args[edge.keyParam].str}'`);
+      }
+      const tail: Step[] = [{ node: edge.dep.step.node, note: `parameter of ${fn.name}` }, { node: edge.sink.node, note: edge.sink.api }];
+      const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat));
+      if (taints.length) this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail });
+      for (const dep of v.deps ?? []) {
+        const ctx = dep.fn.ctx as FnCtx | undefined;
+        if (dep.fn.state === 'running' && ctx && dep.fn !== fn) ctx.edges.push({ ...edge, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } } });
+      }
+    }
+    void scope;
+    return instantiate(summary.returns, fn, args, calleeExpr, 0);
+  }
+
+  // ───────────────────────────── objects and classes ─────────────────────────────
+
+  private object(node: ts.ObjectLiteralExpression, scope: Scope, opts: EvalOpts): Value {
+    let person = !!opts.person;
+    if (!person) {
+      for (const p of node.properties) {
+        const key = p.name && propertyNameText(p.name);
+        if (key !== undefined && (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && this.cls.key(key).length) {
+          person = true;
+          break;
+        }
+      }
+    }
+    const props = new Map<string, Value>();
+    const out: Value = { props };
+    if (person) out.person = true;
+    for (const p of node.properties) {
+      if (ts.isSpreadAssignment(p)) {
+        const v = this.eval(p.expression, scope, opts);
+        if (v.props) for (const [k, pv] of v.props) props.set(k, pv);
+        addData(out, v);
+        if (v.person) out.person = true;
+        continue;
+      }
+      const key = p.name ? propertyNameText(p.name) : undefined;
+      if (p.name && ts.isComputedPropertyName(p.name)) this.eval(p.name.expression, scope);
+      let v: Value;
+      if (ts.isPropertyAssignment(p)) v = this.eval(p.initializer, scope, { person: key !== undefined && this.cls.isPerson(key) });
+      else if (ts.isShorthandPropertyAssignment(p)) v = this.identifier(p.name, scope);
+      else if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) {
+        v = { fn: this.makeFn(p, scope, key ?? 'method') };
+      } else continue;
+      if (key !== undefined && !v.literal && !v.fn) {
+        const cats = this.cls.key(key, { person });
+        if (cats.length) v = withCategories(v, cats, p.name!, key);
+      }
+      if (key !== undefined) props.set(key, v);
+      addData(out, v);
+    }
+    return out;
+  }
+
+  private evalClass(node: ts.ClassLikeDeclaration, scope: Scope): Value {
+    const fields: Value = { props: new Map() };
+    const cls: ClassInfo = { name: node.name?.text ?? 'class', fields };
+    const instance: Value = fields;
+    const inner = new Scope(scope, scope.ctx);
+    if (node.name) inner.vars.set(node.name.text, { value: { cls }, kind: 'class' });
+    const ctor = node.members.find(ts.isConstructorDeclaration);
+    const fns: FnInfo[] = [];
+    const prevThis = inner.ctx.thisValue;
+    for (const m of node.members) {
+      const key = m.name ? propertyNameText(m.name) : undefined;
+      if (ts.isPropertyDeclaration(m) && key !== undefined) {
+        inner.ctx.thisValue = instance;
+        let v = m.initializer ? this.eval(m.initializer, inner) : EMPTY;
+        inner.ctx.thisValue = prevThis;
+        if (!v.literal && !v.fn && !isNonDataType(m.type) && m.initializer) v = withCategories(v, this.cls.name(key), m.name, key);
+        fields.props!.set(key, v);
+      } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && m.body && key !== undefined) {
+        const fn: FnInfo = { node: m, scope: inner, name: `${cls.name}.${key}`, state: 'pending', thisValue: instance };
+        fields.props!.set(key, { fn });
+        fns.push(fn);
+      }
+    }
+    if (ctor?.body) fns.unshift({ node: ctor, scope: inner, name: `${cls.name} constructor`, state: 'pending', thisValue: instance });
+    scope.ctx.deferred.push(...fns);
+    return { cls };
+  }
+
+  private tick(): void {
+    if ((++this.work & 0xfff) === 0 && this.isCancelled()) throw new Cancelled();
+  }
+}
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+function resolveDep(dep: Dep, args: Value[]): Value {
+  let v = dep.param < 0 ? unionAll(args.map(dataOf)) : args[dep.param] ?? EMPTY;
+  for (const p of dep.path ?? []) {
+    const next = v.props?.get(p);
+    if (!next) break;
+    v = next;
+  }
+  return v;
+}
+
+/** A summary's return value at one call site: parameters replaced by the arguments given. */
+function instantiate(v: Value, fn: FnInfo, args: Value[], node: ts.Node, depth: number): Value {
+  if (v === EMPTY) return v;
+  const own = v.deps?.filter((d) => d.fn !== fn);
+  let out: Value = { ...v, deps: own?.length ? own : undefined };
+  for (const d of v.deps ?? []) {
+    if (d.fn !== fn) continue;
+    out = union(out, extend(dataOf(resolveDep(d, args)), node, `returned by ${fn.name}`));
+  }
+  if (v.props && depth < 3) {
+    const props = new Map<string, Value>();
+    for (const [k, pv] of v.props) props.set(k, instantiate(pv, fn, args, node, depth + 1));
+    out.props = props;
+  }
+  return out;
+}
+
+function addData(target: Value, v: Value): void {
+  if (target === EMPTY || target === LITERAL) return;
+  if (v.taints?.length) {
+    for (const t of v.taints) if (!target.taints?.some((x) => x.cat === t.cat)) (target.taints ??= []).push(t);
+  }
+  if (v.deps?.length) target.deps = [...(target.deps ?? []), ...v.deps];
+}
+
+function mergeInto(target: Value, src: Value): void {
+  if (target === EMPTY || target === LITERAL) return;
+  if (src.props) {
+    target.props ??= new Map();
+    for (const [k, v] of src.props) target.props.set(k, v);
+  }
+  addData(target, src);
+}
+
+function combine(op: ts.SyntaxKind, left: Value, right: Value): Value {
+  switch (op) {
+    case ts.SyntaxKind.PlusToken:
+      return union(dataOf(left), dataOf(right));
+    case ts.SyntaxKind.BarBarToken:
+    case ts.SyntaxKind.QuestionQuestionToken:
+      return union(left, right);
+    case ts.SyntaxKind.AmpersandAmpersandToken:
+    case ts.SyntaxKind.CommaToken:
+      return right;
+    default:
+      return EMPTY;
+  }
+}
+
+function isAssignment(op: ts.SyntaxKind): boolean {
+  return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+}
+
+function isCompoundAssignment(op: ts.SyntaxKind): boolean {
+  return op >= ts.SyntaxKind.FirstCompoundAssignment && op <= ts.SyntaxKind.LastCompoundAssignment;
+}
+
+/** The receiver's own name and the names further out: for `a.b.c`'s receiver `a.b` → ['b', ['a']]. */
+function receiverNames(expr: ts.Expression): [string | undefined, string[]] {
+  const names: string[] = [];
+  let cur: ts.Expression = expr;
+  for (let i = 0; i < 6; i++) {
+    while (ts.isParenthesizedExpression(cur) || ts.isNonNullExpression(cur) || ts.isAsExpression(cur) || ts.isAwaitExpression(cur)) cur = cur.expression;
+    if (ts.isIdentifier(cur)) {
+      names.push(cur.text);
+      break;
+    }
+    if (ts.isPropertyAccessExpression(cur)) {
+      names.push(cur.name.text);
+      cur = cur.expression;
+    } else if (ts.isElementAccessExpression(cur)) {
+      if (ts.isStringLiteralLike(cur.argumentExpression)) names.push(cur.argumentExpression.text);
+      cur = cur.expression;
+    } else if (ts.isCallExpression(cur)) {
+      const c = cur.expression;
+      if (ts.isIdentifier(c)) names.push(c.text);
+      else if (ts.isPropertyAccessExpression(c)) names.push(c.name.text);
+      break;
+    } else break;
+  }
+  return [names[0], names.slice(1)];
+}
+
+function dottedName(expr: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression)) return `${expr.expression.text}.${expr.name.text}`;
+  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  return undefined;
+}
+
+function targetIsPerson(target: ts.Expression, cls: Classifier): boolean {
+  if (ts.isIdentifier(target)) return cls.isPerson(target.text);
+  if (ts.isPropertyAccessExpression(target)) return cls.isPerson(target.name.text);
+  return false;
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  return undefined;
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const out: string[] = [];
+  for (const el of name.elements) if (!ts.isOmittedExpression(el)) out.push(...bindingNames(el.name));
+  return out;
+}
+
+function fnName(node: ts.FunctionExpression | ts.ArrowFunction): string {
+  return node.name?.text ?? 'function';
+}
+
+function isAmbient(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
+}
+
+/** `email: boolean` and `phoneCount: number` are not the data their names suggest. */
+function isNonDataType(type: ts.TypeNode | undefined): boolean {
+  if (!type) return false;
+  return type.kind === ts.SyntaxKind.BooleanKeyword || type.kind === ts.SyntaxKind.NumberKeyword
+    || (ts.isLiteralTypeNode(type) && (type.literal.kind === ts.SyntaxKind.TrueKeyword || type.literal.kind === ts.SyntaxKind.FalseKeyword));
+}
+
+function isTypeNode(node: ts.Node): boolean {
+  return ts.isTypeNode(node);
+}
+
+function isStatementLike(node: ts.Node): boolean {
+  return ts.isStatement(node);
+}
+
+function isExpressionLike(node: ts.Node): boolean {
+  return ts.isExpression(node);
+}
+
+/** The literal text an expression starts with (`'ssn=' + v`, `` `ssn=${v}` ``). */
+function leadingText(e: ts.Expression): string | undefined {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isTemplateExpression(e)) return e.head.text;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    let left: ts.Expression = e;
+    while (ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.PlusToken) left = left.left;
+    return ts.isStringLiteralLike(left) ? left.text : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+import { createHash } from 'crypto';
+import type { Severity, SinkKind } from '../catalog/types';
+
+/** A step of a flow, as 0-based offsets into its file. */
+export interface FlowStep {
+  /** Absolute path of the file the step is in (the analysed file unless the flow crossed files). */
+  file: string;
+  start: number;
+  end: number;
+  note: string;
+}
+
+export interface SinkInfo {
+  kind: SinkKind;
+  vendor: string;
+  api: string;
+  /** rules/sinks/<id>.json */
+  id: string;
+  service: string;
+}
+
+/** An edit that a quick fix applies, as 0-based offsets. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * One problem found in a file. Offsets are 0-based; the CLI and the language server convert them to
+ * 1-based lines and LSP positions.
+ */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  start: number;
+  end: number;
+  sink?: SinkInfo;
+  categories: string[];
+  citations: string[];
+  flow: FlowStep[];
+  fingerprint: string;
+}
+
+/**
+ * A fingerprint for baselines that survives unrelated edits: it hashes the rule, the file's path, the
+ * sink, the categories and the whitespace-free text of the flagged code, plus the occurrence number of
+ * that combination in the file. Line numbers are not part of it.
+ *
+ * @example
+ * fingerprint(['mt/personal-data-to-third-party', 'src/a.ts', 'analytics.identify', 'email', 'analytics.identify'], 0)
+ */
+export function fingerprint(parts: readonly string[], occurrence: number): string {
+  return createHash('sha256').update(parts.join('\u0000') + '\u0000' + occurrence).digest('hex').slice(0, 20);
+}

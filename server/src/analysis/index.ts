@@ -1,0 +1,216 @@
+import type * as ts from 'typescript';
+import type { Catalog } from '../catalog/load';
+import type { RuleData, Severity } from '../catalog/types';
+import { Classifier } from './classify';
+import { Evaluator, Hit } from './evaluate';
+import { Finding, FlowStep, fingerprint } from './finding';
+import { parseDiagnostics, parseFile } from './parse';
+import { Directive, directiveCovers, findDirectives } from './suppressions';
+import type { Step, Taint } from './values';
+
+export { Cancelled } from './evaluate';
+export type { Finding, FlowStep, SinkInfo } from './finding';
+export { isSourceFile, parseFile, SOURCE_EXTENSIONS } from './parse';
+
+/** Rule ids the engine itself reports about suppression directives. */
+export const UNUSED_SUPPRESSION = 'mt/unused-suppression';
+export const INVALID_SUPPRESSION = 'mt/invalid-suppression';
+
+export interface AnalyzeOptions {
+  /** Checked between steps; when it returns true the analysis stops with `Cancelled`. */
+  isCancelled?: () => boolean;
+  /** Severity per rule id, or 'off' to disable the rule. */
+  severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** Extra sanitizer function names (the team's own encrypt/redact helpers). */
+  sanitizers?: readonly string[];
+  /** Path used in fingerprints (relative to the project), defaults to the file name. */
+  fingerprintPath?: string;
+  /** Report directives that suppress nothing (default true). */
+  reportUnusedSuppressions?: boolean;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Findings hidden by a suppression directive. */
+  suppressed: Finding[];
+  /** Number of syntax errors; the file was analysed as far as its tree goes. */
+  syntaxErrors: number;
+  /** Part of the file nests deeper than the engine follows. */
+  truncated: boolean;
+  sourceFile: ts.SourceFile;
+}
+
+const classifiers = new WeakMap<Catalog, Classifier>();
+
+/** The classifier compiled from a catalog's categories (one per catalog). */
+export function classifierFor(catalog: Catalog): Classifier {
+  let c = classifiers.get(catalog);
+  if (!c) {
+    c = new Classifier(catalog.categories);
+    classifiers.set(catalog, c);
+  }
+  return c;
+}
+
+/**
+ * Analyses one file: parse, one walk, findings. Pure: no I/O, no vscode, same result in the CLI and the
+ * language server.
+ *
+ * @example
+ * const { catalog } = loadCatalog();
+ * const { findings } = analyzeFile('/app/a.ts', "import { AnalyticsBrowser } from '@segment/analytics-next';\n" +
+ *   "const analytics = AnalyticsBrowser.load({ writeKey: 'k' });\nanalytics.identify(user.id, { email: user.email });", catalog);
+ * findings[0].ruleId // → 'mt/personal-data-to-third-party'
+ */
+export function analyzeFile(file: string, text: string, catalog: Catalog, options: AnalyzeOptions = {}, parsed?: ts.SourceFile): AnalysisResult {
+  const sf = parsed ?? parseFile(file, text);
+  const classifier = classifierFor(catalog);
+  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []));
+  evaluator.run();
+  const severities = options.severities ?? {};
+  const raw = toFindings(evaluator.hits, sf, file, catalog, classifier, severities, options.fingerprintPath ?? file);
+  const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION])) : [];
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const f of raw) {
+    const line = sf.getLineAndCharacterOfPosition(f.start).line;
+    const d = directives.find((x) => directiveCovers(x, f.ruleId) && (x.kind === 'file' || x.line === line));
+    if (d) {
+      d.used = true;
+      suppressed.push(f);
+    } else findings.push(f);
+  }
+  findings.push(...directiveFindings(directives, file, options, severities, findings));
+  findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  return { findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf };
+}
+
+function directiveFindings(directives: Directive[], file: string, options: AnalyzeOptions, severities: Readonly<Record<string, Severity | 'off'>>, kept: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const d of directives) {
+    if (d.problem) {
+      const sev = severities[INVALID_SUPPRESSION] ?? 'warning';
+      if (sev === 'off') continue;
+      out.push(metaFinding(INVALID_SUPPRESSION, sev, `Suppression directive ignored: ${d.problem}.`, file, d, options));
+    } else if (!d.used && options.reportUnusedSuppressions !== false) {
+      // A directive for the unused-suppression rule itself is never reported as unused.
+      if (d.rules.includes(UNUSED_SUPPRESSION)) continue;
+      const sev = severities[UNUSED_SUPPRESSION] ?? 'warning';
+      if (sev === 'off') continue;
+      const what = d.rules.length ? d.rules.join(', ') : 'any rule';
+      out.push(metaFinding(UNUSED_SUPPRESSION, sev, `Unused suppression: no ${what} finding ${d.kind === 'file' ? 'in this file' : 'on the next line'}.`, file, d, options));
+    }
+  }
+  void kept;
+  return out;
+}
+
+function metaFinding(ruleId: string, severity: Severity, message: string, file: string, d: Directive, options: AnalyzeOptions): Finding {
+  return {
+    ruleId, severity, message, file, start: d.start, end: d.end, categories: [], citations: [], flow: [],
+    fingerprint: fingerprint([ruleId, options.fingerprintPath ?? file, d.kind, d.rules.join(','), d.reason], 0),
+  };
+}
+
+interface Group {
+  rule: RuleData;
+  hit: Hit;
+  taints: Map<string, Taint>;
+  tails: Step[];
+}
+
+function toFindings(
+  hits: Hit[], sf: ts.SourceFile, file: string, catalog: Catalog, classifier: Classifier,
+  severities: Readonly<Record<string, Severity | 'off'>>, fpPath: string,
+): Finding[] {
+  const groups = new Map<string, Group>();
+  for (const hit of hits) {
+    const sink = catalog.instances[hit.sink.instance].sink;
+    for (const rule of catalog.rules) {
+      if (severities[rule.id] === 'off' || !rule.sinkKinds.includes(sink.kind)) continue;
+      const matched = hit.taints.filter((t) => rule.categories.includes(t.cat));
+      if (!matched.length) continue;
+      const key = `${rule.id}\u0000${hit.node.pos}\u0000${hit.sink.api}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = { rule, hit, taints: new Map(), tails: hit.tail };
+        groups.set(key, g);
+      }
+      for (const t of matched) if (!g.taints.has(t.cat)) g.taints.set(t.cat, t);
+    }
+  }
+  const occurrences = new Map<string, number>();
+  const out: Finding[] = [];
+  for (const g of groups.values()) {
+    const { rule, hit } = g;
+    const sink = catalog.instances[hit.sink.instance].sink;
+    const categories = [...g.taints.keys()].sort();
+    const citations = [...rule.citations];
+    for (const cc of rule.categoryCitations ?? []) {
+      if (cc.categories.some((c) => g.taints.has(c))) for (const c of cc.citations) if (!citations.includes(c)) citations.push(c);
+    }
+    const start = hit.node.getStart(sf);
+    const labels = categories.map((c) => classifier.labels.get(c) ?? c);
+    const message = rule.message
+      .replace(/^\{categories\}/, capitalize(joinList(labels)))
+      .replace(/\{categories\}/g, joinList(labels))
+      .replace(/\{vendor\}/g, sink.vendor)
+      .replace(/\{api\}/g, hit.sink.api)
+      .replace(/\{sinkKind\}/g, sink.kind);
+    const flow = flowOf([...g.taints.values()], g.tails, sf, file);
+    const codeText = sf.text.slice(start, hit.node.end).replace(/\s+/g, '');
+    const fpParts = [rule.id, fpPath, hit.sink.api, categories.join(','), codeText];
+    const occKey = fpParts.join('\u0000');
+    const occ = occurrences.get(occKey) ?? 0;
+    occurrences.set(occKey, occ + 1);
+    out.push({
+      ruleId: rule.id,
+      severity: (severities[rule.id] as Severity | undefined) ?? rule.severity,
+      message,
+      file,
+      start,
+      end: hit.node.end,
+      sink: { kind: sink.kind, vendor: sink.vendor, api: hit.sink.api, id: sink.id, service: sink.service },
+      categories,
+      citations,
+      flow,
+      fingerprint: fingerprint(fpParts, occ),
+    });
+  }
+  return out;
+}
+
+const MAX_FLOW = 12;
+
+function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string): FlowStep[] {
+  const out: FlowStep[] = [];
+  const seen = new Set<string>();
+  const push = (s: Step) => {
+    const start = s.node.getStart(sf);
+    const key = `${start}:${s.node.end}`;
+    if (seen.has(key) || out.length >= MAX_FLOW) return;
+    seen.add(key);
+    out.push({ file, start, end: s.node.end, note: s.note ?? snippet(sf.text.slice(start, s.node.end)) });
+  };
+  for (const t of taints) {
+    const chain: Step[] = [];
+    for (let s: Step | undefined = t.step; s && chain.length < MAX_FLOW; s = s.prev) chain.push(s);
+    chain.reverse().forEach(push);
+  }
+  tails.forEach(push);
+  return out;
+}
+
+function snippet(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? one.slice(0, 57) + '...' : one;
+}
+
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return items.slice(0, -1).join(', ') + ' and ' + items[items.length - 1];
+}
+
+function capitalize(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}

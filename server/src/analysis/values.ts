@@ -1,0 +1,186 @@
+import type * as ts from 'typescript';
+import type { ApiSourceData } from '../catalog/types';
+
+/**
+ * Abstract values of the engine. A value says which personal-data categories it may carry (taints),
+ * which parameters of the function being summarised it depends on (deps), which SDK instance it
+ * refers to (ref), and what it is known to contain (props of an object literal, a local function,
+ * a class, a string constant).
+ */
+
+/** One hop of a flow; `prev` points back toward the source. */
+export interface Step {
+  readonly node: ts.Node;
+  readonly note?: string;
+  readonly prev?: Step;
+}
+
+export interface Taint {
+  readonly cat: string;
+  readonly step: Step;
+}
+
+/** A symbolic dependency on parameter `param` (-1: any argument) of `fn`, optionally on `param.path`. */
+export interface Dep {
+  readonly fn: FnInfo;
+  readonly param: number;
+  readonly path?: readonly string[];
+  readonly step: Step;
+}
+
+/** Where a value leads in the catalog: a root (`m:`, `g:`, `h:`) and the path walked from it. */
+export interface Ref {
+  readonly root: string;
+  readonly path: readonly string[];
+}
+
+export interface Value {
+  taints?: Taint[];
+  deps?: Dep[];
+  ref?: Ref;
+  props?: Map<string, Value>;
+  fn?: FnInfo;
+  cls?: ClassInfo;
+  /** A string constant (literal, or const bound to one). */
+  str?: string;
+  /** A constant literal: carries no personal data however it is named. */
+  literal?: boolean;
+  /** Describes a person (user, currentCustomer): bare `name`, `address` on it are personal. */
+  person?: boolean;
+  /** A value produced by an API that returns personal data (navigator.geolocation). */
+  source?: ApiSourceData;
+}
+
+export interface Summary {
+  returns: Value;
+  edges: Edge[];
+}
+
+/** "Parameter `dep` of this function reaches sink `sink`": applied at each call site. */
+export interface Edge {
+  dep: Dep;
+  sink: SinkHit;
+  /** Parameter whose string value names the data (a storage wrapper's key). */
+  keyParam?: number;
+  profile: boolean;
+  /** Categories already reported at the inner sink. */
+  intrinsic: ReadonlySet<string>;
+}
+
+export interface SinkHit {
+  instance: number;
+  api: string;
+  node: ts.Node;
+}
+
+export interface FnInfo {
+  readonly node: ts.SignatureDeclaration & { body?: ts.Node };
+  readonly scope: unknown;
+  readonly name: string;
+  state: 'pending' | 'running' | 'done';
+  summary?: Summary;
+  hints?: (Value | undefined)[];
+  thisValue?: Value;
+  /** The running analysis context, while state is 'running'. */
+  ctx?: unknown;
+}
+
+export interface ClassInfo {
+  readonly name: string;
+  readonly fields: Value;
+}
+
+export const EMPTY: Value = Object.freeze({}) as Value;
+export const LITERAL: Value = Object.freeze({ literal: true }) as Value;
+
+export function hasData(v: Value): boolean {
+  return !!(v.taints?.length || v.deps?.length);
+}
+
+export function stringValue(s: string): Value {
+  return { literal: true, str: s };
+}
+
+/** Union of two values (either may flow here). */
+export function union(a: Value, b: Value): Value {
+  if (a === b || b === EMPTY) return a;
+  if (a === EMPTY) return b;
+  const out: Value = {};
+  const taints = mergeTaints(a.taints, b.taints);
+  if (taints) out.taints = taints;
+  const deps = mergeDeps(a.deps, b.deps);
+  if (deps) out.deps = deps;
+  const ref = a.ref ?? b.ref;
+  if (ref) out.ref = ref;
+  if (a.props && b.props) {
+    const props = new Map(a.props);
+    for (const [k, v] of b.props) props.set(k, props.has(k) ? union(props.get(k)!, v) : v);
+    out.props = props;
+  } else if (a.props || b.props) {
+    out.props = a.props ?? b.props;
+  }
+  const fn = a.fn ?? b.fn;
+  if (fn) out.fn = fn;
+  const cls = a.cls ?? b.cls;
+  if (cls) out.cls = cls;
+  if (a.literal && b.literal) out.literal = true;
+  if (a.str !== undefined && a.str === b.str) out.str = a.str;
+  if (a.person || b.person) out.person = true;
+  const source = a.source ?? b.source;
+  if (source) out.source = source;
+  return out;
+}
+
+export function unionAll(values: readonly Value[]): Value {
+  let out = EMPTY;
+  for (const v of values) out = union(out, v);
+  return out;
+}
+
+export function mergeTaints(a: Taint[] | undefined, b: Taint[] | undefined): Taint[] | undefined {
+  if (!b?.length) return a?.length ? a : undefined;
+  if (!a?.length) return b;
+  let out: Taint[] | undefined;
+  for (const t of b) {
+    if (!a.some((x) => x.cat === t.cat) && !out?.some((x) => x.cat === t.cat)) (out ??= [...a]).push(t);
+  }
+  return out ?? a;
+}
+
+function sameDep(x: Dep, y: Dep): boolean {
+  return x.fn === y.fn && x.param === y.param && (x.path ?? []).join('.') === (y.path ?? []).join('.');
+}
+
+export function mergeDeps(a: Dep[] | undefined, b: Dep[] | undefined): Dep[] | undefined {
+  if (!b?.length) return a?.length ? a : undefined;
+  if (!a?.length) return b;
+  let out: Dep[] | undefined;
+  for (const d of b) if (!a.some((x) => sameDep(x, d)) && !out?.some((x) => sameDep(x, d))) (out ??= [...a]).push(d);
+  return out ?? a;
+}
+
+/** The same value, one flow hop further (taints and deps get a step at `node`). */
+export function extend(v: Value, node: ts.Node, note?: string): Value {
+  if (!v.taints?.length && !v.deps?.length) return v;
+  const out: Value = { ...v };
+  if (v.taints) out.taints = v.taints.map((t) => ({ cat: t.cat, step: { node, note, prev: t.step } }));
+  if (v.deps) out.deps = v.deps.map((d) => ({ ...d, step: { node, note, prev: d.step } }));
+  return out;
+}
+
+/** Only the data of a value (taints, deps), dropping refs and shapes: what a derived string carries. */
+export function dataOf(v: Value): Value {
+  if (!v.taints?.length && !v.deps?.length) return EMPTY;
+  const out: Value = {};
+  if (v.taints?.length) out.taints = v.taints;
+  if (v.deps?.length) out.deps = v.deps;
+  return out;
+}
+
+export function withCategories(v: Value, cats: readonly string[], node: ts.Node, note?: string): Value {
+  if (!cats.length) return v;
+  const step: Step = { node, note };
+  const add = cats.filter((c) => !v.taints?.some((t) => t.cat === c)).map((cat) => ({ cat, step }));
+  if (!add.length) return v;
+  return { ...v, literal: undefined, str: undefined, taints: [...(v.taints ?? []), ...add] };
+}

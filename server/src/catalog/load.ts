@@ -1,0 +1,308 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { validate } from './jsonSchema';
+import { parseMethod, parsePath, pathKey } from './paths';
+import type {
+  ApiSourceData, CategoriesData, CitationData, CitationsData, EntryData, RuleData, SinkData, SinkKind,
+} from './types';
+
+/** A problem in a rules/ data file: the file, the JSON path inside it and what is wrong. */
+export interface CatalogProblem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export interface CallSpec {
+  instance: number;
+  method: string;
+  args?: readonly number[];
+  keyArg?: number;
+  command?: number;
+  profile: boolean | readonly string[];
+}
+
+export interface WriteSpec {
+  instance: number;
+  property: string;
+  keyFromProperty: boolean;
+  cookieString: boolean;
+  profile: boolean;
+}
+
+export interface InstanceInfo {
+  id: number;
+  sink: SinkData;
+  label: string;
+}
+
+/** What a root plus path reaches: an SDK instance, or an API that produces personal data. */
+export interface HandleTarget {
+  instance?: number;
+  source?: ApiSourceData;
+}
+
+/** The rules/ data compiled into lookup tables for the one-pass engine. */
+export interface Catalog {
+  rulesDir: string;
+  categories: CategoriesData;
+  sinks: SinkData[];
+  instances: InstanceInfo[];
+  /** pathKey(root, path) → instance or source; roots are `m:<module>`, `g:<global>`, `h:<instance id>`. */
+  handles: Map<string, HandleTarget>;
+  /** pathKey of every path worth following: proper prefixes of handle, call and write paths. */
+  prefixes: Set<string>;
+  calls: Map<string, CallSpec>;
+  writes: Map<string, WriteSpec>;
+  /** Exact module specifier → root. */
+  modules: Map<string, string>;
+  /** `@scope/` prefix → root, for `@scope/*` entries. */
+  modulePrefixes: [string, string][];
+  /** Page globals that lead somewhere (also reached through window., globalThis., self.). */
+  globals: Set<string>;
+  rules: RuleData[];
+  ruleById: Map<string, RuleData>;
+  citations: Record<string, CitationData>;
+  citationHost: string;
+}
+
+export interface LoadResult {
+  catalog: Catalog;
+  problems: CatalogProblem[];
+}
+
+/** The rules/ folder shipped beside the compiled code (out/server/src/catalog → repository root). */
+export function defaultRulesDir(): string {
+  return path.resolve(__dirname, '..', '..', '..', '..', 'rules');
+}
+
+const cache = new Map<string, LoadResult>();
+
+/**
+ * Loads, validates and compiles every data file of a rules folder. Invalid files are reported and left
+ * out; the rest still load. Results are cached per folder.
+ *
+ * @example
+ * const { catalog, problems } = loadCatalog();
+ * catalog.rules.map((r) => r.id); // ['mt/breach-data-on-device', ...]
+ */
+export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly SinkData[] = []): LoadResult {
+  const cacheKey = rulesDir + (extraSinks.length ? '\u0000' + JSON.stringify(extraSinks) : '');
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const problems: CatalogProblem[] = [];
+  const schemas = new Map<string, Record<string, unknown>>();
+  const schemaFor = (name: string): Record<string, unknown> | undefined => {
+    if (!schemas.has(name)) {
+      const file = path.join(rulesDir, 'schema', name);
+      const parsed = readJson(file, problems);
+      schemas.set(name, (parsed ?? undefined) as Record<string, unknown>);
+    }
+    return schemas.get(name);
+  };
+  const readValid = <T>(file: string, schemaName: string): T | undefined => {
+    const data = readJson(file, problems);
+    if (data === undefined) return undefined;
+    const schema = schemaFor(schemaName);
+    if (!schema) return undefined;
+    const found = validate(schema, data);
+    for (const p of found) problems.push({ file, path: p.path, message: p.message });
+    return found.length ? undefined : (data as T);
+  };
+
+  const categoriesFile = path.join(rulesDir, 'categories.json');
+  const categories = readValid<CategoriesData>(categoriesFile, 'categories.schema.json') ?? emptyCategories();
+
+  const sinks: SinkData[] = [];
+  const sinkDir = path.join(rulesDir, 'sinks');
+  for (const name of listJson(sinkDir)) {
+    const file = path.join(sinkDir, name);
+    const sink = readValid<SinkData>(file, 'sink.schema.json');
+    if (!sink) continue;
+    if (sink.id !== name.replace(/\.json$/, '')) {
+      problems.push({ file, path: 'id', message: `id '${sink.id}' must equal the file name '${name.replace(/\.json$/, '')}'` });
+      continue;
+    }
+    sinks.push(sink);
+  }
+  sinks.push(...extraSinks);
+
+  const montanaDir = path.join(rulesDir, 'montana');
+  const citationsFile = path.join(montanaDir, 'citations.json');
+  const citationsData = readValid<CitationsData>(citationsFile, 'citations.schema.json');
+  const citations = citationsData?.citations ?? {};
+  const rules: RuleData[] = [];
+  for (const name of listJson(montanaDir)) {
+    if (name === 'citations.json') continue;
+    const file = path.join(montanaDir, name);
+    const rule = readValid<RuleData>(file, 'rule.schema.json');
+    if (!rule) continue;
+    if (rule.id !== 'mt/' + name.replace(/\.json$/, '')) {
+      problems.push({ file, path: 'id', message: `id '${rule.id}' must be 'mt/${name.replace(/\.json$/, '')}'` });
+      continue;
+    }
+    const allCitations = [...rule.citations, ...(rule.categoryCitations ?? []).flatMap((c) => c.citations)];
+    const missing = allCitations.filter((c) => !(c in citations));
+    if (missing.length) {
+      problems.push({ file, path: 'citations', message: `unknown citation(s) ${missing.join(', ')} (not in citations.json)` });
+      continue;
+    }
+    const known = new Set(categories.categories.map((c) => c.id));
+    const unknownCats = [...rule.categories, ...(rule.categoryCitations ?? []).flatMap((c) => c.categories)].filter((c) => !known.has(c));
+    if (unknownCats.length) {
+      problems.push({ file, path: 'categories', message: `unknown category id(s) ${unknownCats.join(', ')}` });
+      continue;
+    }
+    rules.push(rule);
+  }
+
+  const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems);
+  const result = { catalog, problems };
+  cache.set(cacheKey, result);
+  return result;
+}
+
+function compile(
+  rulesDir: string,
+  categories: CategoriesData,
+  sinks: SinkData[],
+  rules: RuleData[],
+  citations: Record<string, CitationData>,
+  citationHost: string,
+  problems: CatalogProblem[],
+): Catalog {
+  const catalog: Catalog = {
+    rulesDir, categories, sinks, instances: [], handles: new Map(), prefixes: new Set(), calls: new Map(),
+    writes: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), rules,
+    ruleById: new Map(rules.map((r) => [r.id, r])), citations, citationHost,
+  };
+  const addPrefixes = (root: string, segments: readonly string[]) => {
+    for (let i = 0; i < segments.length; i++) catalog.prefixes.add(pathKey(root, segments.slice(0, i)));
+  };
+  const rootOf = (entry: EntryData): string | undefined => {
+    if (entry.global) {
+      catalog.globals.add(entry.global);
+      return 'g:' + entry.global;
+    }
+    if (entry.module) {
+      const root = 'm:' + entry.module;
+      if (entry.module.endsWith('/*')) {
+        const prefix = entry.module.slice(0, -1);
+        if (!catalog.modulePrefixes.some(([p]) => p === prefix)) catalog.modulePrefixes.push([prefix, root]);
+      } else {
+        catalog.modules.set(entry.module, root);
+      }
+      return root;
+    }
+    return undefined;
+  };
+  const entries: { root: string; segments: string[]; target: HandleTarget }[] = [];
+  const addHandle = (file: string, where: string, entry: EntryData, target: HandleTarget) => {
+    const root = rootOf(entry);
+    if (!root) {
+      problems.push({ file, path: where, message: "an entry needs 'module' or 'global'" });
+      return;
+    }
+    let segments: string[];
+    try {
+      segments = parsePath(entry.path);
+    } catch (e) {
+      problems.push({ file, path: where + '.path', message: (e as Error).message });
+      return;
+    }
+    catalog.handles.set(pathKey(root, segments), target);
+    addPrefixes(root, segments);
+    entries.push({ root, segments, target });
+  };
+
+  sinks.forEach((sink) => {
+    const file = path.join(rulesDir, 'sinks', sink.id + '.json');
+    sink.instances.forEach((inst, ii) => {
+      const id = catalog.instances.length;
+      catalog.instances.push({ id, sink, label: inst.label });
+      const root = 'h:' + id;
+      inst.from.forEach((entry, ei) => addHandle(file, `instances[${ii}].from[${ei}]`, entry, { instance: id }));
+      (inst.calls ?? []).forEach((call, ci) => {
+        let segments: string[];
+        try {
+          segments = parseMethod(call.method);
+        } catch (e) {
+          problems.push({ file, path: `instances[${ii}].calls[${ci}].method`, message: (e as Error).message });
+          return;
+        }
+        catalog.calls.set(pathKey(root, segments), {
+          instance: id, method: call.method, args: call.args, keyArg: call.keyArg, command: call.command,
+          profile: call.profile ?? false,
+        });
+        addPrefixes(root, segments);
+        catalog.prefixes.add(pathKey(root, segments));
+      });
+      for (const write of inst.writes ?? []) {
+        const segments = write.property === '$' ? [] : [write.property];
+        catalog.writes.set(pathKey(root, segments), {
+          instance: id, property: write.property, keyFromProperty: !!write.keyFromProperty,
+          cookieString: !!write.cookieString, profile: !!write.profile,
+        });
+        catalog.prefixes.add(root);
+      }
+    });
+  });
+  const catFile = path.join(rulesDir, 'categories.json');
+  categories.apiSources.forEach((source, i) => addHandle(catFile, `apiSources[${i}]`, source, { source }));
+  // An instance reached by a shorter path leads on to the longer ones: mixpanel → mixpanel.init(),
+  // Sentry → Sentry.withScope(cb), once the shorter path has been re-rooted at the instance.
+  for (const a of entries) {
+    if (a.target.instance === undefined) continue;
+    for (const b of entries) {
+      if (b === a || b.root !== a.root || b.segments.length <= a.segments.length) continue;
+      if (!a.segments.every((s, i) => b.segments[i] === s)) continue;
+      const rel = b.segments.slice(a.segments.length);
+      const root = 'h:' + a.target.instance;
+      if (!catalog.handles.has(pathKey(root, rel))) catalog.handles.set(pathKey(root, rel), b.target);
+      addPrefixes(root, rel);
+    }
+  }
+  return catalog;
+}
+
+/** The sink kinds that some loaded rule cares about. */
+export function sinkKindsInUse(catalog: Catalog): Set<SinkKind> {
+  return new Set(catalog.rules.flatMap((r) => r.sinkKinds));
+}
+
+function listJson(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+}
+
+function readJson(file: string, problems: CatalogProblem[]): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    problems.push({ file, path: '', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    problems.push({ file, path: '', message: `invalid JSON: ${(e as Error).message}` });
+    return undefined;
+  }
+}
+
+function emptyCategories(): CategoriesData {
+  return {
+    categories: [],
+    guards: { words: [], prefixes: [], receiverWords: [], uiWords: [], valueAccessors: [] },
+    personObjects: { words: [] },
+    getterVerbs: { verbs: [], nouns: [] },
+    stringKeyReaders: { methods: [] },
+    propagators: { receiverMethods: [], functions: [], calleeWords: [], maskChars: '' },
+    sanitizers: { words: [] },
+    apiSources: [],
+  };
+}

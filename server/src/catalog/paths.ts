@@ -1,0 +1,59 @@
+/**
+ * The path grammar of rules/ entries: how code reaches an SDK instance from a module or global.
+ *
+ *   $                        the root (the module's namespace or default export, or the page global)
+ *   $.load()                 property `load`, then a call
+ *   new $.Analytics()        construct `Analytics`
+ *   $.withScope(cb)          the first parameter of a callback passed to `withScope(...)`
+ *   $.load()[0]              the first element of what `load()` returns
+ *
+ * Internally a path is a list of segments: property names, `()`, `new()`, `(cb)` and `[n]`.
+ */
+
+export const CALL = '()';
+export const NEW = 'new()';
+export const CALLBACK = '(cb)';
+
+/**
+ * Parses a path string into segments, or throws with a readable message.
+ *
+ * @example
+ * parsePath('new $.AnalyticsBrowser()') // → ['AnalyticsBrowser', 'new()']
+ * parsePath('$.getCurrentScope()')      // → ['getCurrentScope', '()']
+ */
+export function parsePath(text: string): string[] {
+  let rest = text.trim();
+  let construct = false;
+  if (rest.startsWith('new ')) {
+    construct = true;
+    rest = rest.slice(4).trim();
+  }
+  if (!rest.startsWith('$')) throw new Error(`path must start with '$' (or 'new $'): ${JSON.stringify(text)}`);
+  rest = rest.slice(1);
+  const segments: string[] = [];
+  const re = /^(?:\.([A-Za-z_$][\w$]*)|(\(\))|(\(cb\))|\[(\d+)\])/;
+  while (rest.length) {
+    const m = re.exec(rest);
+    if (!m) throw new Error(`cannot read path ${JSON.stringify(text)} at ${JSON.stringify(rest)}`);
+    if (m[1] !== undefined) segments.push(m[1]);
+    else if (m[2] !== undefined) segments.push(CALL);
+    else if (m[3] !== undefined) segments.push(CALLBACK);
+    else segments.push(`[${m[4]}]`);
+    rest = rest.slice(m[0].length);
+  }
+  if (construct) {
+    if (segments[segments.length - 1] !== CALL) throw new Error(`'new' path must end with '()': ${JSON.stringify(text)}`);
+    segments[segments.length - 1] = NEW;
+  }
+  return segments;
+}
+
+/** Parses a sink call's method ('people.set', 'getPeople().set', '' for the instance itself). */
+export function parseMethod(method: string): string[] {
+  return method === '' ? [] : parsePath('$.' + method);
+}
+
+/** A stable string key for a root and a path. */
+export function pathKey(root: string, segments: readonly string[]): string {
+  return segments.length ? root + '\u0000' + segments.join('\u0001') : root;
+}
