@@ -1,0 +1,6 @@
+import type { Report } from './report';
+
+/** The JSON contract of DESIGN.md: one object, stable key order. */
+export function formatJson(report: Report): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}

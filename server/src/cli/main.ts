@@ -1,0 +1,273 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeFile, isSourceFile } from '../analysis';
+import type { Finding } from '../analysis/finding';
+import { CatalogProblem, defaultRulesDir, loadCatalog } from '../catalog/load';
+import type { Severity } from '../catalog/types';
+import { listFiles, looksBinary } from './files';
+import { formatJson } from './formats/json';
+import { LineMap, Report, displayPath, toReportFinding } from './formats/report';
+import { formatSarif } from './formats/sarif';
+import { formatStylish } from './formats/stylish';
+
+const USAGE = `Usage:
+  mt-pii scan [paths...] [options]   Scan files or folders (default: the current folder)
+  mt-pii explain [ruleId]            Show a rule, the Montana law behind it and what to do
+  mt-pii lsp --stdio                 Run the language server over stdio (Neovim, Helix, Zed, ...)
+  mt-pii --version
+
+Scan options:
+  -f, --format <stylish|json|sarif>  Output format (default: stylish)
+  -o, --output <file>                Write the report to a file instead of standard output
+  --fail-on <error|warning|info|never>
+                                     Lowest severity that makes the exit status 1 (default: warning)
+  --max-file-size <size>             Skip larger files, e.g. 2mb, 500kb (default: 2mb)
+
+Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or configuration error.
+Montana PII Guard runs no code from the scanned project and sends nothing anywhere.`;
+
+export class UsageError extends Error {}
+
+export interface ScanOptions {
+  paths: string[];
+  format: 'stylish' | 'json' | 'sarif';
+  output?: string;
+  failOn: Severity | 'never';
+  maxFileSize: number;
+  rulesDir: string;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function version(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?$/i.exec(text.trim());
+  if (!m) throw new UsageError(`--max-file-size: cannot read ${JSON.stringify(text)} (try 2mb or 500kb)`);
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const mult = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
+  return Math.round(Number(m[1]) * mult);
+}
+
+export function parseScanArgs(argv: string[]): ScanOptions {
+  const opts: ScanOptions = { paths: [], format: 'stylish', failOn: 'warning', maxFileSize: 2 * 1024 * 1024, rulesDir: defaultRulesDir() };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '-f':
+      case '--format': {
+        const v = value();
+        if (v !== 'stylish' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif (got ${JSON.stringify(v)})`);
+        opts.format = v;
+        break;
+      }
+      case '-o':
+      case '--output':
+        opts.output = value();
+        break;
+      case '--fail-on': {
+        const v = value();
+        if (v !== 'error' && v !== 'warning' && v !== 'info' && v !== 'never') throw new UsageError(`--fail-on must be error, warning, info or never (got ${JSON.stringify(v)})`);
+        opts.failOn = v;
+        break;
+      }
+      case '--max-file-size':
+        opts.maxFileSize = parseSize(value());
+        break;
+      case '--rules-dir':
+        opts.rulesDir = path.resolve(value());
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        opts.paths.push(a);
+    }
+  }
+  if (!opts.paths.length) opts.paths.push('.');
+  return opts;
+}
+
+export interface ScanOutcome {
+  report: Report;
+  text: string;
+  exitCode: number;
+  /** Messages for standard error: skipped files, unreadable files, syntax errors, data problems. */
+  notes: string[];
+}
+
+/** Runs a scan and renders it; never throws for bad input files (they become notes). */
+export function scan(opts: ScanOptions, cwd = process.cwd()): ScanOutcome {
+  const started = Date.now();
+  const notes: string[] = [];
+  const { catalog, problems } = loadCatalog(opts.rulesDir);
+  if (problems.length) throw new ConfigError(problems);
+  const listing = listFiles(opts.paths.map((p) => path.resolve(cwd, p)));
+  for (const m of listing.missing) notes.push(`${m}: no such file or folder`);
+  if (listing.missing.length && !listing.files.length) throw new UsageError(`nothing to scan: ${listing.missing.join(', ')} not found`);
+  const texts = new Map<string, string>();
+  const findings: Finding[] = [];
+  let scanned = 0;
+  let withSyntaxErrors = 0;
+  for (const file of listing.files) {
+    const shown = displayPath(file, cwd);
+    let buf: Buffer;
+    try {
+      const size = fs.statSync(file).size;
+      if (size > opts.maxFileSize) {
+        notes.push(`${shown}: skipped, ${formatBytes(size)} is over the ${formatBytes(opts.maxFileSize)} limit (--max-file-size)`);
+        continue;
+      }
+      buf = fs.readFileSync(file);
+    } catch (e) {
+      notes.push(`${shown}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      continue;
+    }
+    if (looksBinary(buf)) {
+      notes.push(`${shown}: skipped, looks like a binary file`);
+      continue;
+    }
+    if (!isSourceFile(file)) notes.push(`${shown}: not a JavaScript/TypeScript file; scanned as JavaScript`);
+    const text = buf.toString('utf8');
+    texts.set(file, text);
+    try {
+      const result = analyzeFile(file, text, catalog, { fingerprintPath: shown });
+      if (result.syntaxErrors) withSyntaxErrors++;
+      if (result.truncated) notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
+      findings.push(...result.findings);
+      scanned++;
+    } catch (e) {
+      notes.push(`${shown}: analysis failed (${(e as Error).message}); no findings reported for this file`);
+    }
+  }
+  if (withSyntaxErrors) notes.push(`${withSyntaxErrors} file(s) have syntax errors; they were analysed as far as they parse`);
+  const maps = new Map<string, LineMap>();
+  const lines = (file: string) => {
+    let m = maps.get(file);
+    if (!m) {
+      m = new LineMap(texts.get(file) ?? safeRead(file));
+      maps.set(file, m);
+    }
+    return m;
+  };
+  const report: Report = {
+    tool: { name: 'mt-pii', version: version() },
+    findings: findings.map((f) => toReportFinding(f, lines, cwd)),
+    summary: { files: scanned, findings: findings.length, durationMs: Date.now() - started },
+  };
+  const text = opts.format === 'json' ? formatJson(report)
+    : opts.format === 'sarif' ? formatSarif(report, catalog.rules, (id) => ruleDocUri(catalog.rulesDir, id))
+    : formatStylish(report);
+  const failing = opts.failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]);
+  return { report, text, exitCode: failing ? 1 : 0, notes };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: CatalogProblem[]) {
+    super(problems.map((p) => `${p.file}${p.path ? ` (${p.path})` : ''}: ${p.message}`).join('\n'));
+  }
+}
+
+/** The documentation of a rule shipped in rules/montana/<name>.md, as a file URI. */
+export function ruleDocUri(rulesDir: string, ruleId: string): string {
+  const file = ruleId ? path.join(rulesDir, 'montana', ruleId.replace(/^mt\//, '') + '.md') : path.join(rulesDir, '..', 'README.md');
+  return 'file://' + file.split(path.sep).join('/');
+}
+
+function safeRead(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`;
+}
+
+export function explain(ruleId: string | undefined, rulesDir = defaultRulesDir()): string {
+  const { catalog } = loadCatalog(rulesDir);
+  if (!ruleId) {
+    return ['Rules:', ...catalog.rules.map((r) => `  ${r.id.padEnd(36)} ${r.severity.padEnd(8)} ${r.title}`), '', 'mt-pii explain <ruleId> for the law behind a rule.'].join('\n') + '\n';
+  }
+  const id = ruleId.startsWith('mt/') ? ruleId : 'mt/' + ruleId;
+  const rule = catalog.ruleById.get(id);
+  if (!rule) throw new UsageError(`unknown rule ${ruleId}; known rules: ${catalog.rules.map((r) => r.id).join(', ')}`);
+  const out = [`${rule.id} — ${rule.title} (${rule.severity})`, '', rule.description, ''];
+  if (rule.applicability) out.push('When it applies: ' + rule.applicability, '');
+  out.push('Montana law:');
+  const cits = [...rule.citations, ...(rule.categoryCitations ?? []).flatMap((c) => c.citations.map((x) => x))];
+  for (const c of [...new Set(cits)]) {
+    const data = catalog.citations[c];
+    const extra = (rule.categoryCitations ?? []).find((cc) => cc.citations.includes(c) && !rule.citations.includes(c));
+    out.push(`  ${c} — ${data.title}${extra ? `  (when ${extra.categories.join(', ')})` : ''}`);
+    out.push(`    ${data.summary}`);
+    out.push(`    Binds: ${data.binds}`);
+    out.push(`    ${data.url}`);
+  }
+  out.push('', 'What to do: ' + rule.advice, '', 'Categories: ' + rule.categories.join(', '), '', 'Not legal advice.');
+  return out.join('\n') + '\n';
+}
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'scan': {
+        const opts = parseScanArgs(rest);
+        const outcome = scan(opts);
+        for (const n of outcome.notes) process.stderr.write(`mt-pii: ${n}\n`);
+        if (opts.output) fs.writeFileSync(opts.output, outcome.text);
+        else process.stdout.write(outcome.text);
+        return outcome.exitCode;
+      }
+      case 'explain':
+        process.stdout.write(explain(rest[0]));
+        return 0;
+      case 'lsp':
+        // The same server as the VS Code extension; vscode-languageserver reads --stdio from argv.
+        require('../lsp/server').startServer();
+        return -1;
+      case '--version':
+      case '-v':
+      case 'version':
+        process.stdout.write(version() + '\n');
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(USAGE + '\n');
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`mt-pii: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      process.stderr.write(`mt-pii: the rule data is invalid:\n${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`mt-pii: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  if (code >= 0) process.exitCode = code;
+}

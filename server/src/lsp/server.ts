@@ -1,0 +1,1 @@
+export function startServer(): void { throw new Error('not yet'); }
