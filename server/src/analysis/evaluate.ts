@@ -710,7 +710,9 @@ export class Evaluator {
     let next = this.extendRef(ref, isNew ? NEW : CALL);
     if (next.source) next = this.sourceTaint(next, node);
     result = union(result, next);
-    return union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));
+    result = union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));
+    // A constructed object is a fresh value that later writes (identify.set('email', x)) can fill.
+    return isNew && result === EMPTY ? {} : result;
   }
 
   private isProfileCall(spec: CallSpec, args: ts.NodeArray<ts.Expression>): boolean {

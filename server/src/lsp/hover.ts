@@ -1,0 +1,58 @@
+import type { Catalog } from '../catalog/load';
+import type { Finding } from '../analysis/finding';
+import type { Classifier } from '../analysis/classify';
+import { UNUSED_SUPPRESSION, INVALID_SUPPRESSION } from '../analysis';
+
+const SERVICE_LABEL: Record<string, string> = {
+  'analytics': 'product analytics', 'customer-data-platform': 'customer data platform', 'customer-service': 'customer-service widget',
+  'advertising': 'advertising pixel', 'error-tracking': 'error tracker', 'session-replay': 'session replay', 'crm': 'CRM',
+  'marketing': 'marketing automation', 'tag-manager': 'tag manager', 'feature-flags': 'feature flags', 'device-storage': 'storage on the device',
+  'logging': 'logging', 'llm': 'AI model API',
+};
+
+/**
+ * Markdown for the findings under the cursor: what data, which vendor, the flow, each Montana citation
+ * with a link, a plain-language line and whom it binds, what to do, and a not-legal-advice note.
+ */
+export function hoverMarkdown(findings: readonly Finding[], catalog: Catalog, classifier: Classifier, lineOf: (offset: number) => number): string {
+  return findings.map((f) => one(f, catalog, classifier, lineOf)).join('\n\n---\n\n');
+}
+
+function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offset: number) => number): string {
+  const rule = catalog.ruleById.get(f.ruleId);
+  const out: string[] = [];
+  out.push(`**Montana PII Guard** · \`${f.ruleId}\` · ${f.severity}`);
+  out.push('');
+  out.push(f.message);
+  if (f.ruleId === UNUSED_SUPPRESSION || f.ruleId === INVALID_SUPPRESSION) {
+    out.push('', 'Write directives as `// mt-pii-ignore-next-line <ruleId> -- <reason>` or `/* mt-pii-ignore-file <ruleId> -- <reason> */`; a reason is required.');
+    return out.join('\n');
+  }
+  out.push('');
+  if (f.categories.length) out.push(`**Data:** ${f.categories.map((c) => classifier.labels.get(c) ?? c).join(', ')}  `);
+  if (f.sink) {
+    const svc = SERVICE_LABEL[f.sink.service] ?? f.sink.service;
+    const where = f.sink.kind === 'storage' ? 'stored on the user\'s device' : f.sink.kind === 'logging' ? 'written to logs' : 'sent to a third party';
+    out.push(`**Destination:** ${f.sink.vendor} — ${svc}, \`${f.sink.api}\` (${where})  `);
+  }
+  if (f.flow.length) {
+    out.push(`**Flow:** ${f.flow.map((s) => `\`${escapeTicks(s.note)}\` (line ${lineOf(s.start)})`).join(' → ')} → \`${escapeTicks(f.sink?.api ?? '')}\` (line ${lineOf(f.start)})`);
+  }
+  if (f.citations.length) {
+    out.push('', '**Montana law that may apply:**', '');
+    for (const id of f.citations) {
+      const c = catalog.citations[id];
+      if (!c) continue;
+      out.push(`- [${id}](${c.url}) — *${c.title}*${c.titleIsGloss ? ' (descriptive title)' : ''}: ${c.summary} *Binds:* ${c.binds}`);
+    }
+  }
+  if (rule?.applicability) out.push('', `**When it applies:** ${rule.applicability}`);
+  if (rule?.advice) out.push('', `**What to do:** ${rule.advice}`);
+  out.push('', `To accept this flow, add \`// mt-pii-ignore-next-line ${f.ruleId} -- <reason>\` above the line, or approve the vendor in mt-pii.json.`);
+  out.push('', '_Not legal advice: Montana PII Guard points out code that may implicate these laws; whether they apply depends on facts it cannot see (thresholds, exemptions, consent, contracts)._');
+  return out.join('\n');
+}
+
+function escapeTicks(s: string): string {
+  return s.replace(/`/g, "'");
+}
