@@ -1,0 +1,86 @@
+// UI smoke check: drive a running code-server (the real VS Code workbench, the extension installed from its
+// .vsix) in headless Debian Chromium, as a user would: open FILE with Quick Open, wait for the warning
+// squiggle, read the Problems panel, hover the squiggle (diagnostic + the server's hover), screenshot.
+// Each step prints `CHECK PASS <step>` or `CHECK FAIL <step>: <why>`; steps after a failure are reported
+// as failed ("not reached"), so the count is the same on every run.
+// Env: PORT, FOLDER (abs workspace dir), FILE (name in FOLDER, default login.ts), EXPECT (text of the
+// diagnostic, default 'reaches Segment'), HOVER_EXPECT (text of the server hover, default 'MCA 30-14-'),
+// SHOT (png path, default /tmp/mt-pii-ui-smoke.png).
+const { chromium } = require('playwright-core');
+const {
+  PORT = '18765', FOLDER, FILE = 'login.ts', EXPECT = 'reaches Segment', HOVER_EXPECT = 'MCA 30-14-',
+  SHOT = '/tmp/mt-pii-ui-smoke.png',
+} = process.env;
+const t0 = Date.now();
+const ts = (m) => console.log(`[ui-smoke ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+
+const STEPS = [
+  'ui: workbench loads and the explorer lists the file',
+  'ui: Quick Open opens the file in an editor tab',
+  'ui: a warning squiggle appears',
+  'ui: the Problems panel lists the mt-pii finding',
+  'ui: hovering the squiggle shows the finding and the Montana citation',
+];
+
+(async () => {
+  // playwright-core refuses --user-data-dir in launch(); it gives every launch a fresh temporary profile.
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => ts('pageerror: ' + e.message));
+  let step = 0;
+  const pass = (detail) => { console.log(`CHECK PASS ${STEPS[step]}${detail ? ` (${detail})` : ''}`); step++; };
+  const squiggles = '.monaco-editor .squiggly-warning';
+  try {
+    await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(FOLDER)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForSelector(`.explorer-folders-view .monaco-list-row[aria-label*="${FILE}"], .explorer-folders-view .label-name:text-is("${FILE}")`, { timeout: 60000 });
+    pass();
+
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+    await page.keyboard.type(FILE, { delay: 20 });
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${FILE}"]`, { timeout: 15000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tabs-container .tab[aria-label*="${FILE}"], .tabs-container .tab .label-name:text-is("${FILE}")`, { timeout: 15000 });
+    pass();
+
+    const squiggle = page.locator(squiggles).first();
+    await squiggle.waitFor({ state: 'attached', timeout: 60000 });
+    pass(`${await page.locator(squiggles).count()} squiggle(s)`);
+
+    await page.keyboard.press('Control+Shift+M');
+    const problems = page.locator('.markers-panel');
+    await problems.waitFor({ state: 'visible', timeout: 15000 });
+    await page.waitForFunction((exp) => (document.querySelector('.markers-panel')?.textContent || '').includes(exp), EXPECT, { timeout: 15000 });
+    const problemsText = (await problems.innerText()).replace(/\s+/g, ' ');
+    if (!problemsText.includes('mt-pii')) throw new Error(`Problems panel does not name the source mt-pii: ${problemsText.slice(0, 300)}`);
+    pass(problemsText.slice(0, 160));
+
+    // Move onto the squiggle twice (the hover needs a mouse-move inside the range), then wait for the hover
+    // that holds both the diagnostic message and the server's own hover text.
+    const box = await squiggle.boundingBox();
+    if (!box) throw new Error('the squiggle has no bounding box');
+    await page.mouse.move(box.x + Math.min(20, box.width / 2), box.y + box.height / 2);
+    await page.waitForTimeout(300);
+    await page.mouse.move(box.x + Math.min(24, box.width / 2), box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: EXPECT }).filter({ hasText: HOVER_EXPECT }).first();
+    await hover.waitFor({ state: 'visible', timeout: 15000 });
+    pass((await hover.innerText()).replace(/\s+/g, ' ').slice(0, 200));
+  } catch (e) {
+    console.log(`CHECK FAIL ${STEPS[step]}: ${String(e && e.message).split('\n')[0]}`);
+    for (step++; step < STEPS.length; step++) console.log(`CHECK FAIL ${STEPS[step]}: not reached`);
+  } finally {
+    await page.screenshot({ path: SHOT }).then(() => ts('screenshot ' + SHOT), (e) => ts('screenshot failed: ' + e.message));
+    await browser.close();
+  }
+  process.exit(step === STEPS.length ? 0 : 1);
+})().catch((e) => {
+  console.error(e);
+  console.log(`CHECK FAIL ui: driver error ${String(e && e.message).split('\n')[0]}`);
+  process.exit(1);
+});
