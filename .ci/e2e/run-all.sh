@@ -43,8 +43,7 @@ stage() {
 }
 
 # 1. Toolchain. Failing to install it is "could not run" (exit 3), never "passed".
-tools_rc=0
-bash "$HERE/install-tools.sh" 2>&1 | tee "$OUT/install-tools.log" || true
+bash "$HERE/install-tools.sh" 2>&1 | tee "$OUT/install-tools.log"
 tools_rc=${PIPESTATUS[0]}
 if [ "$tools_rc" -ne 0 ]; then
   grep -q '^E2E SKIPPED:' "$OUT/install-tools.log" \
