@@ -52,6 +52,30 @@ export interface ClassifyContext {
  * c.property('name', 'currentUser');           // → ['name']
  * c.property('name', 'file');                  // → []
  */
+/** Everything the classifier knows about one name, computed once. */
+interface NameEntry {
+  words: string[];
+  /** Categories the name carries anywhere. */
+  strong: readonly string[];
+  /** Categories it carries only on a person-like object or in a profile (`name`, `address`). */
+  withPerson: readonly string[];
+  /** The name itself describes a person (user, currentCustomer, getPatient). */
+  person: boolean;
+  /** As a receiver, it holds no personal data (messages, errors, config, styles). */
+  blockedReceiver: boolean;
+  constant: boolean;
+}
+
+/**
+ * Names → PII categories, driven entirely by rules/categories.json.
+ *
+ * @example
+ * const c = new Classifier(catalog.categories);
+ * c.name('billingPhone');                      // → ['phone']
+ * c.name('emailVerified');                     // → []
+ * c.property('name', 'currentUser');           // → ['name']
+ * c.property('name', 'file');                  // → []
+ */
 export class Classifier {
   private readonly categories: CompiledCategory[];
   private readonly guardWords: Set<string>;
@@ -65,7 +89,11 @@ export class Classifier {
   private readonly derived: { id: string; words: Set<string>; withCategory: Set<string> }[];
   private readonly sanitizerWords: Set<string>;
   private readonly propagatorWords: Set<string>;
-  private readonly memo = new Map<string, readonly string[]>();
+  private readonly entries = new Map<string, NameEntry>();
+  private readonly wordsMemo = new Map<string, { strong: readonly string[]; withPerson: readonly string[] }>();
+  /** Patterns by their first word: a name of n words is checked against a handful of candidates. */
+  private readonly strongIndex = new Map<string, { cat: number; pattern: string[] }[]>();
+  private readonly personIndex = new Map<string, { cat: number; pattern: string[] }[]>();
   readonly labels: Map<string, string>;
 
   constructor(data: CategoriesData) {
@@ -84,91 +112,141 @@ export class Classifier {
       .map((c) => ({ id: c.id, words: new Set(c.derived!.whenNameHasWord), withCategory: new Set(c.derived!.withCategory) }));
     this.sanitizerWords = new Set(data.sanitizers.words);
     this.propagatorWords = new Set(data.propagators.calleeWords);
+    const index = (target: Map<string, { cat: number; pattern: string[] }[]>, cat: number, patterns: string[][]) => {
+      for (const pattern of patterns) {
+        const list = target.get(pattern[0]) ?? [];
+        list.push({ cat, pattern });
+        target.set(pattern[0], list);
+      }
+    };
+    this.categories.forEach((c, i) => {
+      index(this.strongIndex, i, c.patterns);
+      index(this.personIndex, i, c.personPatterns);
+    });
   }
 
   /** Categories carried by a variable, parameter or binding named `name`. */
   name(name: string, ctx: ClassifyContext = {}): readonly string[] {
-    if (isConstantName(name)) return NONE;
-    const words = splitWords(name);
-    if (words.length > 1 && this.getterVerbs.has(words[0])) return NONE; // getEmail: a function, not the email
-    return this.words(words, !!ctx.person);
+    const e = this.entry(name);
+    if (e.constant) return NONE;
+    if (e.words.length > 1 && this.getterVerbs.has(e.words[0])) return NONE; // getEmail: a function, not the email
+    return pick(e, !!ctx.person || e.person);
   }
 
   /**
    * Categories carried by `receiver.prop`. `receiver` is the receiver's own name (identifier or last
    * property), `chain` the names further out, used for `emailInput.value` and `emailRef.current.value`.
+   * `person` is asked only when the property could be personal on a person (`name`, `address`).
    */
-  property(prop: string, receiver: string | undefined, ctx: ClassifyContext = {}, chain: readonly string[] = []): readonly string[] {
-    if (isConstantName(prop)) return NONE;
+  property(prop: string, receiver: string | undefined, person: boolean | (() => boolean) = false, chain: readonly string[] = []): readonly string[] {
+    const e = this.entry(prop);
+    if (e.constant) return NONE;
     if (receiver !== undefined) {
       if ((isScreaming(receiver) || isPascal(receiver)) && (isScreaming(prop) || isPascal(prop))) return NONE; // FIELDS.EMAIL, Field.Email
       if (this.valueAccessors.has(prop)) return this.valueOf([receiver, ...chain]);
-      const rw = splitWords(receiver);
-      if (rw.some((w) => this.receiverWords.has(w))) return NONE;
+      if (this.entry(receiver).blockedReceiver) return NONE;
     }
-    return this.words(splitWords(prop), !!ctx.person);
+    if (!e.withPerson.length) return e.strong;
+    return pick(e, e.person || (typeof person === 'function' ? person() : person));
   }
 
   /** Categories carried by an object-literal key or a string key (`{ email: v }`, `formData.get('email')`). */
   key(key: string, ctx: ClassifyContext = {}): readonly string[] {
-    if (isConstantName(key) || !/^[A-Za-z_$][\w$.-]*$/.test(key)) return NONE;
-    return this.words(splitWords(key.includes('.') ? key.slice(key.lastIndexOf('.') + 1) : key), !!ctx.person);
+    const k = key.includes('.') ? key.slice(key.lastIndexOf('.') + 1) : key;
+    if (!/^[A-Za-z_$][\w$-]*$/.test(k)) return NONE;
+    const e = this.entry(k);
+    if (e.constant) return NONE;
+    return pick(e, !!ctx.person || e.person);
   }
 
   /** Categories returned by a call to `name` (getUserEmail(), selectPhone(state)); none for other verbs. */
   callResult(name: string): readonly string[] {
-    const words = splitWords(name);
+    const words = this.entry(name).words;
     if (words.length < 2 || !(this.getterVerbs.has(words[0]) || this.getterNouns.has(words[0]))) return NONE;
-    return this.words(this.getterVerbs.has(words[0]) ? words.slice(1) : words, false);
+    return this.classify(this.getterVerbs.has(words[0]) ? words.slice(1) : words).strong;
   }
 
   /** True when a name describes a person (user, currentCustomer, getPatient, viewer). */
   isPerson(name: string): boolean {
-    const words = splitWords(name);
-    if (this.guardPrefixes.has(words[0]) && words.length > 1) return false;
-    return words.some((w) => this.personWords.has(w)) && !words.some((w) => w === 'id' || w === 'ids' || w === 'agent' || w === 'count');
+    return this.entry(name).person;
   }
 
   /** A call whose result keeps its arguments' categories (formatPhone(p), sha256(email)). */
   propagatesThrough(calleeName: string): boolean {
-    return splitWords(calleeName).some((w) => this.propagatorWords.has(w));
+    return this.entry(calleeName).words.some((w) => this.propagatorWords.has(w));
   }
 
   /** A call whose result no longer carries its arguments' categories (encrypt(ssn), maskEmail(e)). */
   sanitizes(calleeName: string, extra: ReadonlySet<string> = EMPTY_SET): boolean {
     if (extra.has(calleeName)) return true;
-    return splitWords(calleeName).some((w) => this.sanitizerWords.has(w));
+    return this.entry(calleeName).words.some((w) => this.sanitizerWords.has(w));
   }
 
   /** `emailInput.value`, `emailRef.current.value`: the value of a UI control named for its data. */
   private valueOf(names: readonly string[]): readonly string[] {
     for (const n of names) {
       if (this.valueAccessors.has(n)) continue;
-      const words = splitWords(n).filter((w) => !this.uiWords.has(w));
-      return words.length ? this.words(words, false) : NONE;
+      const words = this.entry(n).words.filter((w) => !this.uiWords.has(w));
+      return words.length ? this.classify(words).strong : NONE;
     }
     return NONE;
   }
 
-  private words(words: string[], person: boolean): readonly string[] {
-    if (!words.length) return NONE;
-    const key = (person ? '1' : '0') + words.join(' ');
-    const hit = this.memo.get(key);
-    if (hit) return hit;
-    const result = this.compute(words, person);
-    this.memo.set(key, result);
-    return result;
+  private entry(name: string): NameEntry {
+    let e = this.entries.get(name);
+    if (!e) {
+      const words = splitWords(name);
+      const { strong, withPerson } = this.classify(words);
+      const person = !(this.guardPrefixes.has(words[0]) && words.length > 1)
+        && words.some((w) => this.personWords.has(w)) && !words.some((w) => w === 'id' || w === 'ids' || w === 'agent' || w === 'count');
+      e = {
+        words, strong, withPerson, person, constant: isConstantName(name),
+        blockedReceiver: words.some((w) => this.receiverWords.has(w)),
+      };
+      if (this.entries.size > 200000) this.entries.clear();
+      this.entries.set(name, e);
+    }
+    return e;
   }
 
-  private compute(words: string[], person: boolean): readonly string[] {
+  private classify(words: string[]): { strong: readonly string[]; withPerson: readonly string[] } {
+    if (!words.length) return NO_CATS;
+    const key = words.join(' ');
+    let hit = this.wordsMemo.get(key);
+    if (!hit) {
+      const strong = this.compute(words, false);
+      const all = this.compute(words, true);
+      hit = { strong, withPerson: all.length > strong.length ? all : NONE };
+      if (!strong.length && !hit.withPerson.length) hit = NO_CATS;
+      this.wordsMemo.set(key, hit);
+    }
+    return hit;
+  }
+
+  private compute(words: string[], personHere: boolean): readonly string[] {
     if (words.length > 1 && this.guardPrefixes.has(words[0])) return NONE;
-    const personHere = person || words.some((w) => this.personWords.has(w));
+    // Longest strong match per category; person-context patterns only where no strong one matched.
+    const spans = new Map<number, [number, number]>();
+    const scan = (index: Map<string, { cat: number; pattern: string[] }[]>, onlyNew: ReadonlySet<number> | undefined) => {
+      for (let i = 0; i < words.length; i++) {
+        const candidates = index.get(words[i]);
+        if (!candidates) continue;
+        for (const { cat, pattern } of candidates) {
+          if (onlyNew?.has(cat) || i + pattern.length > words.length) continue;
+          let ok = true;
+          for (let j = 1; j < pattern.length && ok; j++) ok = words[i + j] === pattern[j];
+          if (!ok) continue;
+          const prev = spans.get(cat);
+          if (!prev || pattern.length > prev[1] - prev[0]) spans.set(cat, [i, i + pattern.length]);
+        }
+      }
+    };
+    scan(this.strongIndex, undefined);
+    if (personHere) scan(this.personIndex, new Set(spans.keys()));
+    if (!spans.size) return NONE;
     const found: string[] = [];
-    for (const cat of this.categories) {
-      let span = findAny(words, cat.patterns);
-      if (!span && personHere) span = findAny(words, cat.personPatterns);
-      if (!span) continue;
-      const [start, end] = span;
+    for (const [ci, [start, end]] of spans) {
+      const cat = this.categories[ci];
       let blocked = false;
       for (let i = 0; i < words.length && !blocked; i++) {
         if (i >= start && i < end) continue;
@@ -184,7 +262,13 @@ export class Classifier {
   }
 }
 
+/** Strong categories, or all of them when the name sits in a person context. */
+function pick(e: NameEntry, person: boolean): readonly string[] {
+  return person && e.withPerson.length ? e.withPerson : e.strong;
+}
+
 const NONE: readonly string[] = Object.freeze([]);
+const NO_CATS = Object.freeze({ strong: NONE, withPerson: NONE });
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 function compileCategory(c: CategoryData): CompiledCategory {
@@ -195,15 +279,6 @@ function compileCategory(c: CategoryData): CompiledCategory {
     exclude: new Set(c.exclude ?? []),
     excludeSequences: c.excludeSequences ?? [],
   };
-}
-
-function findAny(words: string[], patterns: string[][]): [number, number] | undefined {
-  let best: [number, number] | undefined;
-  for (const p of patterns) {
-    const i = indexOfSeq(words, p);
-    if (i >= 0 && (!best || p.length > best[1] - best[0])) best = [i, i + p.length];
-  }
-  return best;
 }
 
 function indexOfSeq(words: string[], seq: string[]): number {

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { CallSpec, Catalog, WriteSpec } from '../catalog/load';
 import { CALL, CALLBACK, NEW, pathKey } from '../catalog/paths';
 import { Classifier } from './classify';
@@ -528,8 +528,7 @@ export class Evaluator {
       out = union(out, { deps: recv.deps.map((d) => ({ ...d, path: [...(d.path ?? []), name].slice(0, 4), step: { node, prev: d.step } })) });
     }
     if (recv.source && !known) out = union(out, { ...dataOf(recv), source: recv.source });
-    const person = !!recv.person || (receiver !== undefined && this.cls.isPerson(receiver));
-    const cats = this.cls.property(name, receiver, { person }, chain);
+    const cats = this.cls.property(name, receiver, () => !!recv.person || (receiver !== undefined && this.cls.isPerson(receiver)), chain);
     if (cats.length) out = withCategories(out, cats, node, [receiver, name].filter(Boolean).join('.'));
     if (!out.person && this.cls.isPerson(name)) out = { ...out, person: true };
     return out;
@@ -639,7 +638,7 @@ export class Evaluator {
   }
 
   private storeProp(recvExpr: ts.Expression, recv: Value, prop: string, value: Value, scope: Scope): void {
-    const cats = this.cls.property(prop, receiverNames(recvExpr)[0], { person: recv.person });
+    const cats = this.cls.property(prop, receiverNames(recvExpr)[0], !!recv.person);
     const v = cats.length && !value.literal ? withCategories(value, cats, recvExpr, prop) : value;
     if (recv.props && recv !== EMPTY) {
       recv.props.set(prop, recv.props.has(prop) ? union(recv.props.get(prop)!, v) : v);
