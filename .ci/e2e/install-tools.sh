@@ -11,6 +11,10 @@ CS_VERSION=${CS_VERSION:-4.139.1}
 PW_VERSION=${PW_VERSION:-1.65.1}
 NODE_MAJOR=${NODE_MAJOR:-24}
 mkdir -p "$E2E"
+# Under `npm run test:e2e` the outer npm exports its own identity (npm_config_user_agent says node/v20, and
+# code-server's postinstall reads the Node major from it and refuses); the inner installs must not inherit it.
+unset npm_config_user_agent npm_config_npm_version npm_config_local_prefix npm_config_node_gyp npm_node_execpath npm_execpath
+for v in $(compgen -e | grep -E '^npm_(package|lifecycle)_'); do unset "$v"; done
 export XDG_CONFIG_HOME="$E2E/xdg/config" XDG_DATA_HOME="$E2E/xdg/data" XDG_CACHE_HOME="$E2E/xdg/cache"
 t0=$(date +%s); lap() { echo "[install-tools] $1 (+$(( $(date +%s) - t0 ))s)"; }
 skip() { echo "E2E SKIPPED: $1"; exit 3; }

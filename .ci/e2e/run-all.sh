@@ -11,13 +11,13 @@
 # Every check prints `CHECK PASS …` or `CHECK FAIL …`; the last line is `N passed, M failed`.
 # Exit: 0 all passed; 1 a check failed; 3 the toolchain could not be installed (a line `E2E SKIPPED: …`).
 # Env: E2E_DIR (tool cache), E2E_OUT (logs + screenshots, default /tmp/mt-pii-e2e), SHOT_DIR (screenshots,
-#      default E2E_OUT), PORT (default 18765; the UI stage uses PORT+1), VSIX (use this .vsix, skip packaging).
+#      default E2E_OUT), PORT (default: a free port per stage; if set, the UI stage uses PORT+1), VSIX (use this .vsix, skip packaging).
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 OUT=${E2E_OUT:-/tmp/mt-pii-e2e}
 export SHOT_DIR=${SHOT_DIR:-$OUT}
-PORT=${PORT:-18765}
+PORT=${PORT:-}
 rm -rf "$OUT"; mkdir -p "$OUT" "$SHOT_DIR"
 t0=$(date +%s); lap() { echo "[run-all] $1 (+$(( $(date +%s) - t0 ))s)"; }
 passed=0; failed=0; failures=()
@@ -94,7 +94,7 @@ stage extension-host env PORT="$PORT" timeout 900 bash "$HERE/vscode-e2e.sh" tes
 
 # 4. The .vsix as a user installs it, then the UI smoke check.
 if [ -f "$OUT/mt-pii-guard.vsix" ]; then
-  stage vsix-ui env PORT="$((PORT + 1))" timeout 600 bash "$HERE/vscode-e2e.sh" ui "$OUT/mt-pii-guard.vsix" "$ROOT/test/e2e/workspace" "$HERE/ui-smoke.js"
+  stage vsix-ui env PORT="${PORT:+$((PORT + 1))}" timeout 600 bash "$HERE/vscode-e2e.sh" ui "$OUT/mt-pii-guard.vsix" "$ROOT/test/e2e/workspace" "$HERE/ui-smoke.js"
 else
   echo "CHECK FAIL vsix-ui: no .vsix to install"; failed=$((failed + 1)); failures+=("CHECK FAIL vsix-ui: no .vsix to install")
 fi

@@ -5,11 +5,12 @@
 // as failed ("not reached"), so the count is the same on every run.
 // Env: PORT, FOLDER (abs workspace dir), FILE (name in FOLDER, default login.ts), EXPECT (text of the
 // diagnostic, default 'reaches Segment'), HOVER_EXPECT (text of the server hover, default 'MCA 30-14-'),
-// SHOT (png path, default /tmp/mt-pii-ui-smoke.png).
+// SHOT (png path, default /tmp/mt-pii-ui-smoke.png), SQUIGGLE (class of the expected squiggle, default
+// .squiggly-warning: the finding is a Warning, and TypeScript's own errors would be .squiggly-error).
 const { chromium } = require('playwright-core');
 const {
   PORT = '18765', FOLDER, FILE = 'login.ts', EXPECT = 'reaches Segment', HOVER_EXPECT = 'MCA 30-14-',
-  SHOT = '/tmp/mt-pii-ui-smoke.png',
+  SHOT = '/tmp/mt-pii-ui-smoke.png', SQUIGGLE = '.squiggly-warning',
 } = process.env;
 const t0 = Date.now();
 const ts = (m) => console.log(`[ui-smoke ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -33,7 +34,7 @@ const STEPS = [
   page.on('pageerror', (e) => ts('pageerror: ' + e.message));
   let step = 0;
   const pass = (detail) => { console.log(`CHECK PASS ${STEPS[step]}${detail ? ` (${detail})` : ''}`); step++; };
-  const squiggles = '.monaco-editor .squiggly-warning';
+  const squiggles = `.monaco-editor ${SQUIGGLE}`;
   try {
     await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(FOLDER)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });

