@@ -40,7 +40,10 @@ export interface Finding {
   sink?: SinkInfo;
   categories: string[];
   citations: string[];
+  /** Source-to-sink steps, every category's chain in turn (the CLI's `flow`). */
   flow: FlowStep[];
+  /** The same steps split into one chain per source, for display. */
+  flowChains: FlowStep[][];
   fingerprint: string;
 }
 

@@ -107,7 +107,7 @@ function directiveFindings(directives: Directive[], file: string, options: Analy
 
 function metaFinding(ruleId: string, severity: Severity, message: string, file: string, d: Directive, options: AnalyzeOptions): Finding {
   return {
-    ruleId, severity, message, file, start: d.start, end: d.end, categories: [], citations: [], flow: [],
+    ruleId, severity, message, file, start: d.start, end: d.end, categories: [], citations: [], flow: [], flowChains: [],
     fingerprint: fingerprint([ruleId, options.fingerprintPath ?? file, d.kind, d.rules.join(','), d.reason], 0),
   };
 }
@@ -157,7 +157,8 @@ function toFindings(
       .replace(/\{vendor\}/g, sink.vendor)
       .replace(/\{api\}/g, hit.sink.api)
       .replace(/\{sinkKind\}/g, sink.kind);
-    const flow = flowOf([...g.taints.values()], g.tails, sf, file);
+    const flowChains = flowOf([...g.taints.values()], g.tails, sf, file);
+    const flow = flowChains.flat();
     const codeText = sf.text.slice(start, hit.node.end).replace(/\s+/g, '');
     const fpParts = [rule.id, fpPath, hit.sink.api, categories.join(','), codeText];
     const occKey = fpParts.join('\u0000');
@@ -174,6 +175,7 @@ function toFindings(
       categories,
       citations,
       flow,
+      flowChains,
       fingerprint: fingerprint(fpParts, occ),
     });
   }
@@ -182,23 +184,30 @@ function toFindings(
 
 const MAX_FLOW = 12;
 
-function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string): FlowStep[] {
-  const out: FlowStep[] = [];
+function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string): FlowStep[][] {
   const seen = new Set<string>();
-  const push = (s: Step) => {
+  let total = 0;
+  const toStep = (s: Step): FlowStep | undefined => {
     const start = s.node.getStart(sf);
     const key = `${start}:${s.node.end}`;
-    if (seen.has(key) || out.length >= MAX_FLOW) return;
+    if (seen.has(key) || total >= MAX_FLOW) return undefined;
     seen.add(key);
-    out.push({ file, start, end: s.node.end, note: s.note ?? snippet(sf.text.slice(start, s.node.end)) });
+    total++;
+    return { file, start, end: s.node.end, note: s.note ?? snippet(sf.text.slice(start, s.node.end)) };
   };
+  const chains: FlowStep[][] = [];
   for (const t of taints) {
     const chain: Step[] = [];
     for (let s: Step | undefined = t.step; s && chain.length < MAX_FLOW; s = s.prev) chain.push(s);
-    chain.reverse().forEach(push);
+    const steps = chain.reverse().map(toStep).filter((x): x is FlowStep => !!x);
+    if (steps.length) chains.push(steps);
   }
-  tails.forEach(push);
-  return out;
+  const tail = tails.map(toStep).filter((x): x is FlowStep => !!x);
+  if (tail.length) {
+    if (chains.length) chains[chains.length - 1].push(...tail);
+    else chains.push(tail);
+  }
+  return chains;
 }
 
 function snippet(text: string): string {

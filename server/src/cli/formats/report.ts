@@ -18,6 +18,9 @@ export interface ReportFinding {
   fingerprint: string;
 }
 
+/** Display-only: the flow split into one chain per source (not part of the JSON contract). */
+export const FLOW_CHAINS = Symbol('flowChains');
+
 export interface Report {
   tool: { name: 'mt-pii'; version: string };
   findings: ReportFinding[];
@@ -53,7 +56,11 @@ export function toReportFinding(f: Finding, lines: (file: string) => LineMap, cw
   const map = lines(f.file);
   const s = map.position(f.start);
   const e = map.position(f.end);
-  return {
+  const step = (s: Finding['flow'][number]) => {
+    const p = lines(s.file).position(s.start);
+    return { file: displayPath(s.file, cwd), line: p.line, column: p.column, note: s.note };
+  };
+  const out: ReportFinding = {
     file: displayPath(f.file, cwd),
     line: s.line,
     column: s.column,
@@ -65,10 +72,10 @@ export function toReportFinding(f: Finding, lines: (file: string) => LineMap, cw
     sink: f.sink ? { kind: f.sink.kind, vendor: f.sink.vendor, api: f.sink.api } : null,
     categories: f.categories,
     citations: f.citations,
-    flow: f.flow.map((step) => {
-      const p = lines(step.file).position(step.start);
-      return { file: displayPath(step.file, cwd), line: p.line, column: p.column, note: step.note };
-    }),
+    flow: f.flow.map(step),
     fingerprint: f.fingerprint,
   };
+  // Non-enumerable, so JSON output stays exactly the contract.
+  Object.defineProperty(out, FLOW_CHAINS, { value: f.flowChains.map((c) => c.map(step)), enumerable: false });
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { Report, ReportFinding } from './report';
+import { FLOW_CHAINS, Report, ReportFinding } from './report';
 
 const useColor = () => !!process.stdout.isTTY && !process.env.NO_COLOR;
 
@@ -20,9 +20,10 @@ export function formatStylish(report: Report, color = useColor()): string {
     for (const f of list) {
       const sev = f.severity === 'error' ? paint('31', 'error', color) : f.severity === 'warning' ? paint('33', 'warning', color) : paint('36', 'info', color);
       lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${sev.padEnd(color ? 16 : 7)} ${f.message}  ${paint('2', f.ruleId, color)}`);
-      if (f.flow.length) {
-        const steps = f.flow.map((s) => `${s.note} (${s.file === f.file ? '' : s.file + ':'}${s.line}:${s.column})`);
-        lines.push(paint('2', `           flow: ${steps.join(' → ')}`, color));
+      const chains = ((f as unknown as Record<symbol, ReportFinding['flow'][]>)[FLOW_CHAINS] ?? [f.flow]).filter((c) => c.length);
+      if (chains.length) {
+        const text = chains.map((c) => c.map((s) => `${s.note} (${s.file === f.file ? '' : s.file + ':'}${s.line}:${s.column})`).join(' → ')).join('; ');
+        lines.push(paint('2', `           flow: ${text}`, color));
       }
       if (f.citations.length) lines.push(paint('2', `           law:  ${f.citations.join(', ')}`, color));
     }
