@@ -8,5 +8,6 @@ try {
   process.stderr.write('mt-pii: the compiled code is missing; run `npm run compile` first.\n');
   process.exit(2);
 }
-const code = cli.main(process.argv.slice(2));
-if (code >= 0) process.exitCode = code;
+cli.main(process.argv.slice(2)).then((code) => {
+  if (code >= 0) process.exitCode = code;
+});

@@ -7,10 +7,9 @@ const cli = require('../out/server/src/cli/main.js');
 const args = process.argv.slice(2);
 const hasPath = args.some((a, i) => !a.startsWith('-') && !['-f', '--format', '-o', '--output', '--fail-on', '--max-file-size'].includes(args[i - 1]));
 if (hasPath) {
-  process.exitCode = cli.main(['scan', ...args]);
+  cli.main(['scan', ...args]).then((code) => (process.exitCode = code));
 } else {
   const examples = path.relative(process.cwd(), path.join(__dirname, '..', 'examples')) || 'examples';
   process.stdout.write(`Scanning the bundled examples (${examples}/); pass a folder to scan your own code: npm run scan -- path/to/app\n\n`);
-  const code = cli.main(['scan', examples, ...args]);
-  process.exitCode = code === 1 ? 0 : code;
+  cli.main(['scan', examples, ...args]).then((code) => (process.exitCode = code === 1 ? 0 : code));
 }

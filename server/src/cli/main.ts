@@ -9,6 +9,7 @@ import { formatJson } from './formats/json';
 import { LineMap, Report, displayPath, toReportFinding } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
+import { AnalysisPool } from '../worker/pool';
 
 const USAGE = `Usage:
   mt-pii scan [paths...] [options]   Scan files or folders (default: the current folder)
@@ -107,7 +108,7 @@ export interface ScanOutcome {
 }
 
 /** Runs a scan and renders it; never throws for bad input files (they become notes). */
-export function scan(opts: ScanOptions, cwd = process.cwd()): ScanOutcome {
+export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<ScanOutcome> {
   const started = Date.now();
   const notes: string[] = [];
   const { catalog, problems } = loadCatalog(opts.rulesDir);
@@ -119,6 +120,7 @@ export function scan(opts: ScanOptions, cwd = process.cwd()): ScanOutcome {
   const findings: Finding[] = [];
   let scanned = 0;
   let withSyntaxErrors = 0;
+  let deepPool: AnalysisPool | undefined;
   for (const file of listing.files) {
     const shown = displayPath(file, cwd);
     let buf: Buffer;
@@ -140,16 +142,30 @@ export function scan(opts: ScanOptions, cwd = process.cwd()): ScanOutcome {
     if (!isSourceFile(file)) notes.push(`${shown}: not a JavaScript/TypeScript file; scanned as JavaScript`);
     const text = buf.toString('utf8');
     texts.set(file, text);
+    let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean } | undefined;
     try {
-      const result = analyzeFile(file, text, catalog, { fingerprintPath: shown });
-      if (result.syntaxErrors) withSyntaxErrors++;
-      if (result.truncated) notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
-      findings.push(...result.findings);
-      scanned++;
+      result = analyzeFile(file, text, catalog, { fingerprintPath: shown });
     } catch (e) {
-      notes.push(`${shown}: analysis failed (${(e as Error).message}); no findings reported for this file`);
+      if (!(e instanceof RangeError)) {
+        notes.push(`${shown}: analysis failed (${(e as Error).message}); no findings reported for this file`);
+        continue;
+      }
+      // Deeper than this thread's stack (TypeScript's parser recurses per nesting level): retry in a
+      // worker with a large stack.
+      deepPool ??= new AnalysisPool({ rulesDir: opts.rulesDir }, 1);
+      const r = await deepPool.run(file, text, { fingerprintPath: shown }, 60000);
+      if (r.error) {
+        notes.push(`${shown}: analysis failed (${r.error}); no findings reported for this file`);
+        continue;
+      }
+      result = { findings: r.findings ?? [], syntaxErrors: r.syntaxErrors ?? 0, truncated: !!r.truncated };
     }
+    if (result.syntaxErrors) withSyntaxErrors++;
+    if (result.truncated) notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
+    findings.push(...result.findings);
+    scanned++;
   }
+  if (deepPool) await deepPool.close();
   if (withSyntaxErrors) notes.push(`${withSyntaxErrors} file(s) have syntax errors; they were analysed as far as they parse`);
   const maps = new Map<string, LineMap>();
   const lines = (file: string) => {
@@ -220,13 +236,13 @@ export function explain(ruleId: string | undefined, rulesDir = defaultRulesDir()
   return out.join('\n') + '\n';
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'scan': {
         const opts = parseScanArgs(rest);
-        const outcome = scan(opts);
+        const outcome = await scan(opts);
         for (const n of outcome.notes) process.stderr.write(`mt-pii: ${n}\n`);
         if (opts.output) fs.writeFileSync(opts.output, outcome.text);
         else process.stdout.write(outcome.text);
@@ -268,6 +284,7 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  const code = main(process.argv.slice(2));
-  if (code >= 0) process.exitCode = code;
+  void main(process.argv.slice(2)).then((code) => {
+    if (code >= 0) process.exitCode = code;
+  });
 }

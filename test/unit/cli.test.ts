@@ -1,0 +1,177 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const BIN = path.join(ROOT, 'bin', 'mt-pii.js');
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmpdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'mt-pii-cli-'));
+}
+
+describe('mt-pii scan --format json (the contract)', () => {
+  const r = run(['scan', 'examples', '--format', 'json']);
+  const report = JSON.parse(r.stdout);
+
+  it('exits 1 when findings are at or above the failing severity', () => assert.strictEqual(r.code, 1, r.stderr));
+
+  it('prints exactly the documented keys', () => {
+    assert.deepStrictEqual(Object.keys(report), ['tool', 'findings', 'summary']);
+    assert.deepStrictEqual(report.tool, { name: 'mt-pii', version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version });
+    assert.deepStrictEqual(Object.keys(report.summary), ['files', 'findings', 'durationMs']);
+    assert.strictEqual(report.summary.findings, report.findings.length);
+    for (const f of report.findings) {
+      assert.deepStrictEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'sink', 'categories', 'citations', 'flow', 'fingerprint']);
+      assert.deepStrictEqual(Object.keys(f.sink), ['kind', 'vendor', 'api']);
+      assert.ok(['third-party', 'storage', 'logging'].includes(f.sink.kind));
+      assert.ok(['error', 'warning', 'info'].includes(f.severity));
+      assert.match(f.ruleId, /^mt\//);
+      assert.ok(f.line >= 1 && f.column >= 1 && (f.endLine > f.line || f.endColumn > f.column));
+      assert.ok(!path.isAbsolute(f.file) && !f.file.includes('\\'), f.file);
+      assert.ok(f.citations.every((c: string) => /^MCA \d+-\d+-\d+(\(\w+\))*$/.test(c)));
+      for (const s of f.flow) {
+        assert.deepStrictEqual(Object.keys(s), ['file', 'line', 'column', 'note']);
+        assert.ok(s.line >= 1 && s.column >= 1);
+      }
+      assert.match(f.fingerprint, /^[0-9a-f]{20}$/);
+    }
+  });
+
+  it('finds what the bundled examples are written to show, and nothing else', () => {
+    const got = report.findings.map((f: { ruleId: string; file: string; line: number; categories: string[] }) => `${f.file}:${f.line} ${f.ruleId} ${f.categories.join(',')}`).sort();
+    assert.deepStrictEqual(got, [
+      'examples/health-app/symptoms.ts:17 mt/sensitive-data-to-third-party precise-geolocation',
+      'examples/health-app/symptoms.ts:9 mt/sensitive-data-to-third-party health',
+      'examples/mobile-app/session.ts:4 mt/breach-data-on-device ssn',
+      'examples/mobile-app/session.ts:6 mt/breach-data-on-device drivers-license',
+      'examples/web-app/src/analytics.ts:20 mt/personal-data-to-third-party email,name',
+      'examples/web-app/src/analytics.ts:30 mt/personal-data-to-third-party email',
+      'examples/web-app/src/analytics.ts:39 mt/personal-data-to-third-party phone',
+      'examples/web-app/src/checkout.tsx:11 mt/breach-data-on-device payment-card',
+      'examples/web-app/src/support-widget.js:4 mt/personal-data-to-third-party email,name,phone',
+    ]);
+  });
+
+  it('gives 1-based positions that point at the sink in the file', () => {
+    const f = report.findings.find((x: { file: string; line: number }) => x.file === 'examples/web-app/src/analytics.ts' && x.line === 30);
+    const line = fs.readFileSync(path.join(ROOT, f.file), 'utf8').split('\n')[f.line - 1];
+    assert.strictEqual(line.slice(f.column - 1, f.endColumn - 1), 'Sentry.setUser');
+    assert.deepStrictEqual(f.sink, { kind: 'third-party', vendor: 'Sentry', api: 'Sentry.setUser' });
+    assert.strictEqual(f.flow[0].note, 'customer.email');
+  });
+
+  it('keeps fingerprints stable when unrelated lines move', () => {
+    const dir = tmpdir();
+    const src = "import * as Sentry from '@sentry/node';\nexport function f(user: { email: string }) {\n  Sentry.setUser({ email: user.email });\n}\n";
+    fs.writeFileSync(path.join(dir, 'a.ts'), src);
+    const before = JSON.parse(run(['scan', '.', '-f', 'json'], dir).stdout).findings[0];
+    fs.writeFileSync(path.join(dir, 'a.ts'), '// a comment\n\n' + src);
+    const after = JSON.parse(run(['scan', '.', '-f', 'json'], dir).stdout).findings[0];
+    assert.strictEqual(after.line, before.line + 2);
+    assert.strictEqual(after.fingerprint, before.fingerprint);
+  });
+});
+
+describe('mt-pii scan: exit status and bad input', () => {
+  it('exits 0 with no findings, and with --fail-on error when only warnings', () => {
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, 'ok.ts'), 'export const x = 1;\n');
+    assert.strictEqual(run(['scan', '.'], dir).code, 0);
+    fs.writeFileSync(path.join(dir, 'w.ts'), "import * as Sentry from '@sentry/node';\nSentry.setUser({ email: u.email });\n");
+    assert.strictEqual(run(['scan', '.'], dir).code, 1);
+    assert.strictEqual(run(['scan', '.', '--fail-on', 'error'], dir).code, 0);
+    assert.strictEqual(run(['scan', '.', '--fail-on', 'never'], dir).code, 0);
+  });
+
+  it('exits 2 on a usage error, with a message', () => {
+    const a = run(['scan', '--format', 'xml']);
+    assert.strictEqual(a.code, 2);
+    assert.match(a.stderr, /--format must be stylish, json or sarif/);
+    const b = run(['scan', 'no/such/folder']);
+    assert.strictEqual(b.code, 2);
+    assert.match(b.stderr, /not found/);
+    assert.strictEqual(run(['frobnicate']).code, 2);
+  });
+
+  it('skips binary and huge files with a message and still scans the rest', () => {
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, 'bin.js'), Buffer.from([0, 1, 2, 3, 0, 0, 65]));
+    fs.writeFileSync(path.join(dir, 'app.min.js'), 'x'.repeat(10));
+    fs.writeFileSync(path.join(dir, 'huge.js'), 'var a = 1;\n'.repeat(300000));
+    fs.writeFileSync(path.join(dir, 'leak.ts'), "import * as Sentry from '@sentry/node';\nSentry.setUser({ email: u.email });\n");
+    const r = run(['scan', '.', '-f', 'json'], dir);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stderr, /bin\.js: skipped, looks like a binary file/);
+    assert.match(r.stderr, /huge\.js: skipped, 3\.1 MB is over the 2\.0 MB limit/);
+    const report = JSON.parse(r.stdout);
+    assert.strictEqual(report.summary.files, 1);
+    assert.strictEqual(report.findings.length, 1);
+  });
+
+  it('analyses a file with syntax errors as far as it parses, and says so', () => {
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, 'broken.ts'), "import * as Sentry from '@sentry/node';\nSentry.setUser({ email: u.email });\nfunction ( {\n");
+    const r = run(['scan', '.', '-f', 'json'], dir);
+    assert.strictEqual(JSON.parse(r.stdout).findings.length, 1);
+    assert.match(r.stderr, /1 file\(s\) have syntax errors/);
+  });
+
+  it('survives a 10,000-deep expression', () => {
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, 'deep.js'), 'x = ' + '('.repeat(10000) + '1' + ')'.repeat(10000) + ';\n');
+    fs.writeFileSync(path.join(dir, 'leak.ts'), "import * as Sentry from '@sentry/node';\nSentry.setUser({ email: u.email });\n");
+    const r = run(['scan', '.', '-f', 'json'], dir);
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.strictEqual(JSON.parse(r.stdout).summary.files, 2);
+  });
+
+  it('reports broken rule data with file and JSON path, exit 2', () => {
+    const dir = tmpdir();
+    fs.cpSync(path.join(ROOT, 'rules'), path.join(dir, 'rules'), { recursive: true });
+    const sink = path.join(dir, 'rules', 'sinks', 'segment.json');
+    const data = JSON.parse(fs.readFileSync(sink, 'utf8'));
+    data.instances[0].calls[0].args = 'all';
+    fs.writeFileSync(sink, JSON.stringify(data));
+    const r = run(['scan', 'examples', '--rules-dir', path.join(dir, 'rules')]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /segment\.json \(instances\[0\]\.calls\[0\]\.args\): expected array, found string/);
+  });
+});
+
+describe('mt-pii scan --format sarif and stylish', () => {
+  it('writes SARIF 2.1.0 with rules, locations and fingerprints', () => {
+    const r = run(['scan', 'examples', '--format', 'sarif']);
+    const sarif = JSON.parse(r.stdout);
+    assert.strictEqual(sarif.version, '2.1.0');
+    const results = sarif.runs[0].results;
+    assert.strictEqual(results.length, 9);
+    assert.ok(results.every((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['mtPii/v1']));
+    assert.ok(sarif.runs[0].tool.driver.rules.some((x: { id: string }) => x.id === 'mt/breach-data-on-device'));
+  });
+
+  it('prints a readable summary with citations and a not-legal-advice note', () => {
+    const r = run(['scan', 'examples']);
+    assert.match(r.stdout, /examples\/web-app\/src\/analytics\.ts\n {2}20:3 +warning/);
+    assert.match(r.stdout, /law: {2}MCA 30-14-1704, MCA 30-14-2812\(1\)\(b\)/);
+    assert.match(r.stdout, /9 findings \(5 errors, 4 warnings, 0 info\)/);
+    assert.match(r.stdout, /not legal advice/);
+  });
+});
+
+describe('mt-pii explain', () => {
+  it('shows the law behind a rule with URLs and whom it binds', () => {
+    const r = run(['explain', 'mt/breach-data-on-device']);
+    assert.strictEqual(r.code, 0);
+    assert.match(r.stdout, /MCA 30-14-1704 — Computer security breach/);
+    assert.match(r.stdout, /https:\/\/mca\.legmt\.gov\/bills\/mca\/title_0300\/chapter_0140\/part_0170\/section_0040\/0300-0140-0170-0040\.html/);
+    assert.match(r.stdout, /Binds:/);
+    assert.strictEqual(run(['explain', 'mt/nope']).code, 2);
+  });
+});
