@@ -53,7 +53,7 @@ if [ ! -x "$CS" ] || ! PATH="$N/bin:$PATH" "$CS" --version >/dev/null 2>&1; then
     npm i --prefix "$E2E/cs" --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" > "$E2E/cs-install.log" 2>&1 \
     || { tail -40 "$E2E/cs-install.log"; rm -rf "$E2E/cs"; skip "npm install code-server@$CS_VERSION failed (see the log above)"; }
 fi
-lap "code-server $(PATH="$N/bin:$PATH" "$CS" --version 2>/dev/null | head -1)"
+lap "code-server $(PATH="$N/bin:$PATH" "$CS" --version 2>/dev/null | grep -m1 -E "^[0-9]")"
 
 # 4. playwright-core (no browser download; /usr/bin/chromium is used).
 if [ ! -f "$E2E/pw/node_modules/playwright-core/package.json" ]; then
