@@ -80,6 +80,7 @@ export class Classifier {
   private readonly categories: CompiledCategory[];
   private readonly guardWords: Set<string>;
   private readonly guardPrefixes: Set<string>;
+  private readonly flagPrefixes: Set<string>;
   private readonly receiverWords: Set<string>;
   private readonly uiWords: Set<string>;
   private readonly valueAccessors: Set<string>;
@@ -101,6 +102,7 @@ export class Classifier {
     this.labels = new Map(data.categories.map((c) => [c.id, c.label]));
     this.guardWords = new Set(data.guards.words);
     this.guardPrefixes = new Set(data.guards.prefixes);
+    this.flagPrefixes = new Set(data.guards.flagPrefixes);
     this.receiverWords = new Set(data.guards.receiverWords);
     this.uiWords = new Set(data.guards.uiWords);
     this.valueAccessors = new Set(data.guards.valueAccessors);
@@ -164,6 +166,12 @@ export class Classifier {
     const words = this.entry(name).words;
     if (words.length < 2 || !(this.getterVerbs.has(words[0]) || this.getterNouns.has(words[0]))) return NONE;
     return this.classify(this.getterVerbs.has(words[0]) ? words.slice(1) : words).strong;
+  }
+
+  /** A yes/no name: isEmailValid, hasSsnOnFile, shouldShowPhone. Its value is a flag, not the data. */
+  isFlag(name: string): boolean {
+    const words = this.entry(name).words;
+    return words.length > 1 && this.flagPrefixes.has(words[0]) && !this.entry(name).strong.length;
   }
 
   /** True when a name describes a person (user, currentCustomer, getPatient, viewer). */

@@ -3,8 +3,8 @@ import type { CallSpec, Catalog, WriteSpec } from '../catalog/load';
 import { CALL, CALLBACK, NEW, pathKey } from '../catalog/paths';
 import { Classifier } from './classify';
 import {
-  ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, Ref, SinkHit, Step, Summary, Taint, Value,
-  dataOf, extend, hasData, stringValue, union, unionAll, withCategories,
+  CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, Ref, SinkHit, Step, Summary, Taint, Value,
+  dataOf, extend, hasData, nameable, stringValue, union, unionAll, withCategories,
 } from './values';
 
 /** A place where data reached a sink, before rules are applied. */
@@ -58,6 +58,10 @@ const GLOBAL_OBJECT_NAMES = new Set(['window', 'globalThis', 'self', 'top', 'par
 const ARRAY_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'findIndex', 'sort']);
 const MUTATING_ARRAY_METHODS = new Set(['push', 'unshift', 'splice', 'add', 'set', 'append']);
 const GLOBAL_OBJECT_REF: Ref = { root: 'g', path: [] };
+/** Built-ins whose result is a boolean or a number, never the data they look at. */
+const CLEAN_FUNCTIONS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Array.isArray', 'Object.keys', 'Date.now']);
+const CLEAN_METHODS = new Set(['includes', 'startsWith', 'endsWith', 'test', 'indexOf', 'lastIndexOf', 'some', 'every', 'has',
+  'localeCompare', 'search', 'findIndex', 'findLastIndex', 'getTime', 'hasOwnProperty', 'isValid', 'isEmpty', 'charCodeAt', 'codePointAt']);
 
 /**
  * Walks one file once, in source order, tracking values through scopes, and records every place where
@@ -295,7 +299,7 @@ export class Evaluator {
       const text = name.text;
       let v = extend(value, name, text);
       const constant = value.literal && kind === 'const';
-      if (!constant && !isNonDataType(type) && !value.fn && !value.cls) {
+      if (!constant && !value.clean && !isNonDataType(type) && !value.fn && !value.cls) {
         v = withCategories(v, this.cls.name(text, { person: value.person }), name, text);
       }
       if (this.cls.isPerson(text) && !v.person) v = { ...v, person: true };
@@ -452,12 +456,12 @@ export class Evaluator {
       case ts.SyntaxKind.PrefixUnaryExpression:
       case ts.SyntaxKind.PostfixUnaryExpression:
         this.eval((node as ts.PrefixUnaryExpression).operand, scope);
-        return EMPTY;
+        return CLEAN;
       case ts.SyntaxKind.TypeOfExpression:
       case ts.SyntaxKind.VoidExpression:
       case ts.SyntaxKind.DeleteExpression:
         this.eval((node as ts.TypeOfExpression).expression, scope);
-        return EMPTY;
+        return CLEAN;
       case ts.SyntaxKind.ObjectLiteralExpression:
         return this.object(node as ts.ObjectLiteralExpression, scope, opts);
       case ts.SyntaxKind.ArrayLiteralExpression: {
@@ -530,6 +534,7 @@ export class Evaluator {
     if (recv.source && !known) out = union(out, { ...dataOf(recv), source: recv.source });
     const cats = this.cls.property(name, receiver, () => !!recv.person || (receiver !== undefined && this.cls.isPerson(receiver)), chain);
     if (cats.length) out = withCategories(out, cats, node, [receiver, name].filter(Boolean).join('.'));
+    else if (out === EMPTY && this.cls.isFlag(name)) return CLEAN; // user.hasSsnOnFile, form.isEmailValid
     if (!out.person && this.cls.isPerson(name)) out = { ...out, person: true };
     return out;
   }
@@ -639,7 +644,7 @@ export class Evaluator {
 
   private storeProp(recvExpr: ts.Expression, recv: Value, prop: string, value: Value, scope: Scope): void {
     const cats = this.cls.property(prop, receiverNames(recvExpr)[0], !!recv.person);
-    const v = cats.length && !value.literal ? withCategories(value, cats, recvExpr, prop) : value;
+    const v = cats.length && nameable(value) ? withCategories(value, cats, recvExpr, prop) : value;
     if (recv.props && recv !== EMPTY) {
       recv.props.set(prop, recv.props.has(prop) ? union(recv.props.get(prop)!, v) : v);
       addData(recv, v);
@@ -737,9 +742,10 @@ export class Evaluator {
     recv: Value | undefined, values: Value[], args: ts.NodeArray<ts.Expression>, isNew: boolean,
   ): Value {
     if (!calleeName) return EMPTY;
-    if (this.cls.sanitizes(calleeName, this.extraSanitizers)) return EMPTY;
+    if (this.cls.sanitizes(calleeName, this.extraSanitizers)) return CLEAN;
     let out: Value = EMPTY;
     const full = dottedName(calleeExpr);
+    if ((full && CLEAN_FUNCTIONS.has(full)) || (recv && CLEAN_METHODS.has(calleeName)) || (!recv && this.cls.isFlag(calleeName))) return CLEAN;
     if (recv && this.receiverMethods.has(calleeName) && (hasData(recv) || recv.person)) {
       if (!((calleeName === 'replace' || calleeName === 'replaceAll') && this.isMasking(args[1]))) {
         out = union(out, extend(this.elementOf(recv), node));
@@ -794,7 +800,7 @@ export class Evaluator {
     for (const i of positions) {
       let v = values[i];
       if (!v) continue;
-      if (keyCats.length && !v.literal) v = withCategories(v, keyCats, args[spec.keyArg!], `key '${values[spec.keyArg!].str}'`);
+      if (keyCats.length && nameable(v)) v = withCategories(v, keyCats, args[spec.keyArg!], `key '${values[spec.keyArg!].str}'`);
       this.record(hit, v, calleeExpr, !!spec.profile, keyParam);
     }
     void call;
@@ -807,8 +813,8 @@ export class Evaluator {
       : `${label}.${spec.property}`;
     const hit: SinkHit = { instance: spec.instance, api, node: reportNode };
     let v = value;
-    if (spec.keyFromProperty && prop !== undefined && !v.literal) v = withCategories(v, this.cls.key(prop), target, api);
-    if (spec.cookieString && rhs && !v.literal) {
+    if (spec.keyFromProperty && prop !== undefined && nameable(v)) v = withCategories(v, this.cls.key(prop), target, api);
+    if (spec.cookieString && rhs && nameable(v)) {
       const head = leadingText(rhs);
       const m = head !== undefined ? /(?:^|;\s*)([A-Za-z_$][\w$.-]*)\s*=\s*$/.exec(head) : null;
       if (m) v = withCategories(v, this.cls.key(m[1]), rhs, `cookie '${m[1]}'`);
@@ -874,7 +880,7 @@ export class Evaluator {
     if (!summary) return EMPTY;
     for (const edge of summary.edges) {
       let v = resolveDep(edge.dep, args);
-      if (edge.keyParam !== undefined && args[edge.keyParam]?.str !== undefined && !v.literal) {
+      if (edge.keyParam !== undefined && args[edge.keyParam]?.str !== undefined && nameable(v)) {
         v = withCategories(v, this.cls.key(args[edge.keyParam].str!), calleeExpr, `key '${args[edge.keyParam].str}'`);
       }
       const tail: Step[] = [{ node: edge.dep.step.node, note: `parameter of ${fn.name}` }, { node: edge.sink.node, note: edge.sink.api }];
@@ -921,7 +927,7 @@ export class Evaluator {
       else if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) {
         v = { fn: this.makeFn(p, scope, key ?? 'method') };
       } else continue;
-      if (key !== undefined && !v.literal && !v.fn) {
+      if (key !== undefined && nameable(v)) {
         const cats = this.cls.key(key, { person });
         if (cats.length) v = withCategories(v, cats, p.name!, key);
       }
@@ -1021,7 +1027,7 @@ function combine(op: ts.SyntaxKind, left: Value, right: Value): Value {
     case ts.SyntaxKind.CommaToken:
       return right;
     default:
-      return EMPTY;
+      return CLEAN; // comparisons, arithmetic, bitwise: booleans and numbers
   }
 }
 

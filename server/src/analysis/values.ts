@@ -45,6 +45,8 @@ export interface Value {
   str?: string;
   /** A constant literal: carries no personal data however it is named. */
   literal?: boolean;
+  /** Known to carry no personal data however it is named: a sanitizer's result, a boolean, a count. */
+  clean?: boolean;
   /** Describes a person (user, currentCustomer): bare `name`, `address` on it are personal. */
   person?: boolean;
   /** A value produced by an API that returns personal data (navigator.geolocation). */
@@ -92,6 +94,12 @@ export interface ClassInfo {
 
 export const EMPTY: Value = Object.freeze({}) as Value;
 export const LITERAL: Value = Object.freeze({ literal: true }) as Value;
+export const CLEAN: Value = Object.freeze({ clean: true }) as Value;
+
+/** Names, keys and cookie names classify a value only if it could be data. */
+export function nameable(v: Value): boolean {
+  return !v.literal && !v.clean && !v.fn && !v.cls;
+}
 
 export function hasData(v: Value): boolean {
   return !!(v.taints?.length || v.deps?.length);
@@ -124,6 +132,7 @@ export function union(a: Value, b: Value): Value {
   const cls = a.cls ?? b.cls;
   if (cls) out.cls = cls;
   if (a.literal && b.literal) out.literal = true;
+  if ((a.clean || a.literal) && (b.clean || b.literal) && !(a.literal && b.literal)) out.clean = true;
   if (a.str !== undefined && a.str === b.str) out.str = a.str;
   if (a.person || b.person) out.person = true;
   const source = a.source ?? b.source;
@@ -182,5 +191,5 @@ export function withCategories(v: Value, cats: readonly string[], node: ts.Node,
   const step: Step = { node, note };
   const add = cats.filter((c) => !v.taints?.some((t) => t.cat === c)).map((cat) => ({ cat, step }));
   if (!add.length) return v;
-  return { ...v, literal: undefined, str: undefined, taints: [...(v.taints ?? []), ...add] };
+  return { ...v, literal: undefined, clean: undefined, str: undefined, taints: [...(v.taints ?? []), ...add] };
 }

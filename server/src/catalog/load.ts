@@ -297,7 +297,7 @@ function readJson(file: string, problems: CatalogProblem[]): unknown {
 function emptyCategories(): CategoriesData {
   return {
     categories: [],
-    guards: { words: [], prefixes: [], receiverWords: [], uiWords: [], valueAccessors: [] },
+    guards: { words: [], prefixes: [], flagPrefixes: [], receiverWords: [], uiWords: [], valueAccessors: [] },
     personObjects: { words: [] },
     getterVerbs: { verbs: [], nouns: [] },
     stringKeyReaders: { methods: [] },

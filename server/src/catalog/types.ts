@@ -57,7 +57,7 @@ export interface ApiSourceData extends EntryData {
 
 export interface CategoriesData {
   categories: CategoryData[];
-  guards: { words: string[]; prefixes: string[]; receiverWords: string[]; uiWords: string[]; valueAccessors: string[] };
+  guards: { words: string[]; prefixes: string[]; flagPrefixes: string[]; receiverWords: string[]; uiWords: string[]; valueAccessors: string[] };
   personObjects: { words: string[] };
   getterVerbs: { verbs: string[]; nouns: string[] };
   stringKeyReaders: { methods: string[] };
