@@ -759,7 +759,7 @@ export class Evaluator {
     if ((full && this.propagatingFunctions.has((isNew ? 'new ' : '') + full)) || this.cls.propagatesThrough(calleeName)) {
       out = union(out, extend(unionAll(values.map((v) => ({ ...dataOf(v), person: v.person }))), node));
     }
-    if (full === 'Object.assign' && args.length && ts.isIdentifier(args[0])) {
+    if (full === 'Object.assign' && args.length) {
       const added = unionAll(values.slice(1));
       if (values[0] && values[0] !== EMPTY) mergeInto(values[0], added);
     }
@@ -1000,7 +1000,7 @@ function instantiate(v: Value, fn: FnInfo, args: Value[], node: ts.Node, depth: 
 }
 
 function addData(target: Value, v: Value): void {
-  if (target === EMPTY || target === LITERAL) return;
+  if (Object.isFrozen(target)) return;
   if (v.taints?.length) {
     for (const t of v.taints) if (!target.taints?.some((x) => x.cat === t.cat)) (target.taints ??= []).push(t);
   }
@@ -1008,7 +1008,7 @@ function addData(target: Value, v: Value): void {
 }
 
 function mergeInto(target: Value, src: Value): void {
-  if (target === EMPTY || target === LITERAL) return;
+  if (Object.isFrozen(target)) return;
   if (src.props) {
     target.props ??= new Map();
     for (const [k, v] of src.props) target.props.set(k, v);
