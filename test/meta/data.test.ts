@@ -185,3 +185,31 @@ describe('engine boundaries', () => {
     }
   });
 });
+
+describe('package.json', () => {
+  const pkg = readJson(path.join(ROOT, 'package.json'));
+  it('grammar contributions point at files whose scope names match', () => {
+    for (const g of pkg.contributes.grammars ?? []) {
+      const file = path.join(ROOT, g.path);
+      assert.ok(fs.existsSync(file), g.path);
+      const grammar = readJson(file);
+      assert.strictEqual(grammar.scopeName, g.scopeName);
+      assert.deepStrictEqual([...g.injectTo].sort(), ['source.js', 'source.js.jsx', 'source.ts', 'source.tsx']);
+    }
+    assert.ok((pkg.contributes.grammars ?? []).length >= 1, 'the directive grammar is contributed');
+  });
+  it('the directive grammar matches the directives the engine reads', () => {
+    const grammar = readJson(path.join(ROOT, 'syntaxes', 'mt-pii-comments.tmLanguage.json'));
+    const re = new RegExp(grammar.repository.directive.match);
+    const m = re.exec('// mt-pii-ignore-next-line mt/personal-data-to-third-party, mt/breach-data-on-device -- reviewed by legal */');
+    assert.ok(m);
+    assert.strictEqual(m![1], 'mt-pii-ignore-next-line');
+    assert.strictEqual(m![2].trim(), 'mt/personal-data-to-third-party, mt/breach-data-on-device');
+    assert.strictEqual(m![4].trim(), 'reviewed by legal');
+  });
+  it('the compiled entry points exist', () => {
+    assert.ok(fs.existsSync(path.join(ROOT, pkg.main)), pkg.main);
+    assert.ok(fs.existsSync(path.join(ROOT, pkg.bin['mt-pii'])));
+    assert.ok(fs.existsSync(path.join(ROOT, 'out/server/src/lsp/server.js')));
+  });
+});
