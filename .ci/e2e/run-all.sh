@@ -73,13 +73,14 @@ package_vsix() {
   python3 - "$OUT/mt-pii-guard.vsix" <<'PY'
 import sys, zipfile
 names = zipfile.ZipFile(sys.argv[1]).namelist()  # vsce stores LICENSE as LICENSE.txt
-must = ['extension/package.json', 'extension/LICENSE.txt', 'extension/out/client/src/extension.js',
+must = ['extension/package.json', 'extension/LICENSE.txt', 'extension/README.md', 'extension/out/client/src/extension.js',
         'extension/out/server/src/lsp/server.js', 'extension/rules/montana/citations.json',
         'extension/node_modules/vscode-languageclient/package.json', 'extension/node_modules/vscode-languageserver/package.json',
         'extension/node_modules/typescript/package.json']
 never = ['extension/out/test/', 'extension/test/', 'extension/.ci/', 'extension/client/', 'extension/server/',
          'extension/node_modules/mocha/', 'extension/node_modules/@vscode/vsce/', 'extension/node_modules/@types/']
-missing = [m for m in must if m not in names]
+lower = {n.lower() for n in names}  # vsce stores README.md as readme.md
+missing = [m for m in must if m.lower() not in lower]
 shipped = sorted({n for n in names for p in never if n.startswith(p)})
 if missing or shipped:
     print('CHECK FAIL vsix: contents: missing %s; must not ship %s' % (missing, shipped[:10]))
