@@ -72,13 +72,24 @@ package_vsix() {
   fi
   python3 - "$OUT/mt-pii-guard.vsix" <<'PY'
 import sys, zipfile
-names = zipfile.ZipFile(sys.argv[1]).namelist()  # vsce stores LICENSE as LICENSE.txt
+names = zipfile.ZipFile(sys.argv[1]).namelist()
+# vsce stores LICENSE as LICENSE.txt
 must = ['extension/package.json', 'extension/LICENSE.txt', 'extension/README.md', 'extension/out/client/src/extension.js',
         'extension/out/server/src/lsp/server.js', 'extension/rules/montana/citations.json',
         'extension/node_modules/vscode-languageclient/package.json', 'extension/node_modules/vscode-languageserver/package.json',
         'extension/node_modules/typescript/package.json']
 never = ['extension/out/test/', 'extension/test/', 'extension/.ci/', 'extension/client/', 'extension/server/',
          'extension/node_modules/mocha/', 'extension/node_modules/@vscode/vsce/', 'extension/node_modules/@types/']
+# Every file the manifest points at must ship too: main, grammars, JSON schemas, icon.
+import json, posixpath
+manifest = json.loads(zipfile.ZipFile(sys.argv[1]).read('extension/package.json'))
+contributes = manifest.get('contributes', {})
+refs = [manifest.get('main'), manifest.get('icon')] + [g.get('path') for g in contributes.get('grammars', [])] \
+    + [j.get('url') for j in contributes.get('jsonValidation', []) if not str(j.get('url', '')).startswith(('http:', 'https:'))]
+for r in refs:
+    if r:
+        path = posixpath.normpath(posixpath.join('extension', r))
+        must.append(path if posixpath.splitext(path)[1] else path + '.js')
 lower = {n.lower() for n in names}  # vsce stores README.md as readme.md
 missing = [m for m in must if m.lower() not in lower]
 shipped = sorted({n for n in names for p in never if n.startswith(p)})
