@@ -3,8 +3,8 @@ import type { CallSpec, Catalog, WriteSpec } from '../catalog/load';
 import { CALL, CALLBACK, NEW, pathKey } from '../catalog/paths';
 import { Classifier } from './classify';
 import {
-  CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, Ref, SinkHit, Step, Summary, Taint, Value,
-  dataOf, extend, hasData, nameable, stringValue, union, unionAll, withCategories,
+  CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
+  dataOf, extend, hasData, nameable, stampFile, stringValue, union, unionAll, withCategories,
 } from './values';
 
 /** A place where data reached a sink, before rules are applied. */
@@ -79,12 +79,21 @@ export class Evaluator {
   private readonly stringKeyReaders: Set<string>;
   private readonly maskChars: string;
 
+  /** Module scope, kept after run() to read exports. */
+  private moduleScope?: Scope;
+  /** How each export gets its value once the module has run. */
+  private readonly exportPlan: { name: string; get: () => Value | undefined }[] = [];
+  /** CommonJS exports written with module.exports / exports.x. */
+  private readonly cjs = new Map<string, Value>();
+
   constructor(
     private readonly sf: ts.SourceFile,
     private readonly catalog: Catalog,
     classifier: Classifier,
     private readonly isCancelled: () => boolean = () => false,
     private readonly extraSanitizers: ReadonlySet<string> = new Set(),
+    /** Exports of a project module imported with `spec`, if the project can resolve it. */
+    private readonly importer?: (spec: string) => ModuleExports | undefined,
   ) {
     this.cls = classifier;
     const p = catalog.categories.propagators;
@@ -97,8 +106,31 @@ export class Evaluator {
   run(): void {
     const ctx: FnCtx = { returns: [], edges: [], deferred: [] };
     const scope = new Scope(undefined, ctx);
+    this.moduleScope = scope;
     this.execBlock(this.sf.statements, scope);
     this.drain(ctx);
+  }
+
+  /** What this module exports, after run(): functions with their summaries, SDK instances, objects. */
+  exports(): Map<string, Value> {
+    const out = new Map<string, Value>();
+    for (const { name, get } of this.exportPlan) {
+      const v = get();
+      if (v && v !== EMPTY) out.set(name, v);
+    }
+    for (const [name, v] of this.cjs) {
+      if (name === '') {
+        if (!out.has('default')) out.set('default', v);
+        for (const [k, pv] of v.props ?? []) if (!out.has(k)) out.set(k, pv);
+      } else if (!out.has(name)) out.set(name, v);
+    }
+    const seen = new Set<unknown>();
+    for (const v of out.values()) stampFile(v, this.sf, seen);
+    return out;
+  }
+
+  private planExport(name: string, get: () => Value | undefined): void {
+    this.exportPlan.push({ name, get });
   }
 
   // ───────────────────────────── statements ─────────────────────────────
@@ -112,21 +144,33 @@ export class Evaluator {
   private hoist(statements: readonly ts.Statement[], scope: Scope): void {
     for (const s of statements) {
       if (isAmbient(s)) continue;
+      const exported = scope === this.moduleScope && hasModifier(s, ts.SyntaxKind.ExportKeyword);
+      const isDefault = exported && hasModifier(s, ts.SyntaxKind.DefaultKeyword);
       if (ts.isFunctionDeclaration(s)) {
-        if (s.name && s.body) {
-          const fn = this.makeFn(s, scope, s.name.text);
-          scope.vars.set(s.name.text, { value: { fn }, kind: 'function' });
+        if (s.body) {
+          const fn = this.makeFn(s, scope, s.name?.text ?? 'default');
+          if (s.name) scope.vars.set(s.name.text, { value: { fn }, kind: 'function' });
+          if (exported) this.planExport(isDefault ? 'default' : s.name?.text ?? 'default', () => ({ fn }));
         }
       } else if (ts.isVariableStatement(s)) {
         for (const d of s.declarationList.declarations) {
-          for (const name of bindingNames(d.name)) if (!scope.vars.has(name)) scope.vars.set(name, { value: EMPTY, kind: 'let' });
+          for (const name of bindingNames(d.name)) {
+            if (!scope.vars.has(name)) scope.vars.set(name, { value: EMPTY, kind: 'let' });
+            if (exported) this.planExport(name, () => scope.vars.get(name)?.value);
+          }
         }
       } else if (ts.isClassDeclaration(s) || ts.isEnumDeclaration(s)) {
         if (s.name) scope.vars.set(s.name.text, { value: EMPTY, kind: 'class' });
+        if (exported && s.name) {
+          const n = s.name.text;
+          this.planExport(isDefault ? 'default' : n, () => scope.vars.get(n)?.value);
+        }
       } else if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name)) {
         scope.vars.set(s.name.text, { value: EMPTY, kind: 'other' });
       } else if (ts.isImportDeclaration(s)) {
         this.bindImport(s, scope);
+      } else if (ts.isExportDeclaration(s) && scope === this.moduleScope && !s.isTypeOnly) {
+        this.planReexport(s, scope);
       } else if (ts.isImportEqualsDeclaration(s)) {
         const ref = ts.isExternalModuleReference(s.moduleReference) && ts.isStringLiteral(s.moduleReference.expression)
           ? this.moduleValue(s.moduleReference.expression.text)
@@ -243,9 +287,11 @@ export class Evaluator {
         if (n.name) scope.vars.set(n.name.text, { value: v, kind: 'class' });
         return;
       }
-      case ts.SyntaxKind.ExportAssignment:
-        this.eval((node as ts.ExportAssignment).expression, scope);
+      case ts.SyntaxKind.ExportAssignment: {
+        const v = this.eval((node as ts.ExportAssignment).expression, scope);
+        if (scope === this.moduleScope) this.planExport('default', () => v);
         return;
+      }
       case ts.SyntaxKind.ModuleDeclaration: {
         const n = node as ts.ModuleDeclaration;
         if (isAmbient(n) || !n.body) return;
@@ -297,6 +343,7 @@ export class Evaluator {
   private bindName(name: ts.BindingName, value: Value, scope: Scope, kind: Binding['kind'], type?: ts.TypeNode): void {
     if (ts.isIdentifier(name)) {
       const text = name.text;
+      if (value.fn?.name === 'function') value.fn.name = text; // const track = (...) => ...
       let v = extend(value, name, text);
       const constant = value.literal && kind === 'const';
       if (!constant && !value.clean && !isNonDataType(type) && !value.fn && !value.cls) {
@@ -332,7 +379,22 @@ export class Evaluator {
   private bindImport(s: ts.ImportDeclaration, scope: Scope): void {
     const clause = s.importClause;
     if (!clause || !ts.isStringLiteral(s.moduleSpecifier)) return;
-    const mod = this.moduleValue(s.moduleSpecifier.text);
+    const spec = s.moduleSpecifier.text;
+    const project = this.projectModule(spec);
+    if (project) {
+      if (clause.name) scope.vars.set(clause.name.text, { value: project.get('default') ?? namespaceOf(project), kind: 'import' });
+      const nb = clause.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) scope.vars.set(nb.name.text, { value: namespaceOf(project), kind: 'import' });
+      else if (nb) {
+        for (const el of nb.elements) {
+          const imported = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
+          const v = project.get(imported) ?? project.get('default')?.props?.get(imported);
+          scope.vars.set(el.name.text, { value: v ?? withCategories(EMPTY, this.cls.name(el.name.text), el.name, el.name.text), kind: 'import' });
+        }
+      }
+      return;
+    }
+    const mod = this.moduleValue(spec);
     const local = (name: ts.Identifier, v: Value) => {
       const value = v.ref ? v : withCategories(EMPTY, this.cls.name(name.text), name, name.text);
       scope.vars.set(name.text, { value, kind: 'import' });
@@ -345,6 +407,32 @@ export class Evaluator {
         const imported = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
         local(el.name, imported === 'default' ? mod : this.member(mod, imported, el, undefined, []));
       }
+    }
+  }
+
+  /** Exports of a project file (not a catalog SDK), when the project host can resolve it. */
+  private projectModule(spec: string): ModuleExports | undefined {
+    if (!this.importer || this.catalog.modules.has(spec) || this.catalog.modulePrefixes.some(([p]) => spec.startsWith(p))) return undefined;
+    return this.importer(spec);
+  }
+
+  private planReexport(s: ts.ExportDeclaration, scope: Scope): void {
+    const from = s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) ? s.moduleSpecifier.text : undefined;
+    const source = from !== undefined ? this.projectModule(from) ?? toExports(this.moduleValue(from)) : undefined;
+    if (!s.exportClause) {
+      if (source) for (const [k, v] of source) if (k !== 'default') this.planExport(k, () => v); // export * from
+      return;
+    }
+    if (ts.isNamespaceExport(s.exportClause)) {
+      const n = s.exportClause.name.text;
+      if (source) this.planExport(n, () => namespaceOf(source));
+      return;
+    }
+    for (const el of s.exportClause.elements) {
+      const local = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
+      const name = el.name.text;
+      if (source) this.planExport(name, () => source.get(local));
+      else this.planExport(name, () => scope.lookup(local)?.value);
     }
   }
 
@@ -601,6 +689,7 @@ export class Evaluator {
       return;
     }
     if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+      if (this.cjsExport(target, value, scope)) return;
       const recv = this.eval(target.expression, scope);
       let prop: string | undefined;
       if (ts.isPropertyAccessExpression(target)) prop = target.name.text;
@@ -634,6 +723,23 @@ export class Evaluator {
         if (!ts.isOmittedExpression(el)) this.assign(ts.isSpreadElement(el) ? el.expression : el, this.index(value, i, el), scope, el);
       });
     }
+  }
+
+  /** module.exports = v, module.exports.x = v, exports.x = v (CommonJS), when `module`/`exports` are not locals. */
+  private cjsExport(target: ts.PropertyAccessExpression | ts.ElementAccessExpression, value: Value, scope: Scope): boolean {
+    if (!ts.isPropertyAccessExpression(target)) return false;
+    const e = target.expression;
+    if (ts.isIdentifier(e) && e.text === 'module' && target.name.text === 'exports' && !scope.lookup('module')) {
+      this.cjs.set('', value);
+      return true;
+    }
+    const isExportsObject = (ts.isIdentifier(e) && e.text === 'exports' && !scope.lookup('exports'))
+      || (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports' && !scope.lookup('module'));
+    if (isExportsObject) {
+      this.cjs.set(target.name.text, value);
+      return true;
+    }
+    return false;
   }
 
   private writeToRef(ref: Ref | undefined, value: Value, reportNode: ts.Node, rhs: ts.Expression | undefined): void {
@@ -671,7 +777,9 @@ export class Evaluator {
     let callee: Value;
     if (!isNew && calleeExpr.kind === ts.SyntaxKind.ImportKeyword) {
       const arg = node.arguments?.[0];
-      return arg && ts.isStringLiteralLike(arg) ? this.moduleValue(arg.text) : EMPTY;
+      if (!arg || !ts.isStringLiteralLike(arg)) return EMPTY;
+      const project = this.projectModule(arg.text);
+      return project ? namespaceOf(project) : this.moduleValue(arg.text);
     }
     if (ts.isPropertyAccessExpression(calleeExpr) && !ts.isPrivateIdentifier(calleeExpr.name)) {
       recv = this.eval(calleeExpr.expression, scope);
@@ -689,7 +797,9 @@ export class Evaluator {
 
     if (!isNew && ts.isIdentifier(calleeExpr) && calleeExpr.text === 'require' && !scope.lookup('require')) {
       const arg = args[0];
-      return arg && ts.isStringLiteralLike(arg) ? this.moduleValue(arg.text) : EMPTY;
+      if (!arg || !ts.isStringLiteralLike(arg)) return EMPTY;
+      const project = this.projectModule(arg.text);
+      return project ? project.get('default') ?? namespaceOf(project) : this.moduleValue(arg.text);
     }
 
     const ref = callee.ref;
@@ -835,14 +945,14 @@ export class Evaluator {
   // ───────────────────────────── functions ─────────────────────────────
 
   private makeFn(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope, name: string): FnInfo {
-    const fn: FnInfo = { node, scope, name, state: 'pending' };
+    const fn: FnInfo = { node, scope, name, state: 'pending', sf: this.sf };
     scope.ctx.deferred.push(fn);
     return fn;
   }
 
   /** Analyses a function body once, producing its summary and any findings inside it. */
   private analyze(fn: FnInfo): void {
-    if (fn.state !== 'pending') return;
+    if (fn.state !== 'pending' || (fn.sf && fn.sf !== this.sf)) return;
     fn.state = 'running';
     const defining = fn.scope as Scope;
     const ctx: FnCtx = { info: fn, returns: [], edges: [], deferred: [], thisValue: fn.thisValue ?? defining.ctx.thisValue };
@@ -883,7 +993,11 @@ export class Evaluator {
       if (edge.keyParam !== undefined && args[edge.keyParam]?.str !== undefined && nameable(v)) {
         v = withCategories(v, this.cls.key(args[edge.keyParam].str!), calleeExpr, `key '${args[edge.keyParam].str}'`);
       }
-      const tail: Step[] = [{ node: edge.dep.step.node, note: `parameter of ${fn.name}` }, { node: edge.sink.node, note: edge.sink.api }];
+      const foreign = fn.sf && fn.sf !== this.sf ? fn.sf : undefined;
+      const tail: Step[] = [
+        { node: edge.dep.step.node, note: `parameter of ${fn.name}`, sf: edge.dep.step.sf ?? foreign },
+        { node: edge.sink.node, note: edge.sink.api, sf: edge.sink.sf ?? foreign },
+      ];
       const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat));
       if (taints.length) this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail });
       for (const dep of v.deps ?? []) {
@@ -922,7 +1036,10 @@ export class Evaluator {
       const key = p.name ? propertyNameText(p.name) : undefined;
       if (p.name && ts.isComputedPropertyName(p.name)) this.eval(p.name.expression, scope);
       let v: Value;
-      if (ts.isPropertyAssignment(p)) v = this.eval(p.initializer, scope, { person: key !== undefined && this.cls.isPerson(key) });
+      if (ts.isPropertyAssignment(p)) {
+        v = this.eval(p.initializer, scope, { person: key !== undefined && this.cls.isPerson(key) });
+        if (v.fn?.name === 'function' && key !== undefined) v.fn.name = key; // { identify: (id, traits) => ... }
+      }
       else if (ts.isShorthandPropertyAssignment(p)) v = this.identifier(p.name, scope);
       else if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) {
         v = { fn: this.makeFn(p, scope, key ?? 'method') };
@@ -955,12 +1072,12 @@ export class Evaluator {
         if (!v.literal && !v.fn && !isNonDataType(m.type) && m.initializer) v = withCategories(v, this.cls.name(key), m.name, key);
         fields.props!.set(key, v);
       } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && m.body && key !== undefined) {
-        const fn: FnInfo = { node: m, scope: inner, name: `${cls.name}.${key}`, state: 'pending', thisValue: instance };
+        const fn: FnInfo = { node: m, scope: inner, name: `${cls.name}.${key}`, state: 'pending', thisValue: instance, sf: this.sf };
         fields.props!.set(key, { fn });
         fns.push(fn);
       }
     }
-    if (ctor?.body) fns.unshift({ node: ctor, scope: inner, name: `${cls.name} constructor`, state: 'pending', thisValue: instance });
+    if (ctor?.body) fns.unshift({ node: ctor, scope: inner, name: `${cls.name} constructor`, state: 'pending', thisValue: instance, sf: this.sf });
     scope.ctx.deferred.push(...fns);
     return { cls };
   }
@@ -971,6 +1088,24 @@ export class Evaluator {
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
+}
+
+/** `import * as m from './m'`: an object whose properties are the exports. */
+function namespaceOf(exports: ModuleExports): Value {
+  const props = new Map<string, Value>();
+  for (const [k, v] of exports) if (k !== 'default') props.set(k, v);
+  const def = exports.get('default');
+  if (def?.props) for (const [k, v] of def.props) if (!props.has(k)) props.set(k, v);
+  return { props };
+}
+
+/** A catalog module seen as exports (for `export { x } from 'sdk'`): nothing to re-export but its root. */
+function toExports(v: Value): ModuleExports | undefined {
+  return v.ref ? new Map([['default', v]]) : undefined;
+}
 
 function resolveDep(dep: Dep, args: Value[]): Value {
   let v = dep.param < 0 ? unionAll(args.map(dataOf)) : args[dep.param] ?? EMPTY;

@@ -7,6 +7,11 @@ export interface FlowStep {
   file: string;
   start: number;
   end: number;
+  /** 0-based line and UTF-16 character of `start` and `end` in `file`. */
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
   note: string;
 }
 

@@ -6,9 +6,11 @@ import { Evaluator, Hit } from './evaluate';
 import { Finding, FlowStep, fingerprint } from './finding';
 import { parseDiagnostics, parseFile } from './parse';
 import { Directive, directiveCovers, findDirectives } from './suppressions';
-import type { Step, Taint } from './values';
+import { ModuleResolver, ProjectHost } from './resolve';
+import type { ModuleExports, Step, Taint } from './values';
 
 export { Cancelled } from './evaluate';
+export type { ProjectHost } from './resolve';
 export type { Finding, FlowStep, SinkInfo } from './finding';
 export { isSourceFile, parseFile, SOURCE_EXTENSIONS } from './parse';
 
@@ -27,6 +29,8 @@ export interface AnalyzeOptions {
   fingerprintPath?: string;
   /** Report directives that suppress nothing (default true). */
   reportUnusedSuppressions?: boolean;
+  /** Exports of a project module imported from this file with `spec` (see Project). */
+  importer?: (spec: string) => ModuleExports | undefined;
 }
 
 export interface AnalysisResult {
@@ -38,6 +42,8 @@ export interface AnalysisResult {
   /** Part of the file nests deeper than the engine follows. */
   truncated: boolean;
   sourceFile: ts.SourceFile;
+  /** What the file exports, for files that import it. */
+  exports: ModuleExports;
 }
 
 const classifiers = new WeakMap<Catalog, Classifier>();
@@ -65,7 +71,7 @@ export function classifierFor(catalog: Catalog): Classifier {
 export function analyzeFile(file: string, text: string, catalog: Catalog, options: AnalyzeOptions = {}, parsed?: ts.SourceFile): AnalysisResult {
   const sf = parsed ?? parseFile(file, text);
   const classifier = classifierFor(catalog);
-  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []));
+  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), options.importer);
   evaluator.run();
   const severities = options.severities ?? {};
   const raw = toFindings(evaluator.hits, sf, file, catalog, classifier, severities, options.fingerprintPath ?? file);
@@ -82,7 +88,99 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   }
   findings.push(...directiveFindings(directives, file, options, severities, findings));
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf };
+  return { findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf, exports: evaluator.exports() };
+}
+
+interface ModuleEntry {
+  state: 'running' | 'done';
+  /** Host version of the file when analysed (see ProjectHost.version). */
+  version?: string;
+  result?: AnalysisResult;
+}
+
+/**
+ * Files of one project analysed together: an imported project module (relative path or tsconfig
+ * alias) is analysed once, and what it exports — wrapper functions with their summaries, SDK instances —
+ * flows into the files that import it. Results are cached per file; `invalidate` drops them.
+ *
+ * @example
+ * const project = new Project(catalog, fsHost);
+ * project.analyze('/app/src/pages/signup.ts').findings // includes flows into /app/src/lib/analytics.ts
+ */
+export class Project {
+  private resolver: ModuleResolver;
+  private readonly modules = new Map<string, ModuleEntry>();
+
+  constructor(
+    readonly catalog: Catalog,
+    readonly host: ProjectHost & { version?(file: string): string | undefined; reset?(): void },
+    readonly options: AnalyzeOptions = {},
+    /** The path fingerprints use for a file (relative to the project), whichever way it was reached. */
+    private readonly fingerprintPathOf: (file: string) => string = (f) => f,
+  ) {
+    this.resolver = new ModuleResolver(host);
+  }
+
+  /**
+   * Analyses `file` (its text from the host unless given, e.g. an editor buffer). Cached results are
+   * reused while the host reports the same version of the file.
+   */
+  analyze(file: string, text?: string, options: AnalyzeOptions = {}): AnalysisResult | undefined {
+    const entry = this.modules.get(file);
+    const version = text === undefined ? this.host.version?.(file) : undefined;
+    if (text === undefined && entry?.state === 'done' && entry.result) {
+      if (entry.version === version) return entry.result;
+      // The file changed on disk: what importers learnt from it is stale too.
+      this.invalidate();
+    }
+    const source = text ?? this.host.readFile(file);
+    if (source === undefined) return undefined;
+    const own: ModuleEntry = { state: 'running', version };
+    this.modules.set(file, own);
+    try {
+      const result = analyzeFile(file, source, this.catalog, {
+        ...this.options,
+        fingerprintPath: this.fingerprintPathOf(file),
+        ...options,
+        importer: (spec) => {
+          const target = this.resolver.resolve(file, spec);
+          return target ? this.exportsOf(target) : undefined;
+        },
+      });
+      own.result = result;
+      own.state = 'done';
+      return result;
+    } catch (e) {
+      this.modules.delete(file);
+      throw e;
+    }
+  }
+
+  /** Cached result of a file analysed earlier (as a scan target or as someone's import). */
+  cached(file: string): AnalysisResult | undefined {
+    return this.modules.get(file)?.result;
+  }
+
+  /** Drops cached results: of one file, or of all (and what was learnt about the file system). */
+  invalidate(file?: string): void {
+    if (file) {
+      this.modules.delete(file);
+      return;
+    }
+    for (const [f, e] of this.modules) if (e.state === 'done') this.modules.delete(f);
+    this.resolver = new ModuleResolver(this.host);
+    this.host.reset?.();
+  }
+
+  private exportsOf(file: string): ModuleExports | undefined {
+    const entry = this.modules.get(file);
+    if (entry?.state === 'running') return undefined; // an import cycle: the module is still being analysed
+    try {
+      return this.analyze(file, undefined, { isCancelled: this.options.isCancelled })?.exports;
+    } catch {
+      return undefined; // an imported module that cannot be analysed leaves its imports unknown
+    }
+  }
 }
 
 function directiveFindings(directives: Directive[], file: string, options: AnalyzeOptions, severities: Readonly<Record<string, Severity | 'off'>>, kept: Finding[]): Finding[] {
@@ -188,12 +286,18 @@ function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string)
   const seen = new Set<string>();
   let total = 0;
   const toStep = (s: Step): FlowStep | undefined => {
-    const start = s.node.getStart(sf);
-    const key = `${start}:${s.node.end}`;
+    const src = s.sf ?? sf;
+    const start = s.node.getStart(src);
+    const key = `${src.fileName}:${start}:${s.node.end}`;
     if (seen.has(key) || total >= MAX_FLOW) return undefined;
     seen.add(key);
     total++;
-    return { file, start, end: s.node.end, note: s.note ?? snippet(sf.text.slice(start, s.node.end)) };
+    const a = src.getLineAndCharacterOfPosition(start);
+    const b = src.getLineAndCharacterOfPosition(s.node.end);
+    return {
+      file: s.sf ? s.sf.fileName : file, start, end: s.node.end, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character,
+      note: s.note ?? snippet(src.text.slice(start, s.node.end)),
+    };
   };
   const chains: FlowStep[][] = [];
   for (const t of taints) {

@@ -13,6 +13,8 @@ export interface Step {
   readonly node: ts.Node;
   readonly note?: string;
   readonly prev?: Step;
+  /** The file of `node` when it is not the file being analysed (flows through imported modules). */
+  sf?: ts.SourceFile;
 }
 
 export interface Taint {
@@ -73,18 +75,57 @@ export interface SinkHit {
   instance: number;
   api: string;
   node: ts.Node;
+  /** The file of `node` when the sink sits in an imported module. */
+  sf?: ts.SourceFile;
 }
 
 export interface FnInfo {
   readonly node: ts.SignatureDeclaration & { body?: ts.Node };
   readonly scope: unknown;
-  readonly name: string;
+  /** For messages: the declared name, or the variable or key it was assigned to. */
+  name: string;
   state: 'pending' | 'running' | 'done';
   summary?: Summary;
   hints?: (Value | undefined)[];
   thisValue?: Value;
   /** The running analysis context, while state is 'running'. */
   ctx?: unknown;
+  /** The file the function is declared in. */
+  sf?: ts.SourceFile;
+}
+
+/** What a module exports: names (and 'default') to values. */
+export type ModuleExports = ReadonlyMap<string, Value>;
+
+/**
+ * Marks every flow step reachable from `v` that has no file yet as belonging to `sf`, so flows that
+ * continue in an importing file still point into this one.
+ */
+export function stampFile(v: Value, sf: ts.SourceFile, seen = new Set<unknown>()): void {
+  if (seen.has(v) || seen.size > 20000) return;
+  seen.add(v);
+  const stampStep = (s: Step | undefined) => {
+    for (let x = s; x && !x.sf && !seen.has(x); x = x.prev) {
+      seen.add(x);
+      x.sf = sf;
+    }
+  };
+  v.taints?.forEach((t) => stampStep(t.step));
+  v.deps?.forEach((d) => stampStep(d.step));
+  if (v.props) for (const p of v.props.values()) stampFile(p, sf, seen);
+  if (v.fn && !seen.has(v.fn)) {
+    seen.add(v.fn);
+    v.fn.sf ??= sf;
+    const summary = v.fn.summary;
+    if (summary) {
+      stampFile(summary.returns, sf, seen);
+      for (const e of summary.edges) {
+        stampStep(e.dep.step);
+        e.sink.sf ??= sf;
+      }
+    }
+  }
+  if (v.cls) stampFile(v.cls.fields, sf, seen);
 }
 
 export interface ClassInfo {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeFile, isSourceFile } from '../analysis';
+import { Project, isSourceFile } from '../analysis';
+import { fsHost } from '../project/fsHost';
 import type { Finding } from '../analysis/finding';
 import { CatalogProblem, defaultRulesDir, loadCatalog } from '../catalog/load';
 import type { Severity } from '../catalog/types';
@@ -118,6 +119,8 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   if (listing.missing.length && !listing.files.length) throw new UsageError(`nothing to scan: ${listing.missing.join(', ')} not found`);
   const texts = new Map<string, string>();
   const findings: Finding[] = [];
+  // One project for the whole scan: each file is analysed once, and what it exports flows into importers.
+  const project = new Project(catalog, fsHost(), {}, (f) => displayPath(f, cwd));
   let scanned = 0;
   let withSyntaxErrors = 0;
   let deepPool: AnalysisPool | undefined;
@@ -144,7 +147,8 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     texts.set(file, text);
     let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean } | undefined;
     try {
-      result = analyzeFile(file, text, catalog, { fingerprintPath: shown });
+      result = project.cached(file) ?? project.analyze(file, text);
+      if (!result) throw new Error('cannot read');
     } catch (e) {
       if (!(e instanceof RangeError)) {
         notes.push(`${shown}: analysis failed (${(e as Error).message}); no findings reported for this file`);

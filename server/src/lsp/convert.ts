@@ -1,3 +1,4 @@
+import * as path from 'path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { URI_SCHEME_FILE, fileToUri } from './uris';
@@ -26,8 +27,11 @@ export function rangeOf(doc: TextDocument, start: number, end: number): Range {
 export function toDiagnostic(f: Finding, doc: TextDocument, docHref: (ruleId: string) => string | undefined): Diagnostic {
   const href = docHref(f.ruleId);
   const related: DiagnosticRelatedInformation[] = f.flow.map((step) => ({
-    location: { uri: step.file === f.file ? doc.uri : fileToUri(step.file), range: rangeOf(doc, step.start, step.end) },
-    message: step.note,
+    location: {
+      uri: step.file === f.file ? doc.uri : fileToUri(step.file),
+      range: { start: { line: step.line, character: step.character }, end: { line: step.endLine, character: step.endCharacter } },
+    },
+    message: step.file === f.file ? step.note : `${step.note} (${path.basename(step.file)})`,
   }));
   if (f.citations.length) {
     related.push({ location: { uri: doc.uri, range: rangeOf(doc, f.start, f.end) }, message: `Montana law: ${f.citations.join(', ')} (not legal advice)` });

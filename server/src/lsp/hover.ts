@@ -36,7 +36,10 @@ function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offs
     out.push(`**Destination:** ${f.sink.vendor} — ${svc}, \`${f.sink.api}\` (${where})  `);
   }
   if (f.flow.length) {
-    out.push(`**Flow:** ${f.flow.map((s) => `\`${escapeTicks(s.note)}\` (line ${lineOf(s.start)})`).join(' → ')} → \`${escapeTicks(f.sink?.api ?? '')}\` (line ${lineOf(f.start)})`);
+    const chains = f.flowChains.length ? f.flowChains : [f.flow];
+    const where = (s: Finding['flow'][number]) => (s.file === f.file ? `line ${s.line + 1}` : `${basename(s.file)}:${s.line + 1}`);
+    const text = chains.map((c) => c.map((s) => `\`${escapeTicks(s.note)}\` (${where(s)})`).join(' → ')).join('; ');
+    out.push(`**Flow:** ${text} → \`${escapeTicks(f.sink?.api ?? '')}\` (line ${lineOf(f.start)})`);
   }
   if (f.citations.length) {
     out.push('', '**Montana law that may apply:**', '');
@@ -51,6 +54,10 @@ function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offs
   out.push('', `To accept this flow, add \`// mt-pii-ignore-next-line ${f.ruleId} -- <reason>\` above the line, or approve the vendor in mt-pii.json.`);
   out.push('', '_Not legal advice: Montana PII Guard points out code that may implicate these laws; whether they apply depends on facts it cannot see (thresholds, exemptions, consent, contracts)._');
   return out.join('\n');
+}
+
+function basename(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
 }
 
 function escapeTicks(s: string): string {

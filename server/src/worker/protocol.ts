@@ -6,7 +6,7 @@ export interface Job {
   id: number;
   file: string;
   text: string;
-  options: Omit<AnalyzeOptions, 'isCancelled'>;
+  options: Omit<AnalyzeOptions, 'isCancelled' | 'importer'>;
 }
 
 export interface JobResult {

@@ -56,10 +56,7 @@ export function toReportFinding(f: Finding, lines: (file: string) => LineMap, cw
   const map = lines(f.file);
   const s = map.position(f.start);
   const e = map.position(f.end);
-  const step = (s: Finding['flow'][number]) => {
-    const p = lines(s.file).position(s.start);
-    return { file: displayPath(s.file, cwd), line: p.line, column: p.column, note: s.note };
-  };
+  const step = (s: Finding['flow'][number]) => ({ file: displayPath(s.file, cwd), line: s.line + 1, column: s.character + 1, note: s.note });
   const out: ReportFinding = {
     file: displayPath(f.file, cwd),
     line: s.line,

@@ -1,0 +1,47 @@
+import * as fs from 'fs';
+import type { ProjectHost } from '../analysis';
+
+/** Largest imported module the engine reads to follow flows across files. */
+const MAX_MODULE_SIZE = 2 * 1024 * 1024;
+
+/**
+ * The file system as the engine's project host: reads project modules to follow imports, skipping
+ * huge or binary files; `version` lets cached results be reused until a file changes on disk.
+ */
+export function fsHost(): ProjectHost & { version(file: string): string | undefined; reset(): void } {
+  const exists = new Map<string, boolean>();
+  return {
+    reset() {
+      exists.clear();
+    },
+    fileExists(file) {
+      let hit = exists.get(file);
+      if (hit === undefined) {
+        try {
+          hit = fs.statSync(file).isFile();
+        } catch {
+          hit = false;
+        }
+        exists.set(file, hit);
+      }
+      return hit;
+    },
+    readFile(file) {
+      try {
+        const buf = fs.readFileSync(file);
+        if (buf.length > MAX_MODULE_SIZE || buf.subarray(0, 8192).includes(0)) return undefined;
+        return buf.toString('utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    version(file) {
+      try {
+        const st = fs.statSync(file);
+        return `${st.mtimeMs}:${st.size}`;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
