@@ -88,7 +88,7 @@ describe('fixtures', () => {
       else if (!inProject) assert.ok(expected.length > 0, `${rel}: a fixture that is not ok_* must expect at least one finding`);
       const keys = expected.map((e) => e.key);
       assert.strictEqual(new Set(keys).size, keys.length, `${rel}: duplicate expectations ${keys.join(' ')}`);
-      const result = inProject ? new Project(catalog, fsHost()).analyze(file)! : analyzeFile(file, text, catalog);
+      const result = inProject ? (new Project(catalog, fsHost()).analyze(file) as ReturnType<typeof analyzeFile>) : analyzeFile(file, text, catalog);
       const actual = result.findings.map((f) => {
         const line = result.sourceFile.getLineAndCharacterOfPosition(f.start).line + 1;
         return { key: `${f.ruleId}:${line}:${f.categories.join(',')}`, line };

@@ -945,14 +945,14 @@ export class Evaluator {
   // ───────────────────────────── functions ─────────────────────────────
 
   private makeFn(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope, name: string): FnInfo {
-    const fn: FnInfo = { node, scope, name, state: 'pending', sf: this.sf };
+    const fn: FnInfo = { node, scope, name, state: 'pending', file: this.sf.fileName };
     scope.ctx.deferred.push(fn);
     return fn;
   }
 
   /** Analyses a function body once, producing its summary and any findings inside it. */
   private analyze(fn: FnInfo): void {
-    if (fn.state !== 'pending' || (fn.sf && fn.sf !== this.sf)) return;
+    if (fn.state !== 'pending' || (fn.file && fn.file !== this.sf.fileName)) return;
     fn.state = 'running';
     const defining = fn.scope as Scope;
     const ctx: FnCtx = { info: fn, returns: [], edges: [], deferred: [], thisValue: fn.thisValue ?? defining.ctx.thisValue };
@@ -993,10 +993,9 @@ export class Evaluator {
       if (edge.keyParam !== undefined && args[edge.keyParam]?.str !== undefined && nameable(v)) {
         v = withCategories(v, this.cls.key(args[edge.keyParam].str!), calleeExpr, `key '${args[edge.keyParam].str}'`);
       }
-      const foreign = fn.sf && fn.sf !== this.sf ? fn.sf : undefined;
       const tail: Step[] = [
-        { node: edge.dep.step.node, note: `parameter of ${fn.name}`, sf: edge.dep.step.sf ?? foreign },
-        { node: edge.sink.node, note: edge.sink.api, sf: edge.sink.sf ?? foreign },
+        { node: edge.dep.step.node, note: `parameter of ${fn.name}`, loc: edge.dep.step.loc },
+        { node: edge.sink.node, note: edge.sink.api, loc: edge.sink.loc },
       ];
       const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat));
       if (taints.length) this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail });
@@ -1072,12 +1071,12 @@ export class Evaluator {
         if (!v.literal && !v.fn && !isNonDataType(m.type) && m.initializer) v = withCategories(v, this.cls.name(key), m.name, key);
         fields.props!.set(key, v);
       } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && m.body && key !== undefined) {
-        const fn: FnInfo = { node: m, scope: inner, name: `${cls.name}.${key}`, state: 'pending', thisValue: instance, sf: this.sf };
+        const fn: FnInfo = { node: m, scope: inner, name: `${cls.name}.${key}`, state: 'pending', thisValue: instance, file: this.sf.fileName };
         fields.props!.set(key, { fn });
         fns.push(fn);
       }
     }
-    if (ctor?.body) fns.unshift({ node: ctor, scope: inner, name: `${cls.name} constructor`, state: 'pending', thisValue: instance, sf: this.sf });
+    if (ctor?.body) fns.unshift({ node: ctor, scope: inner, name: `${cls.name} constructor`, state: 'pending', thisValue: instance, file: this.sf.fileName });
     scope.ctx.deferred.push(...fns);
     return { cls };
   }

@@ -7,7 +7,7 @@ import { Finding, FlowStep, fingerprint } from './finding';
 import { parseDiagnostics, parseFile } from './parse';
 import { Directive, directiveCovers, findDirectives } from './suppressions';
 import { ModuleResolver, ProjectHost } from './resolve';
-import type { ModuleExports, Step, Taint } from './values';
+import { ModuleExports, Step, Taint, locOf } from './values';
 
 export { Cancelled } from './evaluate';
 export type { ProjectHost } from './resolve';
@@ -91,11 +91,14 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   return { findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf, exports: evaluator.exports() };
 }
 
+/** What a project keeps of an analysed file: everything but its syntax tree. */
+export type CachedResult = Omit<AnalysisResult, 'sourceFile'>;
+
 interface ModuleEntry {
   state: 'running' | 'done';
-  /** Host version of the file when analysed (see ProjectHost.version). */
+  /** Host version of the file when analysed (see ProjectHost.version); undefined for editor text. */
   version?: string;
-  result?: AnalysisResult;
+  result?: CachedResult;
 }
 
 /**
@@ -125,13 +128,13 @@ export class Project {
    * Analyses `file` (its text from the host unless given, e.g. an editor buffer). Cached results are
    * reused while the host reports the same version of the file.
    */
-  analyze(file: string, text?: string, options: AnalyzeOptions = {}): AnalysisResult | undefined {
+  analyze(file: string, text?: string, options: AnalyzeOptions = {}): AnalysisResult | CachedResult | undefined {
     const entry = this.modules.get(file);
     const version = text === undefined ? this.host.version?.(file) : undefined;
     if (text === undefined && entry?.state === 'done' && entry.result) {
       if (entry.version === version) return entry.result;
-      // The file changed on disk: what importers learnt from it is stale too.
-      this.invalidate();
+      // The file changed on disk (or was last analysed from an editor buffer): importers may be stale too.
+      if (entry.version !== undefined) this.invalidate();
     }
     const source = text ?? this.host.readFile(file);
     if (source === undefined) return undefined;
@@ -147,7 +150,8 @@ export class Project {
           return target ? this.exportsOf(target) : undefined;
         },
       });
-      own.result = result;
+      own.result = { ...result, sourceFile: undefined } as CachedResult;
+      delete (own.result as Partial<AnalysisResult>).sourceFile;
       own.state = 'done';
       return result;
     } catch (e) {
@@ -157,7 +161,7 @@ export class Project {
   }
 
   /** Cached result of a file analysed earlier (as a scan target or as someone's import). */
-  cached(file: string): AnalysisResult | undefined {
+  cached(file: string): CachedResult | undefined {
     return this.modules.get(file)?.result;
   }
 
@@ -286,18 +290,13 @@ function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string)
   const seen = new Set<string>();
   let total = 0;
   const toStep = (s: Step): FlowStep | undefined => {
-    const src = s.sf ?? sf;
-    const start = s.node.getStart(src);
-    const key = `${src.fileName}:${start}:${s.node.end}`;
+    const loc = s.loc ?? locOf(s.node, sf);
+    const key = `${loc.file}:${loc.start}:${loc.end}`;
     if (seen.has(key) || total >= MAX_FLOW) return undefined;
     seen.add(key);
     total++;
-    const a = src.getLineAndCharacterOfPosition(start);
-    const b = src.getLineAndCharacterOfPosition(s.node.end);
-    return {
-      file: s.sf ? s.sf.fileName : file, start, end: s.node.end, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character,
-      note: s.note ?? snippet(src.text.slice(start, s.node.end)),
-    };
+    const { file: where, start, end, line, character, endLine, endCharacter } = loc;
+    return { file: s.loc ? where : file, start, end, line, character, endLine, endCharacter, note: s.note ?? loc.text };
   };
   const chains: FlowStep[][] = [];
   for (const t of taints) {
@@ -312,11 +311,6 @@ function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string)
     else chains.push(tail);
   }
   return chains;
-}
-
-function snippet(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > 60 ? one.slice(0, 57) + '...' : one;
 }
 
 function joinList(items: string[]): string {

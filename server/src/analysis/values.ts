@@ -13,8 +13,30 @@ export interface Step {
   readonly node: ts.Node;
   readonly note?: string;
   readonly prev?: Step;
-  /** The file of `node` when it is not the file being analysed (flows through imported modules). */
-  sf?: ts.SourceFile;
+  /** Where `node` is, fixed when the step leaves its file through an export (flows across modules). */
+  loc?: Loc;
+}
+
+/** A position in a file, computed once so importers need not keep the exporting file's tree. */
+export interface Loc {
+  file: string;
+  start: number;
+  end: number;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  /** The source text of the node, shortened (the step's note when it has none). */
+  text: string;
+}
+
+export function locOf(node: ts.Node, sf: ts.SourceFile): Loc {
+  const start = node.getStart(sf);
+  const a = sf.getLineAndCharacterOfPosition(start);
+  const b = sf.getLineAndCharacterOfPosition(node.end);
+  let text = sf.text.slice(start, Math.min(node.end, start + 200)).replace(/\s+/g, ' ').trim();
+  if (text.length > 60) text = text.slice(0, 57) + '...';
+  return { file: sf.fileName, start, end: node.end, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character, text };
 }
 
 export interface Taint {
@@ -75,8 +97,8 @@ export interface SinkHit {
   instance: number;
   api: string;
   node: ts.Node;
-  /** The file of `node` when the sink sits in an imported module. */
-  sf?: ts.SourceFile;
+  /** Where the sink is, when it sits in an imported module. */
+  loc?: Loc;
 }
 
 export interface FnInfo {
@@ -91,23 +113,23 @@ export interface FnInfo {
   /** The running analysis context, while state is 'running'. */
   ctx?: unknown;
   /** The file the function is declared in. */
-  sf?: ts.SourceFile;
+  file?: string;
 }
 
 /** What a module exports: names (and 'default') to values. */
 export type ModuleExports = ReadonlyMap<string, Value>;
 
 /**
- * Marks every flow step reachable from `v` that has no file yet as belonging to `sf`, so flows that
- * continue in an importing file still point into this one.
+ * Fixes the location of every flow step reachable from `v` that has none yet, so flows that continue
+ * in an importing file still point into this one without keeping this file's syntax tree alive.
  */
 export function stampFile(v: Value, sf: ts.SourceFile, seen = new Set<unknown>()): void {
   if (seen.has(v) || seen.size > 20000) return;
   seen.add(v);
   const stampStep = (s: Step | undefined) => {
-    for (let x = s; x && !x.sf && !seen.has(x); x = x.prev) {
+    for (let x = s; x && !x.loc && !seen.has(x); x = x.prev) {
       seen.add(x);
-      x.sf = sf;
+      x.loc = locOf(x.node, sf);
     }
   };
   v.taints?.forEach((t) => stampStep(t.step));
@@ -115,13 +137,13 @@ export function stampFile(v: Value, sf: ts.SourceFile, seen = new Set<unknown>()
   if (v.props) for (const p of v.props.values()) stampFile(p, sf, seen);
   if (v.fn && !seen.has(v.fn)) {
     seen.add(v.fn);
-    v.fn.sf ??= sf;
+    v.fn.file ??= sf.fileName;
     const summary = v.fn.summary;
     if (summary) {
       stampFile(summary.returns, sf, seen);
       for (const e of summary.edges) {
         stampStep(e.dep.step);
-        e.sink.sf ??= sf;
+        e.sink.loc ??= locOf(e.sink.node, sf);
       }
     }
   }

@@ -147,7 +147,8 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     texts.set(file, text);
     let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean } | undefined;
     try {
-      result = project.cached(file) ?? project.analyze(file, text);
+      // Read through the project (not from `text`) so the file is cached with its disk version for importers.
+      result = project.cached(file) ?? project.analyze(file);
       if (!result) throw new Error('cannot read');
     } catch (e) {
       if (!(e instanceof RangeError)) {
