@@ -92,18 +92,21 @@ describe('citations', () => {
     assert.strictEqual(officialUrl('30-23-104'), 'https://mca.legmt.gov/bills/mca/title_0300/chapter_0230/part_0010/section_0040/0300-0230-0010-0040.html');
   });
   const reference = path.resolve(ROOT, '..', 'shared', 'montana-law.md');
-  const hasReference = fs.existsSync(reference);
-  (hasReference ? it : it.skip)(hasReference
-    ? 'every verified-list section appears in shared/montana-law.md'
-    : 'NOT RUN HERE: shared/montana-law.md is not beside this checkout; the embedded verified list above still checks every citation', () => {
-    const text = fs.readFileSync(reference, 'utf8');
-    for (const id of data.citations ? Object.keys(data.citations) : []) {
-      const section = id.replace(/^MCA /, '').replace(/\(.*$/, '');
-      assert.ok(text.includes(section), `${section} not in montana-law.md`);
-      const sub = id.slice(4 + section.length);
-      if (sub) assert.ok(text.includes(section + sub) || text.includes(`${sub}`), `${id}: subsection not in montana-law.md`);
-    }
-  });
+  if (fs.existsSync(reference)) {
+    it('every citation appears in shared/montana-law.md, section and subsection', () => {
+      const text = fs.readFileSync(reference, 'utf8');
+      for (const id of Object.keys(data.citations)) {
+        const section = id.replace(/^MCA /, '').replace(/\(.*$/, '');
+        assert.ok(text.includes(section), `${section} not in montana-law.md`);
+        const sub = id.slice(4 + section.length);
+        if (sub) assert.ok(text.includes(section + sub) || text.includes(sub), `${id}: subsection not in montana-law.md`);
+      }
+    });
+  } else {
+    // Not a silent skip: the embedded VERIFIED list above checks every citation either way.
+    console.log('\n  NOTE: shared/montana-law.md is not beside this checkout, so the citations are checked against the'
+      + '\n  verified list embedded in test/meta/data.test.ts only (the cross-check with the reference file did not run).\n');
+  }
 });
 
 describe('rule docs', () => {
