@@ -174,6 +174,13 @@ export class Classifier {
     return words.length > 1 && this.flagPrefixes.has(words[0]) && !this.entry(name).strong.length;
   }
 
+  /** The data a setter's name names: setEmail → email, setPhoneNumber → phone, addSms → none. */
+  methodData(method: string): readonly string[] {
+    const words = this.entry(method).words;
+    if (words.length < 2 || !['set', 'add', 'update', 'put', 'with'].includes(words[0])) return NONE;
+    return this.classify(words.slice(1)).strong;
+  }
+
   /** True when a name describes a person (user, currentCustomer, getPatient, viewer). */
   isPerson(name: string): boolean {
     return this.entry(name).person;

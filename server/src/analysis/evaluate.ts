@@ -815,8 +815,17 @@ export class Evaluator {
       if (v.fn && i < 3) this.hintCallback(v.fn, cbTarget, method, recv, arg);
     });
 
-    if (spec) this.sinkCall(spec, values, args, calleeExpr, node);
+    if (spec) this.sinkCall(spec, values, args, reportNodeOf(calleeExpr), node);
+    // The call that creates an SDK instance may itself carry data (new Rollbar({ payload: { person } })).
+    const creating = ref ? this.catalog.handles.get(pathKey(ref.root, [...ref.path, isNew ? NEW : CALL])) : undefined;
+    if (creating?.creation && creating.instance !== undefined) {
+      const label = (isNew ? 'new ' : '') + this.sf.text.slice(calleeExpr.getStart(this.sf), calleeExpr.end).replace(/\s+/g, '') + '()';
+      const hit: SinkHit = { instance: creating.instance, api: label, node: calleeExpr };
+      for (const v of values) this.record(hit, v, calleeExpr, creating.creation.profile, undefined);
+    }
     let result: Value = EMPTY;
+    // Builders return the instance itself: identify.set('plan', p).set('email', e).
+    if (spec?.returnsInstance && ref) result = { ref: { root: ref.root, path: [] } };
     if (callee.fn) result = this.applySummary(callee.fn, values, calleeExpr, scope);
     else if (callee.cls && isNew) result = { props: callee.cls.fields.props, cls: callee.cls, person: callee.person };
 
@@ -891,7 +900,7 @@ export class Evaluator {
 
   // ───────────────────────────── sinks ─────────────────────────────
 
-  private sinkCall(spec: CallSpec, values: Value[], args: ts.NodeArray<ts.Expression>, calleeExpr: ts.Expression, call: ts.CallExpression | ts.NewExpression): void {
+  private sinkCall(spec: CallSpec, values: Value[], args: ts.NodeArray<ts.Expression>, calleeExpr: ts.Node, call: ts.CallExpression | ts.NewExpression): void {
     const inst = this.catalog.instances[spec.instance];
     let api = spec.method ? `${inst.label}.${spec.method}` : inst.label;
     if (spec.command !== undefined) {
@@ -900,7 +909,7 @@ export class Evaluator {
     }
     const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr };
     const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
-    let keyCats: readonly string[] = [];
+    let keyCats: readonly string[] = spec.keyFromMethod ? this.cls.methodData(spec.method.slice(spec.method.lastIndexOf('.') + 1)) : [];
     let keyParam: number | undefined;
     if (spec.keyArg !== undefined) {
       const k = values[spec.keyArg];
@@ -910,7 +919,11 @@ export class Evaluator {
     for (const i of positions) {
       let v = values[i];
       if (!v) continue;
-      if (keyCats.length && nameable(v)) v = withCategories(v, keyCats, args[spec.keyArg!], `key '${values[spec.keyArg!].str}'`);
+      if (keyCats.length && nameable(v)) {
+        v = spec.keyArg !== undefined
+          ? withCategories(v, keyCats, args[spec.keyArg], `key '${values[spec.keyArg].str}'`)
+          : withCategories(v, keyCats, calleeExpr, spec.method);
+      }
       this.record(hit, v, calleeExpr, !!spec.profile, keyParam);
     }
     void call;
@@ -1087,6 +1100,12 @@ export class Evaluator {
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
+
+/** Where a call is reported: its callee, or the method name when the receiver is itself a call (a chain). */
+function reportNodeOf(callee: ts.Expression): ts.Node {
+  if (ts.isPropertyAccessExpression(callee) && (ts.isCallExpression(callee.expression) || ts.isNewExpression(callee.expression))) return callee.name;
+  return callee;
+}
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);

@@ -20,6 +20,8 @@ export interface CallSpec {
   keyArg?: number;
   command?: number;
   profile: boolean | readonly string[];
+  returnsInstance?: boolean;
+  keyFromMethod?: boolean;
 }
 
 export interface WriteSpec {
@@ -40,6 +42,8 @@ export interface InstanceInfo {
 export interface HandleTarget {
   instance?: number;
   source?: ApiSourceData;
+  /** The call that creates the instance sends its arguments (see EntryData.carriesData). */
+  creation?: { profile: boolean };
 }
 
 /** The rules/ data compiled into lookup tables for the one-pass engine. */
@@ -221,7 +225,8 @@ function compile(
       const id = catalog.instances.length;
       catalog.instances.push({ id, sink, label: inst.label });
       const root = 'h:' + id;
-      inst.from.forEach((entry, ei) => addHandle(file, `instances[${ii}].from[${ei}]`, entry, { instance: id }));
+      inst.from.forEach((entry, ei) => addHandle(file, `instances[${ii}].from[${ei}]`, entry,
+        entry.carriesData ? { instance: id, creation: { profile: !!entry.profile } } : { instance: id }));
       (inst.calls ?? []).forEach((call, ci) => {
         let segments: string[];
         try {
@@ -232,7 +237,7 @@ function compile(
         }
         catalog.calls.set(pathKey(root, segments), {
           instance: id, method: call.method, args: call.args, keyArg: call.keyArg, command: call.command,
-          profile: call.profile ?? false,
+          profile: call.profile ?? false, returnsInstance: call.returnsInstance, keyFromMethod: call.keyFromMethod,
         });
         addPrefixes(root, segments);
         catalog.prefixes.add(pathKey(root, segments));

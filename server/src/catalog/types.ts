@@ -7,6 +7,9 @@ export interface EntryData {
   module?: string;
   global?: string;
   path: string;
+  /** The creating call or construction sends its arguments to the vendor. */
+  carriesData?: boolean;
+  profile?: boolean;
 }
 
 export interface CallData {
@@ -15,6 +18,8 @@ export interface CallData {
   keyArg?: number;
   command?: number;
   profile?: boolean | string[];
+  returnsInstance?: boolean;
+  keyFromMethod?: boolean;
 }
 
 export interface WriteData {
