@@ -965,13 +965,14 @@ export class Evaluator {
 
   /** Analyses a function body once, producing its summary and any findings inside it. */
   private analyze(fn: FnInfo): void {
-    if (fn.state !== 'pending' || (fn.file && fn.file !== this.sf.fileName)) return;
+    if (fn.state !== 'pending' || (fn.file && fn.file !== this.sf.fileName) || !fn.node) return;
     fn.state = 'running';
     const defining = fn.scope as Scope;
+    const node = fn.node;
     const ctx: FnCtx = { info: fn, returns: [], edges: [], deferred: [], thisValue: fn.thisValue ?? defining.ctx.thisValue };
     fn.ctx = ctx;
     const scope = new Scope(defining, ctx);
-    fn.node.parameters.forEach((p, i) => {
+    node.parameters.forEach((p, i) => {
       let v: Value = { deps: [{ fn, param: i, step: { node: p.name } }] };
       const hint = fn.hints?.[i];
       if (hint) v = union(v, hint);
@@ -981,7 +982,7 @@ export class Evaluator {
         ctx.thisValue.props.set(p.name.text, v); // constructor(private readonly client: X)
       }
     });
-    const body = fn.node.body;
+    const body = node.body;
     if (body) {
       if (ts.isBlock(body)) this.execBlock(body.statements, scope);
       else ctx.returns.push(this.eval(body as ts.Expression, scope));
@@ -990,6 +991,8 @@ export class Evaluator {
     fn.summary = { returns: unionAll(ctx.returns), edges: ctx.edges };
     fn.state = 'done';
     fn.ctx = undefined;
+    fn.node = undefined;
+    fn.scope = undefined;
   }
 
   private drain(ctx: FnCtx): void {

@@ -126,11 +126,12 @@ export class Project {
 
   /**
    * Analyses `file` (its text from the host unless given, e.g. an editor buffer). Cached results are
-   * reused while the host reports the same version of the file.
+   * reused while the host reports the same version of the file. Give `diskVersion` when `text` was
+   * read from disk, so importers may reuse the result.
    */
-  analyze(file: string, text?: string, options: AnalyzeOptions = {}): AnalysisResult | CachedResult | undefined {
+  analyze(file: string, text?: string, options: AnalyzeOptions = {}, diskVersion?: string): AnalysisResult | CachedResult | undefined {
     const entry = this.modules.get(file);
-    const version = text === undefined ? this.host.version?.(file) : undefined;
+    const version = text === undefined ? this.host.version?.(file) : diskVersion;
     if (text === undefined && entry?.state === 'done' && entry.result) {
       if (entry.version === version) return entry.result;
       // The file changed on disk (or was last analysed from an editor buffer): importers may be stale too.

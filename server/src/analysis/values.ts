@@ -102,8 +102,9 @@ export interface SinkHit {
 }
 
 export interface FnInfo {
-  readonly node: ts.SignatureDeclaration & { body?: ts.Node };
-  readonly scope: unknown;
+  /** The declaration and its defining scope; both dropped once the summary exists (they hold whole trees). */
+  node?: ts.SignatureDeclaration & { body?: ts.Node };
+  scope?: unknown;
   /** For messages: the declared name, or the variable or key it was assigned to. */
   name: string;
   state: 'pending' | 'running' | 'done';

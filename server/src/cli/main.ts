@@ -127,8 +127,11 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   for (const file of listing.files) {
     const shown = displayPath(file, cwd);
     let buf: Buffer;
+    let version: string;
     try {
-      const size = fs.statSync(file).size;
+      const st = fs.statSync(file);
+      const size = st.size;
+      version = `${st.mtimeMs}:${st.size}`;
       if (size > opts.maxFileSize) {
         notes.push(`${shown}: skipped, ${formatBytes(size)} is over the ${formatBytes(opts.maxFileSize)} limit (--max-file-size)`);
         continue;
@@ -147,8 +150,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     texts.set(file, text);
     let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean } | undefined;
     try {
-      // Read through the project (not from `text`) so the file is cached with its disk version for importers.
-      result = project.cached(file) ?? project.analyze(file);
+      result = project.cached(file) ?? project.analyze(file, text, {}, version);
       if (!result) throw new Error('cannot read');
     } catch (e) {
       if (!(e instanceof RangeError)) {
