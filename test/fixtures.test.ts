@@ -2,7 +2,7 @@
  * The one fixture runner. Every file under test/fixtures/{rules,sinks,lookalikes,flow} is analysed
  * in-process; expected findings are marked on the line before with
  *
- *   // expect: mt/<rule> <category>,<category>
+ *   // expect: mt/<rule> <category>,<category> [@error|@warning|@info]
  *
  * (several `expect:` comments may stack above one line; in JSX use {/* expect: ... *\/}). Expected and
  * actual findings are compared as sets of `ruleId:line:categories`, and a failure lists what is Missing
@@ -16,10 +16,15 @@ import * as path from 'path';
 import { Project, analyzeFile, SOURCE_EXTENSIONS } from '../server/src/analysis';
 import { loadCatalog } from '../server/src/catalog/load';
 import { fsHost } from '../server/src/project/fsHost';
+import { ConfigLoader } from '../server/src/config/discover';
+import { analyzeOptionsOf, isIncluded } from '../server/src/config/config';
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', 'test', 'fixtures');
-/** projects/<case>/ are multi-file: analysed together, so flows follow imports between their files. */
-const GROUPS = ['rules', 'sinks', 'lookalikes', 'flow', 'projects'];
+/**
+ * projects/<case>/ are multi-file: analysed together, so flows follow imports between their files.
+ * config/<case>/ hold an mt-pii.json that applies to the files below it, as in the CLI.
+ */
+const GROUPS = ['rules', 'sinks', 'lookalikes', 'flow', 'projects', 'config'];
 
 export function fixtureFiles(): string[] {
   const out: string[] = [];
@@ -37,6 +42,8 @@ export function fixtureFiles(): string[] {
 export interface Expectation {
   key: string;
   line: number;
+  /** When given, the finding must have this severity. */
+  severity?: string;
 }
 
 /** Parses `expect:` comments: each applies to the next line that is not itself an expect comment. */
@@ -45,14 +52,14 @@ export function expectations(text: string): Expectation[] {
   const out: Expectation[] = [];
   const pending: string[] = [];
   lines.forEach((line, i) => {
-    const m = /^\s*(?:\/\/|\{?\/\*)\s*expect:\s*(\S+)\s*([\w,-]*)/.exec(line);
+    const m = /^\s*(?:\/\/|\{?\/\*)\s*expect:\s*(\S+)\s*([\w,-]*)\s*(?:@(error|warning|info))?/.exec(line);
     if (m) {
-      pending.push(`${m[1]}:${m[2].split(',').filter(Boolean).sort().join(',')}`);
+      pending.push(`${m[1]}:${m[2].split(',').filter(Boolean).sort().join(',')}:${m[3] ?? ''}`);
       return;
     }
     for (const p of pending) {
-      const [rule, cats] = p.split(':');
-      out.push({ key: `${rule}:${i + 1}:${cats}`, line: i + 1 });
+      const [rule, cats, sev] = p.split(':');
+      out.push({ key: `${rule}:${i + 1}:${cats}`, line: i + 1, severity: sev || undefined });
     }
     pending.length = 0;
   });
@@ -85,17 +92,34 @@ describe('fixtures', () => {
       const inProject = rel.split(path.sep)[0] === 'projects';
       if (isOk) assert.strictEqual(expected.length, 0, `${rel}: an ok_ fixture must not contain expect: comments`);
       // In a project, library files (the wrapper itself) may legitimately expect nothing.
-      else if (!inProject) assert.ok(expected.length > 0, `${rel}: a fixture that is not ok_* must expect at least one finding`);
+      else if (!inProject && rel.split(path.sep)[0] !== 'config') assert.ok(expected.length > 0, `${rel}: a fixture that is not ok_* must expect at least one finding`);
       const keys = expected.map((e) => e.key);
       assert.strictEqual(new Set(keys).size, keys.length, `${rel}: duplicate expectations ${keys.join(' ')}`);
-      const result = inProject ? (new Project(catalog, fsHost()).analyze(file) as ReturnType<typeof analyzeFile>) : analyzeFile(file, text, catalog);
-      const actual = result.findings.map((f) => {
-        const line = result.sourceFile.getLineAndCharacterOfPosition(f.start).line + 1;
-        return { key: `${f.ruleId}:${line}:${f.categories.join(',')}`, line };
+      const inConfig = rel.split(path.sep)[0] === 'config';
+      let result: ReturnType<typeof analyzeFile> | undefined;
+      if (inConfig) {
+        const { config, problems: cfgProblems } = new ConfigLoader(path.join(FIXTURES, '..', '..', 'rules'), [path.join(FIXTURES, 'config')]).forFile(file);
+        assert.deepStrictEqual(cfgProblems, [], `${rel}: its mt-pii.json is invalid`);
+        if (!isIncluded(config, file)) {
+          assert.strictEqual(expected.length, 0, `${rel} is excluded by its mt-pii.json but expects findings`);
+          return;
+        }
+        const cat = config.sinks.length ? loadCatalog(undefined, config.sinks).catalog : catalog;
+        result = new Project(cat, fsHost()).analyze(file, undefined, analyzeOptionsOf(config)) as ReturnType<typeof analyzeFile>;
+      } else {
+        result = inProject ? (new Project(catalog, fsHost()).analyze(file) as ReturnType<typeof analyzeFile>) : analyzeFile(file, text, catalog);
+      }
+      const actual = result!.findings.map((f) => {
+        const line = result!.sourceFile.getLineAndCharacterOfPosition(f.start).line + 1;
+        return { key: `${f.ruleId}:${line}:${f.categories.join(',')}`, line, severity: f.severity };
       });
       const exp = new Set(keys);
       const act = new Set(actual.map((a) => a.key));
       const missing = [...exp].filter((k) => !act.has(k));
+      for (const e of expected) {
+        const a = actual.find((x) => x.key === e.key);
+        if (a && e.severity && a.severity !== e.severity) missing.push(`${e.key}@${e.severity} (found @${a.severity})`);
+      }
       const extra = [...act].filter((k) => !exp.has(k));
       if (missing.length || extra.length) {
         const marked = new Set([...expected, ...actual].filter((x) => missing.includes(x.key) || extra.includes(x.key)).map((x) => x.line));

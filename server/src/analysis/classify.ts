@@ -97,7 +97,25 @@ export class Classifier {
   private readonly personIndex = new Map<string, { cat: number; pattern: string[] }[]>();
   readonly labels: Map<string, string>;
 
-  constructor(data: CategoriesData) {
+  /** Team overrides from mt-pii.json, keyed by the name's words ("contact addr"): categories added / ignored. */
+  private readonly addNames = new Map<string, string[]>();
+  private readonly ignoreNames = new Map<string, Set<string>>();
+
+  constructor(data: CategoriesData, overrides?: { add: Record<string, string[]>; ignore: Record<string, string[]> }) {
+    for (const [cat, names] of Object.entries(overrides?.add ?? {})) {
+      for (const n of names) {
+        const key = splitWords(n).join(' ');
+        this.addNames.set(key, [...(this.addNames.get(key) ?? []), cat]);
+      }
+    }
+    for (const [cat, names] of Object.entries(overrides?.ignore ?? {})) {
+      for (const n of names) {
+        const key = splitWords(n).join(' ');
+        const set = this.ignoreNames.get(key) ?? new Set<string>();
+        set.add(cat);
+        this.ignoreNames.set(key, set);
+      }
+    }
     this.categories = data.categories.filter((c) => c.patterns.length || c.personContextPatterns?.length).map(compileCategory);
     this.labels = new Map(data.categories.map((c) => [c.id, c.label]));
     this.guardWords = new Set(data.guards.words);
@@ -229,8 +247,15 @@ export class Classifier {
     const key = words.join(' ');
     let hit = this.wordsMemo.get(key);
     if (!hit) {
-      const strong = this.compute(words, false);
-      const all = this.compute(words, true);
+      let strong = this.compute(words, false);
+      let all = this.compute(words, true);
+      if (this.addNames.size || this.ignoreNames.size) {
+        const add = this.addNames.get(key) ?? [];
+        const ignore = this.ignoreNames.get(key);
+        const adjust = (cats: readonly string[]) => [...new Set([...cats, ...add])].filter((c) => !ignore?.has(c)).sort();
+        strong = adjust(strong);
+        all = adjust(all);
+      }
       hit = { strong, withPerson: all.length > strong.length ? all : NONE };
       if (!strong.length && !hit.withPerson.length) hit = NO_CATS;
       this.wordsMemo.set(key, hit);

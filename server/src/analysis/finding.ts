@@ -50,6 +50,8 @@ export interface Finding {
   /** The same steps split into one chain per source, for display. */
   flowChains: FlowStep[][];
   fingerprint: string;
+  /** The processor contract named in mt-pii.json that covers this vendor, when approved. */
+  approval?: string;
 }
 
 /**

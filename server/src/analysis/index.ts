@@ -31,6 +31,12 @@ export interface AnalyzeOptions {
   reportUnusedSuppressions?: boolean;
   /** Exports of a project module imported from this file with `spec` (see Project). */
   importer?: (spec: string) => ModuleExports | undefined;
+  /** Team names per category from mt-pii.json: extra names that carry it, names that never do. */
+  names?: { add: Record<string, string[]>; ignore: Record<string, string[]> };
+  /** Vendors under a processor contract: their findings become information naming the contract. */
+  approvedVendors?: readonly { vendor: string; contract: string; categories?: string[] }[];
+  /** Who the organisation is (mt-pii.json profile): decides the citations shown. */
+  profile?: { entity?: 'business' | 'state-agency' | 'health-care-provider' | 'school-service-operator'; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
 }
 
 export interface AnalysisResult {
@@ -46,14 +52,20 @@ export interface AnalysisResult {
   exports: ModuleExports;
 }
 
-const classifiers = new WeakMap<Catalog, Classifier>();
+const classifiers = new WeakMap<Catalog, Map<string, Classifier>>();
 
-/** The classifier compiled from a catalog's categories (one per catalog). */
-export function classifierFor(catalog: Catalog): Classifier {
-  let c = classifiers.get(catalog);
+/** The classifier compiled from a catalog's categories and the team's name overrides (cached). */
+export function classifierFor(catalog: Catalog, names?: AnalyzeOptions['names']): Classifier {
+  let byNames = classifiers.get(catalog);
+  if (!byNames) {
+    byNames = new Map();
+    classifiers.set(catalog, byNames);
+  }
+  const key = names ? JSON.stringify(names) : '';
+  let c = byNames.get(key);
   if (!c) {
-    c = new Classifier(catalog.categories);
-    classifiers.set(catalog, c);
+    c = new Classifier(catalog.categories, names);
+    byNames.set(key, c);
   }
   return c;
 }
@@ -70,11 +82,11 @@ export function classifierFor(catalog: Catalog): Classifier {
  */
 export function analyzeFile(file: string, text: string, catalog: Catalog, options: AnalyzeOptions = {}, parsed?: ts.SourceFile): AnalysisResult {
   const sf = parsed ?? parseFile(file, text);
-  const classifier = classifierFor(catalog);
+  const classifier = classifierFor(catalog, options.names);
   const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), options.importer);
   evaluator.run();
   const severities = options.severities ?? {};
-  const raw = toFindings(evaluator.hits, sf, file, catalog, classifier, severities, options.fingerprintPath ?? file);
+  const raw = toFindings(evaluator.hits, sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
   const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION])) : [];
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -224,7 +236,7 @@ interface Group {
 
 function toFindings(
   hits: Hit[], sf: ts.SourceFile, file: string, catalog: Catalog, classifier: Classifier,
-  severities: Readonly<Record<string, Severity | 'off'>>, fpPath: string,
+  severities: Readonly<Record<string, Severity | 'off'>>, fpPath: string, options: AnalyzeOptions,
 ): Finding[] {
   const groups = new Map<string, Group>();
   for (const hit of hits) {
@@ -248,18 +260,39 @@ function toFindings(
     const { rule, hit } = g;
     const sink = catalog.instances[hit.sink.instance].sink;
     const categories = [...g.taints.keys()].sort();
-    const citations = [...rule.citations];
-    for (const cc of rule.categoryCitations ?? []) {
+    // Citations: the rule's, or those of the organisation's profile (a state agency is not bound by the MCDPA).
+    const profile = options.profile?.entity && options.profile.entity !== 'business' ? rule.profiles?.[options.profile.entity] : undefined;
+    const base = profile?.replace ? profile.citations : [...rule.citations, ...(profile?.citations ?? [])];
+    const citations = [...new Set(base)];
+    const catCitations = [...(profile?.replace ? [] : rule.categoryCitations ?? []), ...(profile?.categoryCitations ?? [])];
+    for (const cc of catCitations) {
       if (cc.categories.some((c) => g.taints.has(c))) for (const c of cc.citations) if (!citations.includes(c)) citations.push(c);
+    }
+    let severity: Severity = (severities[rule.id] as Severity | undefined) ?? rule.severity;
+    const notes: string[] = [];
+    // Below the MCDPA thresholds, only findings resting on another law keep their severity.
+    if (options.profile?.subjectToMcdpa === 'no' && rule.dependsOnMcdpa && !profile?.replace
+      && !citations.some((c) => rule.nonMcdpaCitations?.includes(c))) {
+      severity = 'info';
+      notes.push('mt-pii.json says the Consumer Data Privacy Act thresholds are not met');
+    }
+    const sinkData = sink;
+    const approval = options.approvedVendors?.find((a) => {
+      const v = a.vendor.toLowerCase();
+      return (v === sinkData.id || v === sinkData.vendor.toLowerCase()) && (!a.categories || [...g.taints.keys()].every((c) => a.categories!.includes(c)));
+    });
+    if (approval) {
+      severity = 'info';
+      notes.push(`approved processor: ${approval.contract}`);
     }
     const start = hit.node.getStart(sf);
     const labels = categories.map((c) => classifier.labels.get(c) ?? c);
-    const message = rule.message
+    const message = (profile?.message ?? rule.message)
       .replace(/^\{categories\}/, capitalize(joinList(labels)))
       .replace(/\{categories\}/g, joinList(labels))
       .replace(/\{vendor\}/g, sink.vendor)
       .replace(/\{api\}/g, hit.sink.api)
-      .replace(/\{sinkKind\}/g, sink.kind);
+      .replace(/\{sinkKind\}/g, sink.kind) + (notes.length ? ` (${notes.join('; ')})` : '');
     const flowChains = flowOf([...g.taints.values()], g.tails, sf, file);
     const flow = flowChains.flat();
     const codeText = sf.text.slice(start, hit.node.end).replace(/\s+/g, '');
@@ -269,8 +302,9 @@ function toFindings(
     occurrences.set(occKey, occ + 1);
     out.push({
       ruleId: rule.id,
-      severity: (severities[rule.id] as Severity | undefined) ?? rule.severity,
+      severity,
       message,
+      ...(approval ? { approval: approval.contract } : {}),
       file,
       start,
       end: hit.node.end,

@@ -18,13 +18,19 @@ type Schema = { [key: string]: unknown };
  * @example
  * validate({ type: 'object', required: ['id'] }, {}) // → [{ path: '', message: "missing required property 'id'" }]
  */
-export function validate(schema: Schema, value: unknown, root: Schema = schema, path = ''): SchemaProblem[] {
+export function validate(schema: Schema, value: unknown, root: Schema = schema, path = '', external?: (name: string) => Schema | undefined): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const ref = schema['$ref'];
   if (typeof ref === 'string') {
+    if (!ref.startsWith('#')) {
+      // Another schema file of the same folder, e.g. "sink.schema.json".
+      const other = external?.(ref);
+      if (!other) return [{ path, message: `schema error: unresolved $ref ${ref}` }];
+      return validate(other, value, other, path, external);
+    }
     const target = resolveRef(root, ref);
     if (!target) return [{ path, message: `schema error: unresolved $ref ${ref}` }];
-    return validate(target, value, root, path);
+    return validate(target, value, root, path, external);
   }
   const type = schema['type'];
   if (typeof type === 'string' && !hasType(value, type)) {
@@ -38,7 +44,7 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
   }
   if (Array.isArray(schema['oneOf'])) {
     const options = schema['oneOf'] as Schema[];
-    const passing = options.filter((s) => validate(s, value, root, path).length === 0).length;
+    const passing = options.filter((s) => validate(s, value, root, path, external).length === 0).length;
     if (passing !== 1) {
       problems.push({ path, message: passing === 0 ? `does not match any allowed form (found ${describe(value)})` : 'matches more than one allowed form' });
     }
@@ -60,7 +66,7 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
     }
     const items = schema['items'];
     if (items && typeof items === 'object') {
-      value.forEach((item, i) => problems.push(...validate(items as Schema, item, root, `${path}[${i}]`)));
+      value.forEach((item, i) => problems.push(...validate(items as Schema, item, root, `${path}[${i}]`, external)));
     }
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -72,11 +78,11 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
     for (const [key, child] of Object.entries(obj)) {
       const childPath = path ? `${path}.${key}` : key;
       if (key in props) {
-        problems.push(...validate(props[key], child, root, childPath));
+        problems.push(...validate(props[key], child, root, childPath, external));
       } else if (schema['additionalProperties'] === false) {
         problems.push({ path: childPath, message: `unknown property '${key}'` });
       } else if (schema['additionalProperties'] && typeof schema['additionalProperties'] === 'object') {
-        problems.push(...validate(schema['additionalProperties'] as Schema, child, root, childPath));
+        problems.push(...validate(schema['additionalProperties'] as Schema, child, root, childPath, external));
       }
     }
   }

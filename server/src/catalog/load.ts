@@ -145,7 +145,10 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
       problems.push({ file, path: 'id', message: `id '${rule.id}' must be 'mt/${name.replace(/\.json$/, '')}'` });
       continue;
     }
-    const allCitations = [...rule.citations, ...(rule.categoryCitations ?? []).flatMap((c) => c.citations)];
+    const allCitations = [
+      ...rule.citations, ...(rule.categoryCitations ?? []).flatMap((c) => c.citations),
+      ...Object.values(rule.profiles ?? {}).flatMap((p) => [...p!.citations, ...(p!.categoryCitations ?? []).flatMap((c) => c.citations)]),
+    ];
     const missing = allCitations.filter((c) => !(c in citations));
     if (missing.length) {
       problems.push({ file, path: 'citations', message: `unknown citation(s) ${missing.join(', ')} (not in citations.json)` });

@@ -100,4 +100,15 @@ export interface RuleData {
   message: string;
   advice: string;
   applicability?: string;
+  dependsOnMcdpa?: boolean;
+  nonMcdpaCitations?: string[];
+  profiles?: Partial<Record<'state-agency' | 'health-care-provider' | 'school-service-operator', RuleProfile>>;
+}
+
+export interface RuleProfile {
+  citations: string[];
+  categoryCitations?: { categories: string[]; citations: string[] }[];
+  replace?: boolean;
+  applicability?: string;
+  message?: string;
 }

@@ -15,6 +15,8 @@ export function isGeneratedFile(file: string): boolean {
 
 export interface FileListing {
   files: string[];
+  /** mt-pii.json files met on the way (each is validated even if no source file sits beside it). */
+  configFiles: string[];
   /** Paths given on the command line that do not exist. */
   missing: string[];
 }
@@ -25,6 +27,7 @@ export interface FileListing {
  */
 export function listFiles(paths: readonly string[], exclude: (absPath: string, isDir: boolean) => boolean = () => false): FileListing {
   const files: string[] = [];
+  const configFiles: string[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
   const add = (f: string) => {
@@ -48,6 +51,8 @@ export function listFiles(paths: readonly string[], exclude: (absPath: string, i
         walk(abs);
       } else if (e.isFile() && isSourceFile(e.name) && !isGeneratedFile(e.name) && !exclude(abs, false)) {
         add(abs);
+      } else if (e.isFile() && e.name === 'mt-pii.json') {
+        configFiles.push(abs);
       }
     }
   };
@@ -63,7 +68,7 @@ export function listFiles(paths: readonly string[], exclude: (absPath: string, i
     if (stat.isDirectory()) walk(abs);
     else add(abs);
   }
-  return { files, missing };
+  return { files, configFiles, missing };
 }
 
 /** Looks like a binary file: a NUL byte in the first 8 KB. */

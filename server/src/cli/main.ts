@@ -11,6 +11,10 @@ import { LineMap, Report, displayPath, toReportFinding } from './formats/report'
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import { AnalysisPool } from '../worker/pool';
+import { ConfigLoader } from '../config/discover';
+import { ConfigProblem, analyzeOptionsOf, engineKey, isIncluded } from '../config/config';
+import { readBaseline, writeBaseline } from '../config/baseline';
+import type { Catalog } from '../catalog/load';
 
 const USAGE = `Usage:
   mt-pii scan [paths...] [options]   Scan files or folders (default: the current folder)
@@ -24,6 +28,10 @@ Scan options:
   --fail-on <error|warning|info|never>
                                      Lowest severity that makes the exit status 1 (default: warning)
   --max-file-size <size>             Skip larger files, e.g. 2mb, 500kb (default: 2mb)
+  --baseline <file>                  Hide findings accepted in this baseline (default: mt-pii.json "baseline")
+  --update-baseline                  Write every current finding to the baseline file, then exit 0
+
+Configuration: the nearest mt-pii.json above each file, merged over those above it (see README).
 
 Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or configuration error.
 Montana PII Guard runs no code from the scanned project and sends nothing anywhere.`;
@@ -32,6 +40,8 @@ export class UsageError extends Error {}
 
 export interface ScanOptions {
   paths: string[];
+  baseline?: string;
+  updateBaseline?: boolean;
   format: 'stylish' | 'json' | 'sarif';
   output?: string;
   failOn: Severity | 'never';
@@ -91,6 +101,12 @@ export function parseScanArgs(argv: string[]): ScanOptions {
       case '--rules-dir':
         opts.rulesDir = path.resolve(value());
         break;
+      case '--baseline':
+        opts.baseline = path.resolve(value());
+        break;
+      case '--update-baseline':
+        opts.updateBaseline = true;
+        break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
         opts.paths.push(a);
@@ -119,8 +135,14 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   if (listing.missing.length && !listing.files.length) throw new UsageError(`nothing to scan: ${listing.missing.join(', ')} not found`);
   const texts = new Map<string, string>();
   const findings: Finding[] = [];
-  // One project for the whole scan: each file is analysed once, and what it exports flows into importers.
-  const project = new Project(catalog, fsHost(), {}, (f) => displayPath(f, cwd));
+  // One project per engine configuration: each file is analysed once, and what it exports flows into
+  // importers. Teams' own sinks and names (mt-pii.json) give a configuration its own catalog.
+  const host = fsHost();
+  const projects = new Map<string, { project: Project; catalog: Catalog }>();
+  const configs = new ConfigLoader(opts.rulesDir);
+  const configProblems = new Map<string, ConfigProblem>();
+  const baselines = new Map<string, Set<string>>();
+  let hidden = 0;
   let scanned = 0;
   let withSyntaxErrors = 0;
   let deepPool: AnalysisPool | undefined;
@@ -145,12 +167,25 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
       notes.push(`${shown}: skipped, looks like a binary file`);
       continue;
     }
+    const { config, problems: cfgProblems } = configs.forFile(file);
+    for (const p of cfgProblems) configProblems.set(`${p.file}:${p.line}:${p.character}:${p.message}`, p);
+    if (!isIncluded(config, file)) continue;
     if (!isSourceFile(file)) notes.push(`${shown}: not a JavaScript/TypeScript file; scanned as JavaScript`);
     const text = buf.toString('utf8');
+    const key = engineKey(config);
+    let entry = projects.get(key);
+    if (!entry) {
+      const loaded = config.sinks.length ? loadCatalog(opts.rulesDir, config.sinks) : { catalog, problems: [] };
+      if (loaded.problems.length) throw new ConfigError(loaded.problems);
+      entry = { catalog: loaded.catalog, project: new Project(loaded.catalog, host, {}, (f) => displayPath(f, cwd)) };
+      projects.set(key, entry);
+    }
+    const project = entry.project;
+    const options = analyzeOptionsOf(config);
     texts.set(file, text);
     let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean } | undefined;
     try {
-      result = project.cached(file) ?? project.analyze(file, text, {}, version);
+      result = project.cached(file) ?? project.analyze(file, text, options, version);
       if (!result) throw new Error('cannot read');
     } catch (e) {
       if (!(e instanceof RangeError)) {
@@ -160,7 +195,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
       // Deeper than this thread's stack (TypeScript's parser recurses per nesting level): retry in a
       // worker with a large stack.
       deepPool ??= new AnalysisPool({ rulesDir: opts.rulesDir }, 1);
-      const r = await deepPool.run(file, text, { fingerprintPath: shown }, 60000);
+      const r = await deepPool.run(file, text, { ...options, fingerprintPath: shown }, 60000);
       if (r.error) {
         notes.push(`${shown}: analysis failed (${r.error}); no findings reported for this file`);
         continue;
@@ -169,9 +204,28 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     }
     if (result.syntaxErrors) withSyntaxErrors++;
     if (result.truncated) notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
-    findings.push(...result.findings);
+    const baselineFile = opts.baseline ?? config.baseline;
+    let accepted: Set<string> | undefined;
+    if (baselineFile && !opts.updateBaseline) {
+      accepted = baselines.get(baselineFile);
+      if (!accepted) {
+        const b = readBaseline(baselineFile);
+        if (b.error) throw new UsageError(b.error);
+        accepted = b.fingerprints;
+        baselines.set(baselineFile, accepted);
+      }
+    }
+    for (const f of result.findings) {
+      if (accepted?.has(f.fingerprint)) hidden++;
+      else findings.push(f);
+    }
     scanned++;
   }
+  for (const cfg of listing.configFiles) {
+    for (const p of configs.problemsOf(cfg)) configProblems.set(`${p.file}:${p.line}:${p.character}:${p.message}`, p);
+  }
+  if (configProblems.size) throw new ConfigFileError([...configProblems.values()], cwd);
+  if (hidden) notes.push(`${hidden} finding(s) accepted in the baseline were not reported`);
   if (deepPool) await deepPool.close();
   if (withSyntaxErrors) notes.push(`${withSyntaxErrors} file(s) have syntax errors; they were analysed as far as they parse`);
   const maps = new Map<string, LineMap>();
@@ -188,11 +242,25 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     findings: findings.map((f) => toReportFinding(f, lines, cwd)),
     summary: { files: scanned, findings: findings.length, durationMs: Date.now() - started },
   };
+  if (opts.updateBaseline) {
+    // --baseline, else the baseline named by the mt-pii.json that applies here, else ./mt-pii-baseline.json.
+    const file = opts.baseline ?? configs.forFile(path.join(cwd, 'index.ts')).config.baseline ?? path.join(cwd, 'mt-pii-baseline.json');
+    writeBaseline(file, report.findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file, message: f.message })));
+    notes.push(`wrote ${report.findings.length} finding(s) to the baseline ${displayPath(file, cwd)}`);
+    return { report, text: '', exitCode: 0, notes };
+  }
   const text = opts.format === 'json' ? formatJson(report)
     : opts.format === 'sarif' ? formatSarif(report, catalog.rules, (id) => ruleDocUri(catalog.rulesDir, id))
     : formatStylish(report);
   const failing = opts.failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]);
   return { report, text, exitCode: failing ? 1 : 0, notes };
+}
+
+/** An invalid mt-pii.json: every problem at its file, line and column. */
+export class ConfigFileError extends Error {
+  constructor(readonly problems: ConfigProblem[], cwd: string) {
+    super(problems.map((p) => `${displayPath(p.file, cwd)}:${p.line + 1}:${p.character + 1}: ${p.message}`).join('\n'));
+  }
 }
 
 export class ConfigError extends Error {
@@ -283,6 +351,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof ConfigError) {
       process.stderr.write(`mt-pii: the rule data is invalid:\n${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigFileError) {
+      process.stderr.write(`mt-pii: invalid configuration (nothing was scanned):\n${e.message}\n`);
       return 2;
     }
     process.stderr.write(`mt-pii: internal error: ${(e as Error).stack ?? e}\n`);

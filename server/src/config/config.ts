@@ -1,0 +1,183 @@
+import ts = require('typescript');
+import * as path from 'path';
+import { minimatch } from 'minimatch';
+import { validate } from '../catalog/jsonSchema';
+import type { SinkData, Severity } from '../catalog/types';
+
+export const CONFIG_FILE = 'mt-pii.json';
+
+/** A problem in an mt-pii.json, at a 0-based line and character of that file. */
+export interface ConfigProblem {
+  file: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  message: string;
+}
+
+export type Entity = 'business' | 'state-agency' | 'health-care-provider' | 'school-service-operator';
+
+export interface ConfigData {
+  root?: boolean;
+  profile?: { entity?: Entity; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
+  include?: string[];
+  exclude?: string[];
+  rules?: Record<string, Severity | 'off'>;
+  categories?: Record<string, { names?: string[]; ignore?: string[] }>;
+  sanitizers?: string[];
+  sinks?: SinkData[];
+  approvedVendors?: { vendor: string; contract: string; categories?: string[] }[];
+  baseline?: string;
+}
+
+/** The configuration in force for one file: every mt-pii.json from the root one down to the nearest. */
+export interface ResolvedConfig {
+  /** The mt-pii.json files applied, outermost first. */
+  files: string[];
+  entity: Entity;
+  subjectToMcdpa: 'yes' | 'no' | 'unknown';
+  severities: Record<string, Severity | 'off'>;
+  /** Extra names per category, and names that never carry a category. */
+  names: { add: Record<string, string[]>; ignore: Record<string, string[]> };
+  sanitizers: string[];
+  sinks: SinkData[];
+  approvedVendors: { vendor: string; contract: string; categories?: string[] }[];
+  /** Absolute path of the baseline file, if any. */
+  baseline?: string;
+  /** include/exclude globs of each file, with the folder they are relative to. */
+  filters: { dir: string; include?: string[]; exclude?: string[] }[];
+}
+
+export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
+  files: [], entity: 'business', subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
+  sanitizers: [], sinks: [], approvedVendors: [], filters: [],
+}) as ResolvedConfig;
+
+/**
+ * Parses and validates one mt-pii.json. Syntax errors and schema problems come back with the line and
+ * character of the offending value, so the editor can underline them in the file itself.
+ *
+ * @example
+ * parseConfig('/app/mt-pii.json', '{ "rules": { "mt/x": "loud" } }', schemas).problems[0].message
+ * // → 'rules.mt/x: expected one of "error", "warning", "info", "off", found "loud"'
+ */
+export function parseConfig(
+  file: string, text: string, schemas: (name: string) => Record<string, unknown> | undefined,
+): { data?: ConfigData; problems: ConfigProblem[] } {
+  const json = ts.parseJsonText(file, text);
+  const problems: ConfigProblem[] = [];
+  const at = (node: ts.Node | undefined, message: string, pos?: number, end?: number) => {
+    const s = json.getLineAndCharacterOfPosition(pos ?? (node ? node.getStart(json) : 0));
+    const e = json.getLineAndCharacterOfPosition(end ?? (node ? node.end : 0));
+    problems.push({ file, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, message });
+  };
+  const syntax = (json as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  for (const d of syntax) at(undefined, `invalid JSON: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, d.start, d.start + d.length);
+  if (syntax.length) return { problems };
+  const root = json.statements[0]?.expression;
+  if (!root) {
+    at(undefined, 'empty file: expected a JSON object');
+    return { problems };
+  }
+  const nodes = new Map<string, ts.Node>();
+  const value = toValue(root, '', nodes);
+  const schema = schemas('config.schema.json');
+  if (!schema) {
+    at(root, 'cannot read rules/schema/config.schema.json');
+    return { problems };
+  }
+  for (const p of validate(schema, value, schema, '', schemas)) {
+    let node = nodes.get(p.path);
+    for (let q = p.path; !node && q; q = q.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) node = nodes.get(q);
+    at(node ?? root, p.path ? `${p.path}: ${p.message}` : p.message);
+  }
+  return problems.length ? { problems } : { data: value as ConfigData, problems };
+}
+
+/** JSON AST → value, recording the node of every path (`rules.mt/x`, `sinks[0].instances[1]`). */
+function toValue(node: ts.Node, p: string, nodes: Map<string, ts.Node>): unknown {
+  nodes.set(p, node);
+  if (ts.isObjectLiteralExpression(node)) {
+    const out: Record<string, unknown> = {};
+    for (const prop of node.properties) {
+      if (!ts.isPropertyAssignment(prop)) continue;
+      const key = ts.isStringLiteral(prop.name) || ts.isIdentifier(prop.name) || ts.isNumericLiteral(prop.name) ? prop.name.text : prop.name.getText();
+      const child = p ? `${p}.${key}` : key;
+      out[key] = toValue(prop.initializer, child, nodes);
+      nodes.set(child, prop.initializer);
+    }
+    return out;
+  }
+  if (ts.isArrayLiteralExpression(node)) return node.elements.map((e, i) => toValue(e, `${p}[${i}]`, nodes));
+  if (ts.isStringLiteral(node)) return node.text;
+  if (ts.isNumericLiteral(node)) return Number(node.text);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text);
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (node.kind === ts.SyntaxKind.NullKeyword) return null;
+  return undefined;
+}
+
+/**
+ * Merges a chain of configurations, outermost first: later (nearer) files win for scalars and rule
+ * severities; lists (names, sanitizers, sinks, approved vendors) add up; each file's include/exclude
+ * globs apply relative to its own folder.
+ */
+export function mergeConfigs(chain: { file: string; data: ConfigData }[]): ResolvedConfig {
+  const out: ResolvedConfig = {
+    files: [], entity: 'business', subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
+    sanitizers: [], sinks: [], approvedVendors: [], filters: [],
+  };
+  for (const { file, data } of chain) {
+    const dir = path.dirname(file);
+    out.files.push(file);
+    if (data.profile?.entity) out.entity = data.profile.entity;
+    if (data.profile?.subjectToMcdpa) out.subjectToMcdpa = data.profile.subjectToMcdpa;
+    Object.assign(out.severities, data.rules ?? {});
+    for (const [cat, spec] of Object.entries(data.categories ?? {})) {
+      if (spec.names?.length) (out.names.add[cat] ??= []).push(...spec.names);
+      if (spec.ignore?.length) (out.names.ignore[cat] ??= []).push(...spec.ignore);
+    }
+    out.sanitizers.push(...(data.sanitizers ?? []));
+    out.sinks.push(...(data.sinks ?? []));
+    out.approvedVendors.push(...(data.approvedVendors ?? []));
+    if (data.baseline) out.baseline = path.resolve(dir, data.baseline);
+    if (data.include || data.exclude) out.filters.push({ dir, include: data.include, exclude: data.exclude });
+  }
+  return out;
+}
+
+/** Whether a file is checked under this configuration's include/exclude globs. */
+export function isIncluded(config: ResolvedConfig, file: string): boolean {
+  for (const f of config.filters) {
+    const rel = path.relative(f.dir, file).split(path.sep).join('/');
+    if (rel.startsWith('../')) continue;
+    const match = (g: string) => minimatch(rel, g, { dot: true, matchBase: !g.includes('/') });
+    if (f.include?.length && !f.include.some(match)) return false;
+    if (f.exclude?.some(match)) return false;
+  }
+  return true;
+}
+
+/** A stable key for caches that depend on the parts of a configuration the engine sees. */
+export function engineKey(config: ResolvedConfig): string {
+  return JSON.stringify([config.names, config.sinks]);
+}
+
+/** The parts of a configuration the engine applies when analysing a file. */
+export function analyzeOptionsOf(config: ResolvedConfig): {
+  severities: Record<string, Severity | 'off'>;
+  sanitizers: string[];
+  names: ResolvedConfig['names'];
+  approvedVendors: ResolvedConfig['approvedVendors'];
+  profile: { entity: Entity; subjectToMcdpa: ResolvedConfig['subjectToMcdpa'] };
+} {
+  return {
+    severities: config.severities,
+    sanitizers: config.sanitizers,
+    names: config.names,
+    approvedVendors: config.approvedVendors,
+    profile: { entity: config.entity, subjectToMcdpa: config.subjectToMcdpa },
+  };
+}

@@ -1,0 +1,116 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CONFIG_FILE, ConfigData, ConfigProblem, DEFAULT_CONFIG, ResolvedConfig, mergeConfigs, parseConfig } from './config';
+
+interface Entry {
+  /** The text last read, to notice changes. */
+  text?: string;
+  /** The last valid content: it stays in force while the file is invalid. */
+  valid?: ConfigData;
+  problems: ConfigProblem[];
+}
+
+/**
+ * Finds and loads the mt-pii.json files that apply to a file: the nearest one above it, merged over
+ * those above that, up to one marked "root" (or the file system root / the stop folder). Files are
+ * re-read when their text changes; an invalid file keeps its last valid content in force and reports
+ * its problems.
+ *
+ * @example
+ * const configs = new ConfigLoader(rulesDir);
+ * configs.forFile('/app/src/a.ts').config.severities // merged rule severities
+ */
+export class ConfigLoader {
+  private readonly entries = new Map<string, Entry>();
+  private readonly schemas = new Map<string, Record<string, unknown> | undefined>();
+  private readonly dirs = new Map<string, string | null>();
+
+  constructor(
+    private readonly rulesDir: string,
+    /** Folders above which no mt-pii.json is looked for (workspace folders); none: up to the file system root. */
+    private readonly stopAt: readonly string[] = [],
+    private readonly read: (file: string) => string | undefined = readText,
+  ) {}
+
+  /** The configuration for `file`, and the problems of every mt-pii.json in its chain. */
+  forFile(file: string): { config: ResolvedConfig; problems: ConfigProblem[] } {
+    const chain: { file: string; data: ConfigData }[] = [];
+    const problems: ConfigProblem[] = [];
+    for (const cfgFile of this.chainFiles(path.dirname(file))) {
+      const entry = this.load(cfgFile);
+      problems.push(...entry.problems);
+      if (entry.valid) {
+        chain.unshift({ file: cfgFile, data: entry.valid });
+        if (entry.valid.root) break;
+      }
+    }
+    return { config: chain.length ? mergeConfigs(chain) : DEFAULT_CONFIG, problems };
+  }
+
+  /** Problems of one mt-pii.json (for showing them in that file). */
+  problemsOf(cfgFile: string, text?: string): ConfigProblem[] {
+    return this.load(cfgFile, text).problems;
+  }
+
+  /** Forget what is known (after mt-pii.json files were created, changed or deleted). */
+  reset(): void {
+    this.dirs.clear();
+    for (const [file, e] of this.entries) {
+      const text = this.read(file);
+      if (text === undefined) this.entries.delete(file);
+      else if (text !== e.text) this.load(file, text);
+    }
+  }
+
+  /** The mt-pii.json files above `dir`, nearest first. */
+  private chainFiles(dir: string): string[] {
+    const out: string[] = [];
+    for (let d = dir; ; d = path.dirname(d)) {
+      let found = this.dirs.get(d);
+      if (found === undefined) {
+        const candidate = path.join(d, CONFIG_FILE);
+        found = this.read(candidate) !== undefined ? candidate : null;
+        this.dirs.set(d, found);
+      }
+      if (found) out.push(found);
+      if (this.stopAt.includes(d) || path.dirname(d) === d) break;
+    }
+    return out;
+  }
+
+  private load(file: string, text = this.read(file)): Entry {
+    const prev = this.entries.get(file);
+    if (prev && prev.text === text) return prev;
+    if (text === undefined) {
+      const gone: Entry = { problems: [] };
+      this.entries.set(file, gone);
+      return gone;
+    }
+    const { data, problems } = parseConfig(file, text, (name) => this.schema(name));
+    const entry: Entry = { text, valid: data ?? prev?.valid, problems };
+    if (!data && prev?.valid) {
+      problems.push({ ...problems[0], message: 'the last valid version of this file stays in force until the problems above are fixed' });
+    }
+    this.entries.set(file, entry);
+    return entry;
+  }
+
+  private schema(name: string): Record<string, unknown> | undefined {
+    if (!this.schemas.has(name)) {
+      try {
+        this.schemas.set(name, JSON.parse(fs.readFileSync(path.join(this.rulesDir, 'schema', name), 'utf8')));
+      } catch {
+        this.schemas.set(name, undefined);
+      }
+    }
+    return this.schemas.get(name);
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
