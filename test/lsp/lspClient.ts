@@ -34,9 +34,19 @@ export class LspClient {
     this.conn.listen();
   }
 
-  async initialize(): Promise<unknown> {
+  /** Answers to workspace/configuration requests, by section (set before initialize to announce support). */
+  settings?: (scopeUri: string | undefined, section: string | undefined) => unknown;
+
+  async initialize(rootDir = ROOT): Promise<unknown> {
+    if (this.settings) {
+      this.conn.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
+        params.items.map((i) => this.settings!(i.scopeUri, i.section)));
+      this.conn.onRequest('client/registerCapability', () => null);
+    }
     const result = await this.conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: pathToFileURL(ROOT).href, capabilities: {}, workspaceFolders: null,
+      processId: process.pid, rootUri: pathToFileURL(rootDir).href,
+      capabilities: this.settings ? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } } : {},
+      workspaceFolders: [{ uri: pathToFileURL(rootDir).href, name: 'ws' }],
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
     return result;
@@ -48,6 +58,20 @@ export class LspClient {
 
   change(uri: string, text: string, version: number): void {
     void this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  watchedFilesChanged(uris: string[]): void {
+    void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: uris.map((uri) => ({ uri, type: 2 })) });
+  }
+
+  configurationChanged(): void {
+    void this.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  /** The last diagnostics published for `uri`, if any. */
+  last(uri: string): Diagnostic[] | undefined {
+    const list = this.published.get(uri);
+    return list?.[list.length - 1]?.diagnostics;
   }
 
   close(uri: string): void {

@@ -6,6 +6,7 @@ import type { Finding } from '../analysis/finding';
 import { CatalogProblem, defaultRulesDir, loadCatalog } from '../catalog/load';
 import type { Severity } from '../catalog/types';
 import { listFiles, looksBinary } from './files';
+import { productVersion, ruleDocUri } from '../catalog/docs';
 import { formatJson } from './formats/json';
 import { LineMap, Report, displayPath, toReportFinding } from './formats/report';
 import { formatSarif } from './formats/sarif';
@@ -51,13 +52,7 @@ export interface ScanOptions {
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export function version(): string {
-  try {
-    return JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')).version;
-  } catch {
-    return '0.0.0';
-  }
-}
+export const version = productVersion;
 
 function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?$/i.exec(text.trim());
@@ -267,12 +262,6 @@ export class ConfigError extends Error {
   constructor(readonly problems: CatalogProblem[]) {
     super(problems.map((p) => `${p.file}${p.path ? ` (${p.path})` : ''}: ${p.message}`).join('\n'));
   }
-}
-
-/** The documentation of a rule shipped in rules/montana/<name>.md, as a file URI. */
-export function ruleDocUri(rulesDir: string, ruleId: string): string {
-  const file = ruleId ? path.join(rulesDir, 'montana', ruleId.replace(/^mt\//, '') + '.md') : path.join(rulesDir, '..', 'README.md');
-  return 'file://' + file.split(path.sep).join('/');
 }
 
 function safeRead(file: string): string {

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/load';
 import type { Finding } from '../analysis/finding';
 import type { Classifier } from '../analysis/classify';
 import { UNUSED_SUPPRESSION, INVALID_SUPPRESSION } from '../analysis';
+import type { ResolvedConfig } from '../config/config';
 
 const SERVICE_LABEL: Record<string, string> = {
   'analytics': 'product analytics', 'customer-data-platform': 'customer data platform', 'customer-service': 'customer-service widget',
@@ -14,12 +15,13 @@ const SERVICE_LABEL: Record<string, string> = {
  * Markdown for the findings under the cursor: what data, which vendor, the flow, each Montana citation
  * with a link, a plain-language line and whom it binds, what to do, and a not-legal-advice note.
  */
-export function hoverMarkdown(findings: readonly Finding[], catalog: Catalog, classifier: Classifier, lineOf: (offset: number) => number): string {
-  return findings.map((f) => one(f, catalog, classifier, lineOf)).join('\n\n---\n\n');
+export function hoverMarkdown(findings: readonly Finding[], catalog: Catalog, classifier: Classifier, lineOf: (offset: number) => number, config?: ResolvedConfig): string {
+  return findings.map((f) => one(f, catalog, classifier, lineOf, config)).join('\n\n---\n\n');
 }
 
-function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offset: number) => number): string {
+function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offset: number) => number, config?: ResolvedConfig): string {
   const rule = catalog.ruleById.get(f.ruleId);
+  const profile = config && config.entity !== 'business' ? rule?.profiles?.[config.entity] : undefined;
   const out: string[] = [];
   out.push(`**Montana PII Guard** · \`${f.ruleId}\` · ${f.severity}`);
   out.push('');
@@ -49,7 +51,10 @@ function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offs
       out.push(`- [${id}](${c.url}) — *${c.title}*${c.titleIsGloss ? ' (descriptive title)' : ''}: ${c.summary} *Binds:* ${c.binds}`);
     }
   }
-  if (rule?.applicability) out.push('', `**When it applies:** ${rule.applicability}`);
+  if (f.approval) out.push('', `**Approved processor:** ${f.approval} (from mt-pii.json; check the contract covers the terms of the processor rules cited above).`);
+  const applicability = profile?.applicability ?? rule?.applicability;
+  if (applicability) out.push('', `**When it applies:** ${applicability}`);
+  if (config?.files.length) out.push('', `_Configuration: ${config.files.map((x) => x.split(/[\\/]/).slice(-2).join('/')).join(' → ')}; profile: ${config.entity}${config.subjectToMcdpa !== 'unknown' ? `, MCDPA thresholds met: ${config.subjectToMcdpa}` : ''}._`);
   if (rule?.advice) out.push('', `**What to do:** ${rule.advice}`);
   out.push('', `To accept this flow, add \`// mt-pii-ignore-next-line ${f.ruleId} -- <reason>\` above the line, or approve the vendor in mt-pii.json.`);
   out.push('', '_Not legal advice: Montana PII Guard points out code that may implicate these laws; whether they apply depends on facts it cannot see (thresholds, exemptions, consent, contracts)._');

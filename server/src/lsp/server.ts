@@ -1,16 +1,19 @@
+import * as path from 'path';
 import {
-  CodeAction, CodeActionKind, Connection, Diagnostic, DiagnosticSeverity, Hover, InitializeResult, MarkupKind,
-  ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection,
+  CodeAction, CodeActionKind, Connection, Diagnostic, DiagnosticSeverity, DidChangeConfigurationNotification, Hover,
+  InitializeParams, InitializeResult, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION, classifierFor } from '../analysis';
 import type { Finding } from '../analysis/finding';
 import { Catalog, loadCatalog } from '../catalog/load';
-import { ruleDocUri } from '../cli/main';
+import { productVersion, ruleDocUri } from '../catalog/docs';
+import { CONFIG_FILE, ConfigProblem, ResolvedConfig, analyzeOptionsOf, isIncluded } from '../config/config';
+import { ConfigLoader } from '../config/discover';
 import { suppressionActions } from './codeActions';
 import { SOURCE, toDiagnostic } from './convert';
 import { hoverMarkdown } from './hover';
-import { uriToFile } from './uris';
+import { fileToUri, uriToFile } from './uris';
 import { AnalysisPool } from '../worker/pool';
 
 /** Live analysis skips larger documents (a minified bundle opened by mistake). */
@@ -26,41 +29,69 @@ interface DocState {
   timer?: NodeJS.Timeout;
   /** Version being analysed now, if any. */
   running?: number;
+  config?: ResolvedConfig;
+}
+
+interface Settings {
+  enable: boolean;
 }
 
 /**
  * The Montana PII Guard language server: push diagnostics on open and (debounced) on change, hover
- * with the law behind a finding, quick fixes that add suppression directives. The same engine as the
- * CLI; nothing here names a vendor or a law.
+ * with the law behind a finding, quick fixes that add suppression directives, and the team's
+ * mt-pii.json (problems shown in that file, the last valid version kept). The same engine as the CLI;
+ * nothing here names a vendor or a law.
  */
 export class PiiServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly state = new Map<string, DocState>();
-  private catalog: Catalog;
-  private knownRules: Set<string>;
+  private readonly catalog: Catalog;
+  private readonly knownRules: Set<string>;
   /** Analysis runs in a worker thread: the server keeps answering, deep files get a big stack, overruns are stopped. */
   private readonly pool: AnalysisPool;
+  private configs: ConfigLoader;
+  /** mt-pii.json files that currently have problems published on them. */
+  private readonly configDiagnostics = new Set<string>();
+  private readonly settings = new Map<string, Promise<Settings>>();
+  private canAskSettings = false;
 
   constructor(private readonly connection: Connection) {
     const { catalog, problems } = loadCatalog();
     this.catalog = catalog;
+    this.configs = new ConfigLoader(catalog.rulesDir);
     this.pool = new AnalysisPool({ rulesDir: catalog.rulesDir }, 1);
     connection.onShutdown(() => this.pool.close());
     this.knownRules = new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION, INVALID_SUPPRESSION]);
-    connection.onInitialize((): InitializeResult => ({
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      },
-      serverInfo: { name: 'mt-pii', version: require('../cli/main').version() },
-    }));
+    connection.onInitialize((params: InitializeParams): InitializeResult => {
+      const folders = (params.workspaceFolders ?? []).map((f) => uriToFile(f.uri));
+      if (!folders.length && params.rootUri) folders.push(uriToFile(params.rootUri));
+      this.configs = new ConfigLoader(catalog.rulesDir, folders);
+      this.canAskSettings = !!params.capabilities.workspace?.configuration;
+      return {
+        capabilities: {
+          textDocumentSync: TextDocumentSyncKind.Incremental,
+          hoverProvider: true,
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        },
+        serverInfo: { name: 'mt-pii', version: productVersion() },
+      };
+    });
     connection.onInitialized(() => {
+      if (this.canAskSettings) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
       if (problems.length) {
         const text = problems.map((p) => `${p.file}${p.path ? ` (${p.path})` : ''}: ${p.message}`).join('\n');
         connection.console.error(`Montana PII Guard: rule data problems; the valid rules still run:\n${text}`);
         void connection.window.showWarningMessage('Montana PII Guard: some rule data is invalid; see the output channel.');
       }
+    });
+    // Settings or mt-pii.json files changed: everything open is checked again.
+    connection.onDidChangeConfiguration(() => {
+      this.settings.clear();
+      this.revalidateAll();
+    });
+    connection.onDidChangeWatchedFiles(() => {
+      this.configs.reset();
+      this.revalidateAll();
     });
     this.documents.onDidOpen((e) => this.schedule(e.document, 0));
     this.documents.onDidChangeContent((e) => this.schedule(e.document, DEBOUNCE_MS));
@@ -68,6 +99,7 @@ export class PiiServer {
       const s = this.state.get(e.document.uri);
       if (s?.timer) clearTimeout(s.timer);
       this.state.delete(e.document.uri);
+      this.settings.delete(e.document.uri);
       void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
     connection.onHover((params): Hover | null => this.guard('hover', () => this.hover(params.textDocument.uri, params.position), null));
@@ -84,6 +116,15 @@ export class PiiServer {
 
   listen(): void {
     this.connection.listen();
+  }
+
+  private revalidateAll(): void {
+    for (const doc of this.documents.all()) {
+      const s = this.state.get(doc.uri);
+      if (s) s.version = -1;
+      this.schedule(doc, 0);
+    }
+    if (!this.documents.all().length) this.publishConfigProblems([]);
   }
 
   private schedule(doc: TextDocument, delay: number): void {
@@ -109,25 +150,74 @@ export class PiiServer {
   }
 
   private async analyze(doc: TextDocument, s: DocState): Promise<Diagnostic[] | undefined> {
-    const text = doc.getText();
     const version = doc.version;
-    if (text.length > MAX_LIVE_SIZE) {
-      s.version = version;
-      s.findings = [];
-      return [note(`Montana PII Guard skipped this file: ${(text.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_LIVE_SIZE / 1024 / 1024} MB limit for live analysis. Run \`mt-pii scan --max-file-size\` to check it.`)];
-    }
     const file = uriToFile(doc.uri, doc.languageId);
+    const settings = await this.settingsFor(doc.uri);
+    if (this.documents.get(doc.uri)?.version !== version) return undefined;
+    const done = (findings: Finding[], diagnostics: Diagnostic[]) => {
+      s.version = version;
+      s.findings = findings;
+      return diagnostics;
+    };
+    if (!settings.enable) return done([], []);
+    const { config, problems } = this.guard<{ config?: ResolvedConfig; problems: ConfigProblem[] }>('configuration', () => this.configs.forFile(file), { problems: [] });
+    this.publishConfigProblems(problems);
+    s.config = config;
+    if (config && !isIncluded(config, file)) return done([], []);
+    const text = doc.getText();
+    if (text.length > MAX_LIVE_SIZE) {
+      return done([], [note(`Montana PII Guard skipped this file: ${(text.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_LIVE_SIZE / 1024 / 1024} MB limit for live analysis. Run \`mt-pii scan --max-file-size\` to check it.`)]);
+    }
     s.running = version;
     this.pool.cancelQueued(file);
-    const result = await this.pool.run(file, text, {}, TIME_BUDGET_MS);
+    const options = config ? analyzeOptionsOf(config) : {};
+    const result = await this.pool.run(file, text, options, TIME_BUDGET_MS, config?.sinks.length ? config.sinks : undefined);
     if (s.running === version) s.running = undefined;
     if (result.error === 'superseded' || this.documents.get(doc.uri)?.version !== version) return undefined;
-    s.version = version;
-    s.findings = result.findings ?? [];
-    if (result.error) return [note(`Montana PII Guard could not analyse this file: ${result.error}.`)];
-    const diags = s.findings.map((f) => toDiagnostic(f, doc, (id) => this.catalog.ruleById.has(id) ? ruleDocUri(this.catalog.rulesDir, id) : undefined));
+    if (result.error) return done([], [note(`Montana PII Guard could not analyse this file: ${result.error}.`)]);
+    const findings = result.findings ?? [];
+    const diags = findings.map((f) => toDiagnostic(f, doc, (id) => this.catalog.ruleById.has(id) ? ruleDocUri(this.catalog.rulesDir, id) : undefined));
     if (result.truncated) diags.push(note('Montana PII Guard: part of this file nests too deeply to follow; findings there may be missing.'));
-    return diags;
+    if (problems.length) {
+      diags.push(note(`Montana PII Guard: ${path.basename(problems[0].file)} has problems (shown in that file); its last valid version is in force.`));
+    }
+    return done(findings, diags);
+  }
+
+  /** Shows each mt-pii.json's problems in that file; clears files whose problems are gone. */
+  private publishConfigProblems(problems: ConfigProblem[]): void {
+    const byFile = new Map<string, ConfigProblem[]>();
+    for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    for (const file of this.configDiagnostics) {
+      if (!byFile.has(file) && this.configs.problemsOf(file).length === 0) {
+        void this.connection.sendDiagnostics({ uri: fileToUri(file), diagnostics: [] });
+        this.configDiagnostics.delete(file);
+      }
+    }
+    for (const [file, list] of byFile) {
+      this.configDiagnostics.add(file);
+      void this.connection.sendDiagnostics({
+        uri: fileToUri(file),
+        diagnostics: list.map((p) => ({
+          range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: Math.max(p.endCharacter, p.character + 1) } },
+          severity: DiagnosticSeverity.Error,
+          source: SOURCE,
+          message: `${CONFIG_FILE}: ${p.message}`,
+        })),
+      });
+    }
+  }
+
+  /** `mtPii.enable` for a document's folder (per resource), cached until settings change. */
+  private settingsFor(uri: string): Promise<Settings> {
+    if (!this.canAskSettings) return Promise.resolve({ enable: true });
+    let p = this.settings.get(uri);
+    if (!p) {
+      p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'mtPii' })
+        .then((v: { enable?: boolean } | null) => ({ enable: v?.enable !== false }), () => ({ enable: true }));
+      this.settings.set(uri, p);
+    }
+    return p;
   }
 
   private hover(uri: string, position: { line: number; character: number }): Hover | null {
@@ -140,7 +230,10 @@ export class PiiServer {
     const start = Math.min(...hits.map((f) => f.start));
     const end = Math.max(...hits.map((f) => f.end));
     return {
-      contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(hits, this.catalog, classifierFor(this.catalog), (o) => doc.positionAt(o).line + 1) },
+      contents: {
+        kind: MarkupKind.Markdown,
+        value: hoverMarkdown(hits, this.catalog, classifierFor(this.catalog), (o) => doc.positionAt(o).line + 1, s.config),
+      },
       range: { start: doc.positionAt(start), end: doc.positionAt(end) },
     };
   }

@@ -6,14 +6,25 @@ import type { Job, JobResult, WorkerInit } from './protocol';
 
 /** Worker thread entry: analyses files sent by the pool, with the large stack the pool gives it. */
 const init = workerData as WorkerInit;
-const { catalog } = loadCatalog(init.rulesDir);
-// Imported project modules are read from disk and cached until they change there.
-const project = new Project(catalog, fsHost());
+// One project per set of team sinks; imported project modules are read from disk and cached until they
+// change there.
+const host = fsHost();
+const projects = new Map<string, Project>();
+function projectFor(job: Job): Project {
+  const key = JSON.stringify(job.sinks ?? []);
+  let p = projects.get(key);
+  if (!p) {
+    p = new Project(loadCatalog(init.rulesDir, job.sinks ?? []).catalog, host);
+    if (projects.size > 8) projects.clear();
+    projects.set(key, p);
+  }
+  return p;
+}
 
 parentPort!.on('message', (job: Job) => {
   let reply: JobResult;
   try {
-    const r = project.analyze(job.file, job.text, job.options)!;
+    const r = projectFor(job).analyze(job.file, job.text, job.options)!;
     reply = { id: job.id, findings: r.findings, suppressed: r.suppressed.length, syntaxErrors: r.syntaxErrors, truncated: r.truncated };
   } catch (e) {
     reply = { id: job.id, error: e instanceof RangeError ? 'the file nests too deeply to parse' : (e as Error).message };

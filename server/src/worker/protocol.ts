@@ -1,4 +1,5 @@
 import type { AnalyzeOptions } from '../analysis';
+import type { SinkData } from '../catalog/types';
 import type { Finding } from '../analysis/finding';
 
 /** A file to analyse, sent to a worker. */
@@ -7,6 +8,8 @@ export interface Job {
   file: string;
   text: string;
   options: Omit<AnalyzeOptions, 'isCancelled' | 'importer'>;
+  /** The team's own sinks (mt-pii.json), added to the catalog for this job. */
+  sinks?: SinkData[];
 }
 
 export interface JobResult {
