@@ -583,13 +583,47 @@ export class Evaluator {
       case ts.SyntaxKind.SuperKeyword:
       case ts.SyntaxKind.OmittedExpression:
         return EMPTY;
+      case ts.SyntaxKind.JsxSelfClosingElement:
+        this.jsxElement(node as ts.JsxSelfClosingElement, scope);
+        return EMPTY;
+      case ts.SyntaxKind.JsxElement: {
+        const n = node as ts.JsxElement;
+        this.jsxElement(n.openingElement, scope);
+        for (const child of n.children) if (child.kind !== ts.SyntaxKind.JsxText) this.eval(child as ts.Expression, scope);
+        return EMPTY;
+      }
       default:
         this.visitChildren(node, scope);
         return EMPTY;
     }
   }
 
-  /** Unknown syntax (JSX, decorators, ...): still look inside for calls and writes. */
+  /** A JSX element: its props are evaluated, and an SDK component's data-carrying props are sinks. */
+  private jsxElement(node: ts.JsxOpeningElement | ts.JsxSelfClosingElement, scope: Scope): void {
+    const tagName = node.tagName;
+    const intrinsic = ts.isIdentifier(tagName) && /^[a-z]/.test(tagName.text);
+    const tag = intrinsic ? EMPTY : this.eval(tagName as ts.Expression, scope);
+    const spec = tag.ref?.root.startsWith('h:') && !tag.ref.path.length ? this.catalog.jsx.get(tag.ref.root) : undefined;
+    for (const attr of node.attributes.properties) {
+      if (ts.isJsxSpreadAttribute(attr)) {
+        const v = this.eval(attr.expression, scope, { person: !!spec?.profile });
+        if (spec?.props.has('*')) this.record({ instance: spec.instance, api: `<${this.sf.text.slice(tagName.getStart(this.sf), tagName.end)}>`, node: attr }, v, attr, spec.profile, undefined);
+        continue;
+      }
+      const name = ts.isIdentifier(attr.name) ? attr.name.text : attr.name.getText(this.sf);
+      const init = attr.initializer;
+      let v: Value = LITERAL;
+      if (init && ts.isJsxExpression(init) && init.expression) v = this.eval(init.expression, scope, { person: !!spec?.profile });
+      else if (init && (ts.isJsxElement(init) || ts.isJsxSelfClosingElement(init) || ts.isJsxFragment(init))) this.eval(init, scope);
+      if (spec && (spec.props.has('*') || spec.props.has(name))) {
+        const label = `<${this.sf.text.slice(tagName.getStart(this.sf), tagName.end)} ${name}>`;
+        if (nameable(v)) v = withCategories(v, this.cls.key(name, { person: spec.profile }), attr.name, name);
+        this.record({ instance: spec.instance, api: label, node: attr.name }, v, attr.name, spec.profile, undefined);
+      }
+    }
+  }
+
+  /** Unknown syntax (decorators, fragments, ...): still look inside for calls and writes. */
   private visitChildren(node: ts.Node, scope: Scope): void {
     ts.forEachChild(node, (child) => {
       if (isTypeNode(child)) return;

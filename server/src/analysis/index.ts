@@ -82,7 +82,7 @@ export function classifierFor(catalog: Catalog, names?: AnalyzeOptions['names'])
  */
 export function analyzeFile(file: string, text: string, catalog: Catalog, options: AnalyzeOptions = {}, parsed?: ts.SourceFile): AnalysisResult {
   const sf = parsed ?? parseFile(file, text);
-  const classifier = classifierFor(catalog, options.names);
+  const classifier = classifierFor(catalog, withPiiTags(text, catalog, options.names));
   const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), options.importer);
   evaluator.run();
   const severities = options.severities ?? {};
@@ -105,6 +105,27 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
 
 /** What a project keeps of an analysed file: everything but its syntax tree. */
 export type CachedResult = Omit<AnalysisResult, 'sourceFile'>;
+
+const PII_TAG = /\/\*\*(?:(?!\*\/)[\s\S])*?@pii\s+([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)(?:(?!\*\/)[\s\S])*?\*\/\s*(?:(?:export|declare|default|public|private|protected|readonly|static|abstract|async|const|let|var|function|get|set)\s+)*([A-Za-z_$][\w$]*)/g;
+
+/**
+ * `@pii` JSDoc tags: a declaration tagged `/** @pii health *\/ notes: string` makes its name carry the
+ * category throughout the file, whatever the name looks like.
+ */
+function withPiiTags(text: string, catalog: Catalog, names: AnalyzeOptions['names']): AnalyzeOptions['names'] {
+  if (!text.includes('@pii')) return names;
+  const known = new Set(catalog.categories.categories.map((c) => c.id));
+  const add: Record<string, string[]> = { ...(names?.add ?? {}) };
+  let found = false;
+  for (const m of text.matchAll(PII_TAG)) {
+    for (const cat of m[1].split(/\s*,\s*/)) {
+      if (!known.has(cat)) continue;
+      add[cat] = [...(add[cat] ?? []), m[2]];
+      found = true;
+    }
+  }
+  return found ? { add, ignore: names?.ignore ?? {} } : names;
+}
 
 interface ModuleEntry {
   state: 'running' | 'done';

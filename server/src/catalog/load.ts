@@ -58,6 +58,8 @@ export interface Catalog {
   prefixes: Set<string>;
   calls: Map<string, CallSpec>;
   writes: Map<string, WriteSpec>;
+  /** Instance root (`h:<id>`) → the props of a React component instance that carry data. */
+  jsx: Map<string, { instance: number; props: ReadonlySet<string>; profile: boolean }>;
   /** Exact module specifier → root. */
   modules: Map<string, string>;
   /** `@scope/` prefix → root, for `@scope/*` entries. */
@@ -180,7 +182,7 @@ function compile(
 ): Catalog {
   const catalog: Catalog = {
     rulesDir, categories, sinks, instances: [], handles: new Map(), prefixes: new Set(), calls: new Map(),
-    writes: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), rules,
+    writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), rules,
     ruleById: new Map(rules.map((r) => [r.id, r])), citations, citationHost,
   };
   const addPrefixes = (root: string, segments: readonly string[]) => {
@@ -245,6 +247,7 @@ function compile(
         addPrefixes(root, segments);
         catalog.prefixes.add(pathKey(root, segments));
       });
+      if (inst.jsx) catalog.jsx.set(root, { instance: id, props: new Set(inst.jsx.props), profile: !!inst.jsx.profile });
       for (const write of inst.writes ?? []) {
         const segments = write.property === '$' ? [] : [write.property];
         catalog.writes.set(pathKey(root, segments), {

@@ -34,6 +34,7 @@ export interface InstanceData {
   from: EntryData[];
   calls?: CallData[];
   writes?: WriteData[];
+  jsx?: { props: string[]; profile?: boolean };
 }
 
 export interface SinkData {
