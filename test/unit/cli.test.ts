@@ -93,7 +93,7 @@ describe('mt-pii scan: exit status and bad input', () => {
   it('exits 2 on a usage error, with a message', () => {
     const a = run(['scan', '--format', 'xml']);
     assert.strictEqual(a.code, 2);
-    assert.match(a.stderr, /--format must be stylish, json or sarif/);
+    assert.match(a.stderr, /--format must be stylish, json, sarif or datamap/);
     const b = run(['scan', 'no/such/folder']);
     assert.strictEqual(b.code, 2);
     assert.match(b.stderr, /not found/);
@@ -162,6 +162,17 @@ describe('mt-pii scan --format sarif and stylish', () => {
     assert.match(r.stdout, /law: {2}MCA 30-14-1704, MCA 30-14-2812\(1\)\(b\)/);
     assert.match(r.stdout, /9 findings \(5 errors, 4 warnings, 0 info\)/);
     assert.match(r.stdout, /not legal advice/);
+  });
+});
+
+describe('mt-pii scan --format datamap', () => {
+  it('maps each destination to the personal data it receives and the law cited', () => {
+    const r = run(['scan', 'examples', '--format', 'datamap']);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stdout, /^# Personal data map/);
+    assert.match(r.stdout, /\| Segment \| third party \| email address, name, phone number \| 2 \| MCA 30-14-2802, MCA 30-14-2812\(1\)\(a\), MCA 30-14-2813\(2\) \|/);
+    assert.match(r.stdout, /## Web Storage — stored on the device/);
+    assert.match(r.stdout, /\[MCA 30-14-1704\]\(https:\/\/mca\.legmt\.gov\/bills\/mca\/title_0300\/chapter_0140\/part_0170\/section_0040\/0300-0140-0170-0040\.html\) — Computer security breach/);
   });
 });
 

@@ -11,6 +11,8 @@ import { formatJson } from './formats/json';
 import { LineMap, Report, displayPath, toReportFinding } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
+import { formatDataMap } from './formats/datamap';
+import { classifierFor } from '../analysis';
 import { AnalysisPool } from '../worker/pool';
 import { ConfigLoader } from '../config/discover';
 import { ConfigProblem, analyzeOptionsOf, engineKey, isIncluded } from '../config/config';
@@ -24,7 +26,9 @@ const USAGE = `Usage:
   mt-pii --version
 
 Scan options:
-  -f, --format <stylish|json|sarif>  Output format (default: stylish)
+  -f, --format <stylish|json|sarif|datamap>
+                                     Output format (default: stylish); datamap: which personal data
+                                     goes to which vendor, under which Montana sections (Markdown)
   -o, --output <file>                Write the report to a file instead of standard output
   --fail-on <error|warning|info|never>
                                      Lowest severity that makes the exit status 1 (default: warning)
@@ -43,7 +47,7 @@ export interface ScanOptions {
   paths: string[];
   baseline?: string;
   updateBaseline?: boolean;
-  format: 'stylish' | 'json' | 'sarif';
+  format: 'stylish' | 'json' | 'sarif' | 'datamap';
   output?: string;
   failOn: Severity | 'never';
   maxFileSize: number;
@@ -76,7 +80,7 @@ export function parseScanArgs(argv: string[]): ScanOptions {
       case '-f':
       case '--format': {
         const v = value();
-        if (v !== 'stylish' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif (got ${JSON.stringify(v)})`);
+        if (v !== 'stylish' && v !== 'json' && v !== 'sarif' && v !== 'datamap') throw new UsageError(`--format must be stylish, json, sarif or datamap (got ${JSON.stringify(v)})`);
         opts.format = v;
         break;
       }
@@ -246,6 +250,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   }
   const text = opts.format === 'json' ? formatJson(report)
     : opts.format === 'sarif' ? formatSarif(report, catalog.rules, (id) => ruleDocUri(catalog.rulesDir, id))
+    : opts.format === 'datamap' ? formatDataMap(report, classifierFor(catalog).labels, catalog.citations)
     : formatStylish(report);
   const failing = opts.failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]);
   return { report, text, exitCode: failing ? 1 : 0, notes };
