@@ -102,3 +102,30 @@ describe('language server: mt-pii.json and settings', function () {
     }
   });
 });
+
+describe('language server: workspace scan', function () {
+  this.timeout(30000);
+  it('checks every file of the workspace in the background and publishes findings for closed files', async () => {
+    const ws = workspace(JSON.stringify({ exclude: ['src/skip/**'] }));
+    fs.mkdirSync(path.join(ws.dir, 'src', 'skip'));
+    fs.writeFileSync(path.join(ws.dir, 'src', 'skip', 'b.ts'), LEAK);
+    fs.writeFileSync(path.join(ws.dir, 'src', 'c.js'), "localStorage.setItem('ssn', form.ssn);\n");
+    fs.mkdirSync(path.join(ws.dir, 'node_modules'));
+    fs.writeFileSync(path.join(ws.dir, 'node_modules', 'dep.js'), LEAK);
+    const client = new LspClient();
+    try {
+      const init = (await client.initialize(ws.dir)) as { capabilities: { executeCommandProvider?: { commands: string[] } } };
+      assert.deepStrictEqual(init.capabilities.executeCommandProvider?.commands, ['mtPii.scanWorkspace']);
+      const outcome = (await client.conn.sendRequest('workspace/executeCommand', { command: 'mtPii.scanWorkspace', arguments: [] })) as { files: number; findings: number };
+      assert.strictEqual(outcome.findings, 2);
+      const a = client.last(ws.uri);
+      assert.strictEqual(a?.[0].code, 'mt/personal-data-to-third-party');
+      const c = client.last(pathToFileURL(path.join(ws.dir, 'src', 'c.js')).href);
+      assert.strictEqual(c?.[0].code, 'mt/breach-data-on-device');
+      assert.strictEqual(client.last(pathToFileURL(path.join(ws.dir, 'src', 'skip', 'b.ts')).href), undefined, 'excluded by mt-pii.json');
+      assert.strictEqual(client.last(pathToFileURL(path.join(ws.dir, 'node_modules', 'dep.js')).href), undefined, 'dependencies are skipped');
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

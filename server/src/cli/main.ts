@@ -5,7 +5,7 @@ import { fsHost } from '../project/fsHost';
 import type { Finding } from '../analysis/finding';
 import { CatalogProblem, defaultRulesDir, loadCatalog } from '../catalog/load';
 import type { Severity } from '../catalog/types';
-import { listFiles, looksBinary } from './files';
+import { listFiles, looksBinary } from '../project/files';
 import { productVersion, ruleDocUri } from '../catalog/docs';
 import { formatJson } from './formats/json';
 import { LineMap, Report, displayPath, toReportFinding } from './formats/report';

@@ -15,6 +15,9 @@ import { SOURCE, toDiagnostic } from './convert';
 import { hoverMarkdown } from './hover';
 import { fileToUri, uriToFile } from './uris';
 import { AnalysisPool } from '../worker/pool';
+import { WorkspaceScan } from './workspaceScan';
+
+export const SCAN_WORKSPACE_COMMAND = 'mtPii.scanWorkspace';
 
 /** Live analysis skips larger documents (a minified bundle opened by mistake). */
 const MAX_LIVE_SIZE = 2 * 1024 * 1024;
@@ -54,17 +57,23 @@ export class PiiServer {
   private readonly configDiagnostics = new Set<string>();
   private readonly settings = new Map<string, Promise<Settings>>();
   private canAskSettings = false;
+  private folders: string[] = [];
+  private readonly scan: WorkspaceScan;
 
   constructor(private readonly connection: Connection) {
     const { catalog, problems } = loadCatalog();
     this.catalog = catalog;
     this.configs = new ConfigLoader(catalog.rulesDir);
     this.pool = new AnalysisPool({ rulesDir: catalog.rulesDir }, 1);
-    connection.onShutdown(() => this.pool.close());
+    connection.onShutdown(() => {
+      this.scan?.cancel();
+      return this.pool.close();
+    });
     this.knownRules = new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION, INVALID_SUPPRESSION]);
     connection.onInitialize((params: InitializeParams): InitializeResult => {
       const folders = (params.workspaceFolders ?? []).map((f) => uriToFile(f.uri));
       if (!folders.length && params.rootUri) folders.push(uriToFile(params.rootUri));
+      this.folders = folders;
       this.configs = new ConfigLoader(catalog.rulesDir, folders);
       this.canAskSettings = !!params.capabilities.workspace?.configuration;
       return {
@@ -72,6 +81,7 @@ export class PiiServer {
           textDocumentSync: TextDocumentSyncKind.Incremental,
           hoverProvider: true,
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+          executeCommandProvider: { commands: [SCAN_WORKSPACE_COMMAND] },
         },
         serverInfo: { name: 'mt-pii', version: productVersion() },
       };
@@ -93,6 +103,23 @@ export class PiiServer {
       this.configs.reset();
       this.revalidateAll();
     });
+    const self = this;
+    this.scan = new WorkspaceScan(connection, {
+      pool: this.pool,
+      get configs() {
+        return self.configs;
+      },
+      isOpen: (uri) => !!this.documents.get(uri),
+      toDiagnostics: (findings, doc) => findings.map((f) => toDiagnostic(f, doc, (id) => this.catalog.ruleById.has(id) ? ruleDocUri(this.catalog.rulesDir, id) : undefined)),
+    });
+    connection.onExecuteCommand(async (params, token, workDone) => {
+      if (params.command !== SCAN_WORKSPACE_COMMAND) return null;
+      const progress = workDone ?? await connection.window.createWorkDoneProgress();
+      const outcome = await this.scan.run(this.folders, progress, token);
+      const text = `Montana PII Guard: ${outcome.cancelled ? 'scan cancelled after' : 'scanned'} ${outcome.files} files, ${outcome.findings} finding(s).`;
+      void connection.window.showInformationMessage(text);
+      return outcome;
+    });
     this.documents.onDidOpen((e) => this.schedule(e.document, 0));
     this.documents.onDidChangeContent((e) => this.schedule(e.document, DEBOUNCE_MS));
     this.documents.onDidClose((e) => {
@@ -100,7 +127,8 @@ export class PiiServer {
       if (s?.timer) clearTimeout(s.timer);
       this.state.delete(e.document.uri);
       this.settings.delete(e.document.uri);
-      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      // A closed file shows what the last workspace scan found in it, or nothing.
+      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: this.scan.results.get(e.document.uri) ?? [] });
     });
     connection.onHover((params): Hover | null => this.guard('hover', () => this.hover(params.textDocument.uri, params.position), null));
     connection.onCodeAction((params): CodeAction[] => this.guard('code action', () => {
