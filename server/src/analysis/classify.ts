@@ -186,6 +186,17 @@ export class Classifier {
     return this.classify(this.getterVerbs.has(words[0]) ? words.slice(1) : words).strong;
   }
 
+  /**
+   * Everything a property read needs in one look-up: the categories of `receiver.prop`, whether `prop`
+   * is a yes/no flag, and whether it names a person.
+   */
+  member(prop: string, receiver: string | undefined, person: () => boolean, chain: readonly string[]): { cats: readonly string[]; flag: boolean; person: boolean } {
+    const e = this.entry(prop);
+    const cats = this.property(prop, receiver, person, chain);
+    const flag = !cats.length && e.words.length > 1 && this.flagPrefixes.has(e.words[0]) && !e.strong.length;
+    return { cats, flag, person: e.person };
+  }
+
   /** A yes/no name: isEmailValid, hasSsnOnFile, shouldShowPhone. Its value is a flag, not the data. */
   isFlag(name: string): boolean {
     const words = this.entry(name).words;

@@ -144,7 +144,7 @@ export class Evaluator {
   private hoist(statements: readonly ts.Statement[], scope: Scope): void {
     for (const s of statements) {
       if (isAmbient(s)) continue;
-      const exported = scope === this.moduleScope && hasModifier(s, ts.SyntaxKind.ExportKeyword);
+      const exported = scope === this.moduleScope && s.kind !== ts.SyntaxKind.ExpressionStatement && hasModifier(s, ts.SyntaxKind.ExportKeyword);
       const isDefault = exported && hasModifier(s, ts.SyntaxKind.DefaultKeyword);
       if (ts.isFunctionDeclaration(s)) {
         if (s.body) {
@@ -654,10 +654,10 @@ export class Evaluator {
       out = union(out, { deps: recv.deps.map((d) => ({ ...d, path: [...(d.path ?? []), name].slice(0, 4), step: { node, prev: d.step } })) });
     }
     if (recv.source && !known) out = union(out, { ...dataOf(recv), source: recv.source });
-    const cats = this.cls.property(name, receiver, () => !!recv.person || (receiver !== undefined && this.cls.isPerson(receiver)), chain);
-    if (cats.length) out = withCategories(out, cats, node, [receiver, name].filter(Boolean).join('.'));
-    else if (out === EMPTY && this.cls.isFlag(name)) return CLEAN; // user.hasSsnOnFile, form.isEmailValid
-    if (!out.person && this.cls.isPerson(name)) out = { ...out, person: true };
+    const info = this.cls.member(name, receiver, () => !!recv.person || (receiver !== undefined && this.cls.isPerson(receiver)), chain);
+    if (info.cats.length) out = withCategories(out, info.cats, node, receiver !== undefined ? `${receiver}.${name}` : name);
+    else if (out === EMPTY && info.flag) return CLEAN; // user.hasSsnOnFile, form.isEmailValid
+    if (info.person && !out.person) out = { ...out, person: true };
     return out;
   }
 
@@ -1144,8 +1144,12 @@ function reportNodeOf(callee: ts.Expression): ts.Node {
   return callee;
 }
 
+/** Whether a declaration has a modifier; reads the node's modifier list directly (ts.getModifiers allocates). */
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
+  const mods = (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
+  if (!mods) return false;
+  for (const m of mods) if (m.kind === kind) return true;
+  return false;
 }
 
 /** `import * as m from './m'`: an object whose properties are the exports. */
@@ -1285,7 +1289,7 @@ function fnName(node: ts.FunctionExpression | ts.ArrowFunction): string {
 }
 
 function isAmbient(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
+  return hasModifier(node, ts.SyntaxKind.DeclareKeyword);
 }
 
 /** `email: boolean` and `phoneCount: number` are not the data their names suggest. */
