@@ -9,7 +9,7 @@ export function saveApplicant(applicant: { ssn: string; driversLicenseNumber: st
 }
 
 // An accepted flow, suppressed with a reason that reviewers can read.
-export function rememberMaskedCard(maskedCard: string) {
-  // mt-pii-ignore-next-line mt/breach-data-on-device -- only the last four digits, already masked by the payment provider
-  localStorage.setItem('cardNumber', maskedCard);
+export function rememberKioskCard(kiosk: { cardNumber: string }) {
+  // mt-pii-ignore-next-line mt/breach-data-on-device -- kiosk build only: storage is wiped at session end (SEC-142, reviewed 2026-11)
+  localStorage.setItem('cardNumber', kiosk.cardNumber);
 }

@@ -29,6 +29,7 @@ describe('mt-pii scan --format json (the contract)', () => {
     assert.strictEqual(report.summary.findings, report.findings.length);
     for (const f of report.findings) {
       assert.deepStrictEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'sink', 'categories', 'citations', 'flow', 'fingerprint']);
+      assert.ok(f.sink, `${f.ruleId} has a sink`);
       assert.deepStrictEqual(Object.keys(f.sink), ['kind', 'vendor', 'api']);
       assert.ok(['third-party', 'storage', 'logging'].includes(f.sink.kind));
       assert.ok(['error', 'warning', 'info'].includes(f.severity));

@@ -85,6 +85,7 @@ export class Classifier {
   private readonly uiWords: Set<string>;
   private readonly valueAccessors: Set<string>;
   private readonly personWords: Set<string>;
+  private readonly genericHeads: Set<string>;
   private readonly getterVerbs: Set<string>;
   private readonly getterNouns: Set<string>;
   private readonly derived: { id: string; words: Set<string>; withCategory: Set<string> }[];
@@ -125,6 +126,7 @@ export class Classifier {
     this.uiWords = new Set(data.guards.uiWords);
     this.valueAccessors = new Set(data.guards.valueAccessors);
     this.personWords = new Set(data.personObjects.words);
+    this.genericHeads = new Set(data.personObjects.genericHeads ?? []);
     this.getterVerbs = new Set(data.getterVerbs.verbs);
     this.getterNouns = new Set(data.getterVerbs.nouns);
     this.derived = data.categories
@@ -241,11 +243,18 @@ export class Classifier {
     if (!e) {
       const words = splitWords(name);
       const { strong, withPerson } = this.classify(words);
-      const person = !(this.guardPrefixes.has(words[0]) && words.length > 1)
-        && words.some((w) => this.personWords.has(w)) && !words.some((w) => w === 'id' || w === 'ids' || w === 'agent' || w === 'count');
+      // The head noun decides: teamMember is a person, viewerGroup and shippingZone are not; userData is.
+      let h = words.length - 1;
+      while (h > 0 && /^\d+$/.test(words[h])) h--;
+      const head = words[h] ?? '';
+      const personHead = this.personWords.has(head)
+        || (this.genericHeads.has(head) && words.slice(0, h).some((w) => this.personWords.has(w)));
+      const person = !(this.guardPrefixes.has(words[0]) && words.length > 1) && personHead
+        && !words.some((w) => w === 'id' || w === 'ids' || w === 'agent' || w === 'count');
       e = {
         words, strong, withPerson, person, constant: isConstantName(name),
-        blockedReceiver: words.some((w) => this.receiverWords.has(w)),
+        // errors.email, formLabels.phone are about a field; teamMember.email is not blocked by "team".
+        blockedReceiver: this.receiverWords.has(head) && !this.personWords.has(head),
       };
       if (this.entries.size > 200000) this.entries.clear();
       this.entries.set(name, e);

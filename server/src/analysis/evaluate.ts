@@ -344,6 +344,8 @@ export class Evaluator {
     if (ts.isIdentifier(name)) {
       const text = name.text;
       if (value.fn?.name === 'function') value.fn.name = text; // const track = (...) => ...
+      // A name that says the value was transformed (emailDomain, maskedPhone, encryptedSsn) is taken at its word.
+      if (!value.fn && !value.cls && !value.ref && this.cls.sanitizes(text)) value = CLEAN;
       let v = extend(value, name, text);
       const constant = value.literal && kind === 'const';
       if (!constant && !value.clean && !isNonDataType(type) && !value.fn && !value.cls) {
@@ -459,7 +461,7 @@ export class Evaluator {
   private extendRef(ref: Ref | undefined, segment: string): Value {
     if (!ref) return EMPTY;
     if (ref.root === 'g') return this.catalog.globals.has(segment) ? this.resolve('g:' + segment, []) : EMPTY;
-    if (segment === 'default' && ref.root.startsWith('m:')) return { ref };
+    if (segment === 'default' && ref.path.length === 0) return { ref }; // import('m').default, { default: x } = await import('m')
     return this.resolve(ref.root, [...ref.path, segment]);
   }
 
@@ -847,6 +849,14 @@ export class Evaluator {
       const v = this.eval(arg, scope, { person: profile });
       values.push(ts.isSpreadElement(arg) ? dataOf(v) : v);
       if (v.fn && i < 3) this.hintCallback(v.fn, cbTarget, method, recv, arg);
+      // A callback in an options object: posthog.init(key, { loaded: (ph) => ... }).
+      if (ref && v.props && ts.isObjectLiteralExpression(arg)) {
+        for (const [key, pv] of v.props) {
+          if (!pv.fn) continue;
+          const target = this.resolve(ref.root, [...ref.path, `(cb:${key})`]);
+          if (target.ref || target.source) this.hintCallback(pv.fn, target, undefined, undefined, arg);
+        }
+      }
     });
 
     if (spec) this.sinkCall(spec, values, args, reportNodeOf(calleeExpr), node);
@@ -861,6 +871,8 @@ export class Evaluator {
     // Builders return the instance itself: identify.set('plan', p).set('email', e).
     if (spec?.returnsInstance && ref) result = { ref: { root: ref.root, path: [] } };
     if (callee.fn) result = this.applySummary(callee.fn, values, calleeExpr, scope);
+    // A function named as a sanitizer (maskEmail, getEmailDomain) returns clean data, whatever its body does.
+    if (calleeName && this.cls.sanitizes(calleeName, this.extraSanitizers)) result = { ...result, taints: undefined, deps: undefined, clean: true };
     else if (callee.cls && isNew) result = { props: callee.cls.fields.props, cls: callee.cls, person: callee.person };
 
     // The call's result: an SDK instance (AnalyticsBrowser.load()), an API source, or derived data.
@@ -993,6 +1005,8 @@ export class Evaluator {
 
   private makeFn(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope, name: string): FnInfo {
     const fn: FnInfo = { node, scope, name, state: 'pending', file: this.sf.fileName };
+    // An arrow function's `this` is the one around it (class field arrows: identify = () => this.client...).
+    if (ts.isArrowFunction(node) && scope.ctx.thisValue) fn.thisValue = scope.ctx.thisValue;
     scope.ctx.deferred.push(fn);
     return fn;
   }
@@ -1078,6 +1092,7 @@ export class Evaluator {
       if (ts.isSpreadAssignment(p)) {
         const v = this.eval(p.expression, scope, opts);
         if (v.props) for (const [k, pv] of v.props) props.set(k, pv);
+        if (!v.props || v.open) out.open = true;
         addData(out, v);
         if (v.person) out.person = true;
         continue;
@@ -1093,6 +1108,7 @@ export class Evaluator {
       else if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) {
         v = { fn: this.makeFn(p, scope, key ?? 'method') };
       } else continue;
+      if (key !== undefined && !v.fn && !v.ref && this.cls.sanitizes(key)) v = CLEAN; // { emailDomain: ... }
       if (key !== undefined && nameable(v)) {
         const cats = this.cls.key(key, { person });
         if (cats.length) v = withCategories(v, cats, p.name!, key);
@@ -1166,12 +1182,20 @@ function toExports(v: Value): ModuleExports | undefined {
   return v.ref ? new Map([['default', v]]) : undefined;
 }
 
+/**
+ * The argument value a dependency stands for: `param.path` of the call's arguments. On an object of
+ * known shape a missing property is nothing (not the whole object); on an unknown one, its data.
+ */
 function resolveDep(dep: Dep, args: Value[]): Value {
   let v = dep.param < 0 ? unionAll(args.map(dataOf)) : args[dep.param] ?? EMPTY;
   for (const p of dep.path ?? []) {
-    const next = v.props?.get(p);
-    if (!next) break;
-    v = next;
+    if (v.props) {
+      const next = v.props.get(p);
+      if (!next) return v.open ? dataOf(v) : EMPTY;
+      v = next;
+    } else {
+      return dataOf(v);
+    }
   }
   return v;
 }

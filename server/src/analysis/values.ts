@@ -63,6 +63,8 @@ export interface Value {
   deps?: Dep[];
   ref?: Ref;
   props?: Map<string, Value>;
+  /** An object whose shape is only partly known (it spreads an unknown value): absent props may exist. */
+  open?: boolean;
   fn?: FnInfo;
   cls?: ClassInfo;
   /** A string constant (literal, or const bound to one). */
@@ -191,6 +193,7 @@ export function union(a: Value, b: Value): Value {
   } else if (a.props || b.props) {
     out.props = a.props ?? b.props;
   }
+  if (a.open || b.open) out.open = true;
   const fn = a.fn ?? b.fn;
   if (fn) out.fn = fn;
   const cls = a.cls ?? b.cls;

@@ -5,6 +5,7 @@
  *   $.load()                 property `load`, then a call
  *   new $.Analytics()        construct `Analytics`
  *   $.withScope(cb)          the first parameter of a callback passed to `withScope(...)`
+ *   $.init(cb:loaded)        the first parameter of the `loaded` callback in an options object passed to `init(...)`
  *   $.load()[0]              the first element of what `load()` returns
  *
  * Internally a path is a list of segments: property names, `()`, `new()`, `(cb)` and `[n]`.
@@ -31,14 +32,15 @@ export function parsePath(text: string): string[] {
   if (!rest.startsWith('$')) throw new Error(`path must start with '$' (or 'new $'): ${JSON.stringify(text)}`);
   rest = rest.slice(1);
   const segments: string[] = [];
-  const re = /^(?:\.([A-Za-z_$][\w$]*)|(\(\))|(\(cb\))|\[(\d+)\])/;
+  const re = /^(?:\.([A-Za-z_$][\w$]*)|(\(\))|(\(cb\))|\(cb:([A-Za-z_$][\w$]*)\)|\[(\d+)\])/;
   while (rest.length) {
     const m = re.exec(rest);
     if (!m) throw new Error(`cannot read path ${JSON.stringify(text)} at ${JSON.stringify(rest)}`);
     if (m[1] !== undefined) segments.push(m[1]);
     else if (m[2] !== undefined) segments.push(CALL);
     else if (m[3] !== undefined) segments.push(CALLBACK);
-    else segments.push(`[${m[4]}]`);
+    else if (m[4] !== undefined) segments.push(`(cb:${m[4]})`);
+    else segments.push(`[${m[5]}]`);
     rest = rest.slice(m[0].length);
   }
   if (construct) {

@@ -64,7 +64,7 @@ export interface ApiSourceData extends EntryData {
 export interface CategoriesData {
   categories: CategoryData[];
   guards: { words: string[]; prefixes: string[]; flagPrefixes: string[]; receiverWords: string[]; uiWords: string[]; valueAccessors: string[] };
-  personObjects: { words: string[] };
+  personObjects: { words: string[]; genericHeads?: string[] };
   getterVerbs: { verbs: string[]; nouns: string[] };
   stringKeyReaders: { methods: string[] };
   propagators: { receiverMethods: string[]; functions: string[]; calleeWords: string[]; maskChars: string };

@@ -5,7 +5,7 @@ import { fsHost } from '../project/fsHost';
 import type { Finding } from '../analysis/finding';
 import { CatalogProblem, defaultRulesDir, loadCatalog } from '../catalog/load';
 import type { Severity } from '../catalog/types';
-import { listFiles, looksBinary } from '../project/files';
+import { isTestPath, listFiles, looksBinary } from '../project/files';
 import { productVersion, ruleDocUri } from '../catalog/docs';
 import { formatJson } from './formats/json';
 import { LineMap, Report, displayPath, toReportFinding } from './formats/report';
@@ -145,6 +145,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   let scanned = 0;
   let withSyntaxErrors = 0;
   let deepPool: AnalysisPool | undefined;
+  let skippedTests = 0;
   for (const file of listing.files) {
     const shown = displayPath(file, cwd);
     let buf: Buffer;
@@ -169,6 +170,12 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     const { config, problems: cfgProblems } = configs.forFile(file);
     for (const p of cfgProblems) configProblems.set(`${p.file}:${p.line}:${p.character}:${p.message}`, p);
     if (!isIncluded(config, file)) continue;
+    // Test, mock and story code is skipped unless mt-pii.json says "checkTests" (files named explicitly are checked).
+    const root = listing.roots.get(file) ?? cwd;
+    if (!config.checkTests && !listing.explicit.has(file) && isTestPath(path.relative(root, file))) {
+      skippedTests++;
+      continue;
+    }
     if (!isSourceFile(file)) notes.push(`${shown}: not a JavaScript/TypeScript file; scanned as JavaScript`);
     const text = buf.toString('utf8');
     const key = engineKey(config);
@@ -225,6 +232,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   }
   if (configProblems.size) throw new ConfigFileError([...configProblems.values()], cwd);
   if (hidden) notes.push(`${hidden} finding(s) accepted in the baseline were not reported`);
+  if (skippedTests) notes.push(`${skippedTests} test, mock or story file(s) skipped ("checkTests": true in mt-pii.json checks them)`);
   if (deepPool) await deepPool.close();
   if (withSyntaxErrors) notes.push(`${withSyntaxErrors} file(s) have syntax errors; they were analysed as far as they parse`);
   const maps = new Map<string, LineMap>();

@@ -29,6 +29,7 @@ export interface ConfigData {
   sinks?: SinkData[];
   approvedVendors?: { vendor: string; contract: string; categories?: string[] }[];
   baseline?: string;
+  checkTests?: boolean;
 }
 
 /** The configuration in force for one file: every mt-pii.json from the root one down to the nearest. */
@@ -47,11 +48,13 @@ export interface ResolvedConfig {
   baseline?: string;
   /** include/exclude globs of each file, with the folder they are relative to. */
   filters: { dir: string; include?: string[]; exclude?: string[] }[];
+  /** Check test, mock and story code too (skipped by default). */
+  checkTests: boolean;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   files: [], entity: 'business', subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
-  sanitizers: [], sinks: [], approvedVendors: [], filters: [],
+  sanitizers: [], sinks: [], approvedVendors: [], filters: [], checkTests: false,
 }) as ResolvedConfig;
 
 /**
@@ -127,9 +130,10 @@ function toValue(node: ts.Node, p: string, nodes: Map<string, ts.Node>): unknown
 export function mergeConfigs(chain: { file: string; data: ConfigData }[]): ResolvedConfig {
   const out: ResolvedConfig = {
     files: [], entity: 'business', subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
-    sanitizers: [], sinks: [], approvedVendors: [], filters: [],
+    sanitizers: [], sinks: [], approvedVendors: [], filters: [], checkTests: false,
   };
   for (const { file, data } of chain) {
+    if (data.checkTests !== undefined) out.checkTests = data.checkTests;
     const dir = path.dirname(file);
     out.files.push(file);
     if (data.profile?.entity) out.entity = data.profile.entity;

@@ -15,6 +15,7 @@ import { SOURCE, toDiagnostic } from './convert';
 import { hoverMarkdown } from './hover';
 import { fileToUri, uriToFile } from './uris';
 import { AnalysisPool } from '../worker/pool';
+import { isTestPath } from '../project/files';
 import { WorkspaceScan } from './workspaceScan';
 
 export const SCAN_WORKSPACE_COMMAND = 'mtPii.scanWorkspace';
@@ -192,6 +193,7 @@ export class PiiServer {
     this.publishConfigProblems(problems);
     s.config = config;
     if (config && !isIncluded(config, file)) return done([], []);
+    if (!config?.checkTests && isTestPath(this.relativeToWorkspace(file))) return done([], []);
     const text = doc.getText();
     if (text.length > MAX_LIVE_SIZE) {
       return done([], [note(`Montana PII Guard skipped this file: ${(text.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_LIVE_SIZE / 1024 / 1024} MB limit for live analysis. Run \`mt-pii scan --max-file-size\` to check it.`)]);
@@ -210,6 +212,15 @@ export class PiiServer {
       diags.push(note(`Montana PII Guard: ${path.basename(problems[0].file)} has problems (shown in that file); its last valid version is in force.`));
     }
     return done(findings, diags);
+  }
+
+  /** The path of a file relative to the workspace folder holding it (its base name if none does). */
+  private relativeToWorkspace(file: string): string {
+    for (const f of this.folders) {
+      const rel = path.relative(f, file);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel;
+    }
+    return path.basename(file);
   }
 
   /** Shows each mt-pii.json's problems in that file; clears files whose problems are gone. */

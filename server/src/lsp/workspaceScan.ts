@@ -4,7 +4,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../analysis/finding';
 import { analyzeOptionsOf, isIncluded } from '../config/config';
 import type { ConfigLoader } from '../config/discover';
-import { listFiles, looksBinary } from '../project/files';
+import * as path from 'path';
+import { isTestPath, listFiles, looksBinary } from '../project/files';
 import type { AnalysisPool } from '../worker/pool';
 import { fileToUri } from './uris';
 
@@ -35,7 +36,7 @@ export class WorkspaceScan {
     const run = { cancelled: false };
     this.running = run;
     token?.onCancellationRequested(() => (run.cancelled = true));
-    const { files } = listFiles(folders);
+    const { files, roots } = listFiles(folders);
     progress.begin('Montana PII Guard: scanning the workspace', 0, `${files.length} files`, true);
     let findings = 0;
     let done = 0;
@@ -46,6 +47,7 @@ export class WorkspaceScan {
       const uri = fileToUri(file);
       const { config } = this.target.configs.forFile(file);
       if (!isIncluded(config, file)) continue;
+      if (!config.checkTests && isTestPath(path.relative(roots.get(file) ?? path.dirname(file), file))) continue;
       let text: string;
       try {
         const buf = fs.readFileSync(file);

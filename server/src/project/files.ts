@@ -8,6 +8,20 @@ export const DEFAULT_EXCLUDED_DIRS = new Set([
   'bower_components', 'vendor', '.cache', '.turbo', '.parcel-cache', '.yarn', '.pnpm-store', 'tmp', '.vercel', '.expo',
 ]);
 
+/** Folders of tests, mocks and stories: code that calls the app with fake people. */
+export const TEST_DIRS = new Set(['__tests__', '__mocks__', '__fixtures__', '__snapshots__', 'test', 'tests', 'spec', 'specs',
+  'e2e', 'cypress', 'playwright', 'fixtures', 'mocks', '__stories__', 'stories', 'storybook', '.storybook']);
+const TEST_FILE = /\.(test|spec|e2e|cy|stories|story|bench)\.[cm]?[jt]sx?$|(^|[\\/])(jest|vitest|playwright|cypress)\.config\.[cm]?[jt]s$/i;
+
+/**
+ * Whether a path (relative to the project or scanned folder) is test, mock or story code. Such code
+ * is skipped unless mt-pii.json sets "checkTests": peers do the same, and fake people are not leaks.
+ */
+export function isTestPath(relPath: string): boolean {
+  const parts = relPath.split(/[\\/]/);
+  return TEST_FILE.test(relPath) || parts.slice(0, -1).some((p) => TEST_DIRS.has(p));
+}
+
 /** Files that are generated or minified. */
 export function isGeneratedFile(file: string): boolean {
   return /\.min\.[cm]?js$|[-.]bundle\.[cm]?js$|\.chunk\.[cm]?js$/i.test(file);
@@ -15,6 +29,10 @@ export function isGeneratedFile(file: string): boolean {
 
 export interface FileListing {
   files: string[];
+  /** For each file, the folder given on the command line that it was found under. */
+  roots: Map<string, string>;
+  /** Files named on the command line themselves. */
+  explicit: Set<string>;
   /** mt-pii.json files met on the way (each is validated even if no source file sits beside it). */
   configFiles: string[];
   /** Paths given on the command line that do not exist. */
@@ -27,6 +45,9 @@ export interface FileListing {
  */
 export function listFiles(paths: readonly string[], exclude: (absPath: string, isDir: boolean) => boolean = () => false): FileListing {
   const files: string[] = [];
+  const roots = new Map<string, string>();
+  const explicit = new Set<string>();
+  let currentRoot = '';
   const configFiles: string[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
@@ -34,6 +55,7 @@ export function listFiles(paths: readonly string[], exclude: (absPath: string, i
     if (!seen.has(f)) {
       seen.add(f);
       files.push(f);
+      roots.set(f, currentRoot);
     }
   };
   const walk = (dir: string) => {
@@ -65,10 +87,14 @@ export function listFiles(paths: readonly string[], exclude: (absPath: string, i
       missing.push(p);
       continue;
     }
+    currentRoot = stat.isDirectory() ? abs : path.dirname(abs);
     if (stat.isDirectory()) walk(abs);
-    else add(abs);
+    else {
+      add(abs);
+      explicit.add(abs);
+    }
   }
-  return { files, configFiles, missing };
+  return { files, roots, explicit, configFiles, missing };
 }
 
 /** Looks like a binary file: a NUL byte in the first 8 KB. */
