@@ -25,6 +25,7 @@ function isScreaming(name: string): boolean {
   return /^[A-Z][A-Z0-9_$]*$/.test(name) && name.length > 1;
 }
 
+/** PascalCase with at least one lower-case letter: CreditCard, PhoneInput (not SSN, not URL). */
 function isPascal(name: string): boolean {
   return /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/.test(name);
 }
@@ -150,7 +151,8 @@ export class Classifier {
   /** Categories carried by a variable, parameter or binding named `name`. */
   name(name: string, ctx: ClassifyContext = {}): readonly string[] {
     const e = this.entry(name);
-    if (e.constant) return NONE;
+    // EMAIL_REGEX, EMAIL (a constant), CreditCard / PhoneInput (a component, class or type) are not data.
+    if (e.constant || isScreaming(name) || isPascal(name)) return NONE;
     if (e.words.length > 1 && this.getterVerbs.has(e.words[0])) return NONE; // getEmail: a function, not the email
     return pick(e, !!ctx.person || e.person);
   }
@@ -165,6 +167,7 @@ export class Classifier {
     if (e.constant) return NONE;
     if (receiver !== undefined) {
       if ((isScreaming(receiver) || isPascal(receiver)) && (isScreaming(prop) || isPascal(prop))) return NONE; // FIELDS.EMAIL, Field.Email
+      if (isPascal(receiver) && !this.entry(receiver).person) return NONE; // Wrapper.displayName, Icons.phone
       if (this.valueAccessors.has(prop)) return this.valueOf([receiver, ...chain]);
       if (this.entry(receiver).blockedReceiver) return NONE;
     }
