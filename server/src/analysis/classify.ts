@@ -198,8 +198,17 @@ export class Classifier {
   member(prop: string, receiver: string | undefined, person: () => boolean, chain: readonly string[]): { cats: readonly string[]; flag: boolean; person: boolean } {
     const e = this.entry(prop);
     const cats = this.property(prop, receiver, person, chain);
-    const flag = !cats.length && e.words.length > 1 && this.flagPrefixes.has(e.words[0]) && !e.strong.length;
+    // Not data: a yes/no flag (isEmailValid), or a read from something that holds no one's data
+    // (errors.email, labels.phone, Wrapper.displayName, FIELDS.EMAIL).
+    const flag = !cats.length && ((e.words.length > 1 && this.flagPrefixes.has(e.words[0]) && !e.strong.length)
+      || (receiver !== undefined && !this.valueAccessors.has(prop) && this.holdsNoData(receiver, prop)));
     return { cats, flag, person: e.person };
+  }
+
+  private holdsNoData(receiver: string, prop: string): boolean {
+    if ((isScreaming(receiver) || isPascal(receiver)) && (isScreaming(prop) || isPascal(prop))) return true;
+    if (isPascal(receiver) && !this.entry(receiver).person) return true;
+    return this.entry(receiver).blockedReceiver;
   }
 
   /** A yes/no name: isEmailValid, hasSsnOnFile, shouldShowPhone. Its value is a flag, not the data. */
