@@ -6,6 +6,14 @@ export interface ProjectHost {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
   readFile(file: string): string | undefined;
   fileExists(file: string): boolean;
+  /** Names of the sub-folders of a folder (to find a monorepo's workspace packages); optional. */
+  listDirs?(dir: string): string[];
+}
+
+interface WorkspacePackage {
+  name: string;
+  dir: string;
+  manifest: Record<string, unknown>;
 }
 
 interface PathsConfig {
@@ -28,6 +36,8 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'
 export class ModuleResolver {
   private readonly configs = new Map<string, PathsConfig | undefined>();
   private readonly cache = new Map<string, string | undefined>();
+  /** Monorepo root folder → its workspace packages, by name. */
+  private readonly workspaces = new Map<string, Map<string, WorkspacePackage> | null>();
 
   constructor(private readonly host: ProjectHost) {}
 
@@ -54,12 +64,128 @@ export class ModuleResolver {
         }
         if (result) break;
       }
+      if (!result) result = this.workspacePackage(dir, spec);
     }
     this.cache.set(key, result);
     return result;
   }
 
+  /**
+   * A package of the same monorepo (`@acme/analytics`, `@acme/lib/client-only/x`): found through the
+   * root's package.json "workspaces" or pnpm-workspace.yaml, resolved through its "exports", "source",
+   * "module" or "main", preferring the TypeScript source over built output (dist/ → src/).
+   */
+  private workspacePackage(dir: string, spec: string): string | undefined {
+    const pkgs = this.workspaceIndex(dir);
+    if (!pkgs) return undefined;
+    let pkg: WorkspacePackage | undefined;
+    for (const [name, p] of pkgs) if ((spec === name || spec.startsWith(name + '/')) && (!pkg || name.length > pkg.name.length)) pkg = p;
+    if (!pkg) return undefined;
+    const sub = spec === pkg.name ? '.' : './' + spec.slice(pkg.name.length + 1);
+    const targets: string[] = [];
+    const exp = pkg.manifest['exports'];
+    if (exp && typeof exp === 'object' && !Array.isArray(exp)) {
+      const map = exp as Record<string, unknown>;
+      const keys = Object.keys(map);
+      if (keys.length && keys.every((k) => k.startsWith('.'))) {
+        if (map[sub] !== undefined) targets.push(...exportTargets(map[sub]));
+        for (const k of keys) {
+          const star = k.indexOf('*');
+          if (star >= 0 && sub.startsWith(k.slice(0, star)) && sub.endsWith(k.slice(star + 1))) {
+            const part = sub.slice(star, sub.length - (k.length - star - 1));
+            targets.push(...exportTargets(map[k]).map((t) => t.replace('*', part)));
+          }
+        }
+      } else if (sub === '.') targets.push(...exportTargets(exp));
+    } else if (typeof exp === 'string' && sub === '.') targets.push(exp);
+    if (sub === '.') {
+      for (const f of ['source', 'module', 'main', 'types']) if (typeof pkg.manifest[f] === 'string') targets.push(pkg.manifest[f] as string);
+      targets.push('./src/index', './index');
+    } else {
+      targets.push(sub, './src/' + sub.slice(2));
+    }
+    for (const t of targets) {
+      const abs = path.resolve(pkg.dir, t);
+      const found = this.file(abs) ?? this.file(toSource(abs));
+      if (found && !found.endsWith('.d.ts')) return found;
+    }
+    return undefined;
+  }
+
+  /** The workspace packages of the monorepo around `dir` (looked up once per root). */
+  private workspaceIndex(dir: string): Map<string, WorkspacePackage> | undefined {
+    for (let d = dir; ; d = path.dirname(d)) {
+      if (this.workspaces.has(d)) return this.workspaces.get(d) ?? undefined;
+      const globs = this.workspaceGlobs(d);
+      if (globs) {
+        const index = new Map<string, WorkspacePackage>();
+        for (const pkgDir of this.expandGlobs(d, globs)) {
+          const text = this.host.readFile(path.join(pkgDir, 'package.json'));
+          if (text === undefined) continue;
+          try {
+            const manifest = JSON.parse(text);
+            if (typeof manifest.name === 'string') index.set(manifest.name, { name: manifest.name, dir: pkgDir, manifest });
+          } catch {
+            // a broken package.json: that package is not resolved
+          }
+        }
+        this.workspaces.set(d, index);
+        return index;
+      }
+      if (path.dirname(d) === d) {
+        this.workspaces.set(dir, null);
+        return undefined;
+      }
+    }
+  }
+
+  private workspaceGlobs(d: string): string[] | undefined {
+    const pnpm = this.host.readFile(path.join(d, 'pnpm-workspace.yaml'));
+    if (pnpm !== undefined) {
+      const globs = [...pnpm.matchAll(/^\s*-\s*['"]?([^'"#\n]+?)['"]?\s*$/gm)].map((m) => m[1]).filter((g) => !g.startsWith('!'));
+      if (globs.length) return globs;
+    }
+    const text = this.host.readFile(path.join(d, 'package.json'));
+    if (text === undefined) return undefined;
+    try {
+      const ws = JSON.parse(text).workspaces;
+      const list = Array.isArray(ws) ? ws : Array.isArray(ws?.packages) ? ws.packages : undefined;
+      return list?.filter((g: unknown): g is string => typeof g === 'string' && !g.startsWith('!'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Folders matching workspace globs such as `packages/*`, `apps/**` (at most three levels deep). */
+  private expandGlobs(root: string, globs: string[]): string[] {
+    if (!this.host.listDirs) return [];
+    const out = new Set<string>();
+    for (const g of globs) {
+      const parts = g.replace(/\/+$/, '').split('/');
+      let dirs = [root];
+      for (const part of parts) {
+        const next: string[] = [];
+        for (const d of dirs) {
+          if (part === '**') {
+            const walk = (x: string, depth: number) => {
+              next.push(x);
+              if (depth < 3) for (const c of this.host.listDirs!(x)) if (c !== 'node_modules') walk(path.join(x, c), depth + 1);
+            };
+            walk(d, 0);
+          } else if (part.includes('*')) {
+            const re = new RegExp('^' + part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$');
+            for (const c of this.host.listDirs(d)) if (c !== 'node_modules' && re.test(c)) next.push(path.join(d, c));
+          } else next.push(path.join(d, part));
+        }
+        dirs = next;
+      }
+      dirs.forEach((d) => out.add(d));
+    }
+    return [...out];
+  }
+
   private file(base: string): string | undefined {
+    if (base.endsWith('.d.ts')) base = base.slice(0, -5);
     const ext = path.extname(base);
     if (EXTENSIONS.includes(ext) && this.host.fileExists(base)) return base;
     const stem = /\.[cm]?jsx?$/.test(ext) ? base.slice(0, -ext.length) : base; // './x.js' written for './x.ts'
@@ -105,4 +231,21 @@ export class ModuleResolver {
     if (typeof opts.baseUrl === 'string') return { base: path.resolve(dir, opts.baseUrl), paths: [['*', ['*']]] };
     return undefined;
   }
+}
+
+/** The targets of an "exports" entry: a path, or a conditions object (source and import first). */
+function exportTargets(entry: unknown): string[] {
+  if (typeof entry === 'string') return [entry];
+  if (Array.isArray(entry)) return entry.flatMap(exportTargets);
+  if (entry && typeof entry === 'object') {
+    const e = entry as Record<string, unknown>;
+    const order = ['source', 'development', 'import', 'module', 'default', 'require', 'node', 'browser', 'types'];
+    return [...order.filter((k) => k in e), ...Object.keys(e).filter((k) => !order.includes(k))].flatMap((k) => exportTargets(e[k]));
+  }
+  return [];
+}
+
+/** Built output back to its source: dist/x.js → src/x (resolved with the usual extensions). */
+function toSource(file: string): string {
+  return file.replace(/([\\/])(dist|build|lib|out|esm|cjs)([\\/])/, '$1src$3').replace(/\.(d\.ts|[cm]?js)$/, '');
 }

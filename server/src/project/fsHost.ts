@@ -8,7 +8,7 @@ const MAX_MODULE_SIZE = 2 * 1024 * 1024;
  * The file system as the engine's project host: reads project modules to follow imports, skipping
  * huge or binary files; `version` lets cached results be reused until a file changes on disk.
  */
-export function fsHost(): ProjectHost & { version(file: string): string | undefined; reset(): void } {
+export function fsHost(): ProjectHost & { version(file: string): string | undefined; reset(): void; listDirs(dir: string): string[] } {
   const exists = new Map<string, boolean>();
   return {
     reset() {
@@ -33,6 +33,13 @@ export function fsHost(): ProjectHost & { version(file: string): string | undefi
         return buf.toString('utf8');
       } catch {
         return undefined;
+      }
+    },
+    listDirs(dir) {
+      try {
+        return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+      } catch {
+        return [];
       }
     },
     version(file) {
