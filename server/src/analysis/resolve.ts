@@ -114,8 +114,14 @@ export class ModuleResolver {
 
   /** The workspace packages of the monorepo around `dir` (looked up once per root). */
   private workspaceIndex(dir: string): Map<string, WorkspacePackage> | undefined {
+    const visited: string[] = [];
+    let found: Map<string, WorkspacePackage> | null = null;
     for (let d = dir; ; d = path.dirname(d)) {
-      if (this.workspaces.has(d)) return this.workspaces.get(d) ?? undefined;
+      if (this.workspaces.has(d)) {
+        found = this.workspaces.get(d) ?? null;
+        break;
+      }
+      visited.push(d);
       const globs = this.workspaceGlobs(d);
       if (globs) {
         const index = new Map<string, WorkspacePackage>();
@@ -129,14 +135,14 @@ export class ModuleResolver {
             // a broken package.json: that package is not resolved
           }
         }
-        this.workspaces.set(d, index);
-        return index;
+        found = index;
+        break;
       }
-      if (path.dirname(d) === d) {
-        this.workspaces.set(dir, null);
-        return undefined;
-      }
+      if (path.dirname(d) === d) break;
     }
+    // Every folder on the way shares the answer: later look-ups from them stop at once.
+    for (const d of visited) this.workspaces.set(d, found);
+    return found ?? undefined;
   }
 
   private workspaceGlobs(d: string): string[] | undefined {

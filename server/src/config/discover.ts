@@ -109,6 +109,7 @@ export class ConfigLoader {
 
 function readText(file: string): string | undefined {
   try {
+    if (!fs.existsSync(file)) return undefined;
     return fs.readFileSync(file, 'utf8');
   } catch {
     return undefined;

@@ -27,6 +27,8 @@ export function fsHost(): ProjectHost & { version(file: string): string | undefi
       return hit;
     },
     readFile(file) {
+      // A cached existence check first: failed opens throw, and most probes (tsconfig.json, index.ts) miss.
+      if (!this.fileExists(file)) return undefined;
       try {
         const buf = fs.readFileSync(file);
         if (buf.length > MAX_MODULE_SIZE || buf.subarray(0, 8192).includes(0)) return undefined;
