@@ -3,7 +3,8 @@
 /*
  * Speed and memory benchmark. For the given folders (default: the bundled examples and test fixtures),
  * it measures in one run:
- *   parse floor  raw ts.createSourceFile over every file (the baseline)
+ *   parse floor  raw ts.createSourceFile over every file (the baseline), warm (in this process, after a
+ *                warm-up) and cold (one pass in a fresh process, like a CLI run)
  *   engine       analyzeFile over every file (parse + one-pass analysis), in process
  *   cli          a full `mt-pii scan --format json` in a child process (start-up, file walk, I/O, output)
  * and prints each as a ratio to the parse floor, plus peak memory. Each timed pass runs --runs times
@@ -74,6 +75,16 @@ for (let r = 0; r < runs; r++) {
   if (res.status !== 0) { process.stderr.write(res.stderr); process.exit(2); }
 }
 const nodeStart = time(() => spawnSync(process.execPath, ['-e', '0']));
+// The cold floor: a fresh process that reads and parses every file once, as `mt-pii scan` must.
+const coldScript = `const ts=require(${JSON.stringify(require.resolve('typescript'))});const fs=require('fs');`
+  + `const files=JSON.parse(fs.readFileSync(0,'utf8'));for(const f of files)ts.createSourceFile(f,fs.readFileSync(f,'utf8'),ts.ScriptTarget.Latest);`;
+const coldRuns = [];
+for (let r = 0; r < runs; r++) {
+  const t0 = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', coldScript], { input: JSON.stringify(files.map((f) => f.file)), maxBuffer: 1 << 26 });
+  coldRuns.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+const coldMs = median(coldRuns);
 const cliMs = median(cliRuns);
 
 const result = {
@@ -81,6 +92,7 @@ const result = {
   parseFloorMs: +parseMs.toFixed(1), engineMs: +engineMs.toFixed(1), cliMs: +cliMs.toFixed(1), nodeStartMs: +nodeStart.toFixed(1),
   engineRatio: +(engineMs / parseMs).toFixed(2), cliRatio: +(cliMs / parseMs).toFixed(2),
   cliRatioWithoutNodeStart: +((cliMs - nodeStart) / parseMs).toFixed(2), rssMb: Math.round(heapMb),
+  coldParseProcessMs: +coldMs.toFixed(1), cliRatioToColdParseProcess: +(cliMs / coldMs).toFixed(2),
 };
 if (asJson) process.stdout.write(JSON.stringify(result) + '\n');
 else {
@@ -88,5 +100,6 @@ else {
   console.log(`  parse floor (ts.createSourceFile): ${result.parseFloorMs} ms   = 1.00x`);
   console.log(`  engine (parse + analysis):         ${result.engineMs} ms   = ${result.engineRatio}x`);
   console.log(`  CLI scan, whole process:           ${result.cliMs} ms   = ${result.cliRatio}x (${result.cliRatioWithoutNodeStart}x without ${result.nodeStartMs} ms of bare node start-up)`);
+  console.log(`  parse-only process, cold:          ${result.coldParseProcessMs} ms   -> CLI = ${result.cliRatioToColdParseProcess}x a process that only reads and parses`);
   console.log(`  memory (benchmark process RSS):    ${result.rssMb} MB`);
 }

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import type { ProjectHost } from '../analysis';
 
 /** Largest imported module the engine reads to follow flows across files. */
@@ -9,22 +10,26 @@ const MAX_MODULE_SIZE = 2 * 1024 * 1024;
  * huge or binary files; `version` lets cached results be reused until a file changes on disk.
  */
 export function fsHost(): ProjectHost & { version(file: string): string | undefined; reset(): void; listDirs(dir: string): string[] } {
-  const exists = new Map<string, boolean>();
+  // One directory listing answers every existence probe in that folder (imports try many extensions).
+  const listings = new Map<string, Set<string> | null>();
+  const filesIn = (dir: string): Set<string> | null => {
+    let set = listings.get(dir);
+    if (set === undefined) {
+      try {
+        set = new Set(fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name));
+      } catch {
+        set = null;
+      }
+      listings.set(dir, set);
+    }
+    return set;
+  };
   return {
     reset() {
-      exists.clear();
+      listings.clear();
     },
     fileExists(file) {
-      let hit = exists.get(file);
-      if (hit === undefined) {
-        try {
-          hit = fs.statSync(file).isFile();
-        } catch {
-          hit = false;
-        }
-        exists.set(file, hit);
-      }
-      return hit;
+      return filesIn(path.dirname(file))?.has(path.basename(file)) ?? false;
     },
     readFile(file) {
       // A cached existence check first: failed opens throw, and most probes (tsconfig.json, index.ts) miss.
