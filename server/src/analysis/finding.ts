@@ -1,17 +1,20 @@
 import { createHash } from 'crypto';
 import type { Severity, SinkKind } from '../catalog/types';
 
-/** A step of a flow, as 0-based offsets into its file. */
-export interface FlowStep {
-  /** Absolute path of the file the step is in (the analysed file unless the flow crossed files). */
+/** A span of a file: 0-based offsets, and 0-based lines and UTF-16 characters of both ends. */
+export interface SourceSpan {
+  /** Absolute path of the file (the analysed file unless a flow crossed files). */
   file: string;
   start: number;
   end: number;
-  /** 0-based line and UTF-16 character of `start` and `end` in `file`. */
   line: number;
   character: number;
   endLine: number;
   endCharacter: number;
+}
+
+/** A step of a flow: where it is and what it shows (`user.email`, `parameter of trackEvent`). */
+export interface FlowStep extends SourceSpan {
   note: string;
 }
 

@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import type { ApiSourceData } from '../catalog/types';
+import type { SourceSpan } from './finding';
 
 /**
  * Abstract values of the engine. A value says which personal-data categories it may carry (taints),
@@ -18,14 +19,7 @@ export interface Step {
 }
 
 /** A position in a file, computed once so importers need not keep the exporting file's tree. */
-export interface Loc {
-  file: string;
-  start: number;
-  end: number;
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
+export interface Loc extends SourceSpan {
   /** The source text of the node, shortened (the step's note when it has none). */
   text: string;
 }
