@@ -41,7 +41,9 @@ function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offs
     const chains = f.flowChains.length ? f.flowChains : [f.flow];
     const where = (s: Finding['flow'][number]) => (s.file === f.file ? `line ${s.line + 1}` : `${basename(s.file)}:${s.line + 1}`);
     const text = chains.map((c) => c.map((s) => `\`${escapeTicks(s.note)}\` (${where(s)})`).join(' → ')).join('; ');
-    out.push(`**Flow:** ${text} → \`${escapeTicks(f.sink?.api ?? '')}\` (line ${lineOf(f.start)})`);
+    const last = f.flow[f.flow.length - 1];
+    const endsAtSink = last && last.note === f.sink?.api;
+    out.push(`**Flow:** ${text}${endsAtSink ? ` (reported at line ${lineOf(f.start)})` : ` → \`${escapeTicks(f.sink?.api ?? '')}\` (line ${lineOf(f.start)})`}`);
   }
   if (f.citations.length) {
     out.push('', '**Montana law that may apply:**', '');
