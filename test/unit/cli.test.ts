@@ -133,6 +133,15 @@ describe('mt-pii scan: exit status and bad input', () => {
     assert.strictEqual(JSON.parse(r.stdout).summary.files, 2);
   });
 
+  it('analyses a 9 MB real-world bundle when the size limit allows it (cyclic object shapes, long files)', () => {
+    const bundle = path.join(ROOT, 'node_modules', 'typescript', 'lib', 'typescript.js');
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, 'cyclic.js'), 'const a = {}; a.self = a; a.self.self.email = user.email; const b = { ...a, ...a.self }; Object.assign(a, b, { a, b });\n');
+    const r = run(['scan', bundle, path.join(dir, 'cyclic.js'), '--max-file-size', '20mb', '-f', 'json']);
+    assert.doesNotMatch(r.stderr, /analysis failed|internal error/, r.stderr);
+    assert.strictEqual(JSON.parse(r.stdout).summary.files, 2);
+  });
+
   it('reports broken rule data with file and JSON path, exit 2', () => {
     const dir = tmpdir();
     fs.cpSync(path.join(ROOT, 'rules'), path.join(dir, 'rules'), { recursive: true });

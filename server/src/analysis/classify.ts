@@ -290,6 +290,7 @@ export class Classifier {
       }
       hit = { strong, withPerson: all.length > strong.length ? all : NONE };
       if (!strong.length && !hit.withPerson.length) hit = NO_CATS;
+      if (this.wordsMemo.size > 200000) this.wordsMemo.clear();
       this.wordsMemo.set(key, hit);
     }
     return hit;

@@ -169,8 +169,11 @@ export function stringValue(s: string): Value {
   return { literal: true, str: s };
 }
 
+/** How deep object shapes are merged: shapes can be cyclic (a.self = a) and deep ones rarely matter. */
+const MAX_SHAPE_DEPTH = 4;
+
 /** Union of two values (either may flow here). */
-export function union(a: Value, b: Value): Value {
+export function union(a: Value, b: Value, depth = 0): Value {
   if (a === b || b === EMPTY) return a;
   if (a === EMPTY) return b;
   const out: Value = {};
@@ -180,9 +183,9 @@ export function union(a: Value, b: Value): Value {
   if (deps) out.deps = deps;
   const ref = a.ref ?? b.ref;
   if (ref) out.ref = ref;
-  if (a.props && b.props) {
+  if (a.props && b.props && depth < MAX_SHAPE_DEPTH) {
     const props = new Map(a.props);
-    for (const [k, v] of b.props) props.set(k, props.has(k) ? union(props.get(k)!, v) : v);
+    for (const [k, v] of b.props) props.set(k, props.has(k) ? union(props.get(k)!, v, depth + 1) : v);
     out.props = props;
   } else if (a.props || b.props) {
     out.props = a.props ?? b.props;
