@@ -182,7 +182,10 @@ describe('engine boundaries', () => {
     const vendors = new Set(catalog.sinks.map((s) => s.vendor).filter((v) => v.length > 4 && !/storage|cookie/i.test(v)));
     for (const f of srcFiles(path.join(ROOT, 'server/src'))) {
       const code = stripComments(fs.readFileSync(f, 'utf8'));
-      for (const m of modules) assert.ok(!code.includes(`'${m}`) && !code.includes(`"${m}`), `${f} names module ${m}`);
+      for (const m of modules) {
+        const quoted = new RegExp(`['"\`]${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${m.endsWith('/') ? '' : `(?=['"\`/])`}`);
+        assert.doesNotMatch(code, quoted, `${f} names module ${m}`);
+      }
       for (const v of vendors) assert.ok(!code.includes(v), `${f} names vendor ${v}`);
       assert.doesNotMatch(code, /MCA \d/, `${f} names a law`);
     }
