@@ -859,7 +859,7 @@ export class Evaluator {
       }
     });
 
-    if (spec) this.sinkCall(spec, values, args, reportNodeOf(calleeExpr), node);
+    if (spec) this.sinkCall(spec, values, args, reportNodeOf(calleeExpr));
     // The call that creates an SDK instance may itself carry data (new Rollbar({ payload: { person } })).
     const creating = ref ? this.catalog.handles.get(pathKey(ref.root, [...ref.path, isNew ? NEW : CALL])) : undefined;
     if (creating?.creation && creating.instance !== undefined) {
@@ -870,7 +870,7 @@ export class Evaluator {
     let result: Value = EMPTY;
     // Builders return the instance itself: identify.set('plan', p).set('email', e).
     if (spec?.returnsInstance && ref) result = { ref: { root: ref.root, path: [] } };
-    if (callee.fn) result = this.applySummary(callee.fn, values, calleeExpr, scope);
+    if (callee.fn) result = this.applySummary(callee.fn, values, calleeExpr);
     // A function named as a sanitizer (maskEmail, getEmailDomain) returns clean data, whatever its body does.
     if (calleeName && this.cls.sanitizes(calleeName, this.extraSanitizers)) result = { ...result, taints: undefined, deps: undefined, clean: true };
     else if (callee.cls && isNew) result = { props: callee.cls.fields.props, cls: callee.cls, person: callee.person };
@@ -946,7 +946,7 @@ export class Evaluator {
 
   // ───────────────────────────── sinks ─────────────────────────────
 
-  private sinkCall(spec: CallSpec, values: Value[], args: ts.NodeArray<ts.Expression>, calleeExpr: ts.Node, call: ts.CallExpression | ts.NewExpression): void {
+  private sinkCall(spec: CallSpec, values: Value[], args: ts.NodeArray<ts.Expression>, calleeExpr: ts.Node): void {
     const inst = this.catalog.instances[spec.instance];
     let api = spec.method ? `${inst.label}.${spec.method}` : inst.label;
     if (spec.command !== undefined) {
@@ -972,7 +972,6 @@ export class Evaluator {
       }
       this.record(hit, v, calleeExpr, !!spec.profile, keyParam);
     }
-    void call;
   }
 
   private sinkWrite(spec: WriteSpec, value: Value, reportNode: ts.Node, prop: string | undefined, target: ts.Node, rhs: ts.Expression | undefined): void {
@@ -1048,7 +1047,7 @@ export class Evaluator {
   }
 
   /** A call to a local function: its summary's edges become hits here, its return value is instantiated. */
-  private applySummary(fn: FnInfo, args: Value[], calleeExpr: ts.Expression, scope: Scope): Value {
+  private applySummary(fn: FnInfo, args: Value[], calleeExpr: ts.Expression): Value {
     if (fn.state === 'pending') this.analyze(fn);
     const summary: Summary | undefined = fn.summary;
     if (!summary) return EMPTY;
@@ -1068,7 +1067,6 @@ export class Evaluator {
         if (dep.fn.state === 'running' && ctx && dep.fn !== fn) ctx.edges.push({ ...edge, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } } });
       }
     }
-    void scope;
     return instantiate(summary.returns, fn, args, calleeExpr, 0);
   }
 

@@ -98,7 +98,7 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
       suppressed.push(f);
     } else findings.push(f);
   }
-  findings.push(...directiveFindings(directives, file, options, severities, findings));
+  findings.push(...directiveFindings(directives, file, options, severities));
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return { findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf, exports: evaluator.exports() };
 }
@@ -221,7 +221,7 @@ export class Project {
   }
 }
 
-function directiveFindings(directives: Directive[], file: string, options: AnalyzeOptions, severities: Readonly<Record<string, Severity | 'off'>>, kept: Finding[]): Finding[] {
+function directiveFindings(directives: Directive[], file: string, options: AnalyzeOptions, severities: Readonly<Record<string, Severity | 'off'>>): Finding[] {
   const out: Finding[] = [];
   for (const d of directives) {
     if (d.problem) {
@@ -237,7 +237,6 @@ function directiveFindings(directives: Directive[], file: string, options: Analy
       out.push(metaFinding(UNUSED_SUPPRESSION, sev, `Unused suppression: no ${what} finding ${d.kind === 'file' ? 'in this file' : 'on the next line'}.`, file, d, options));
     }
   }
-  void kept;
   return out;
 }
 

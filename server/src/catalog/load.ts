@@ -3,7 +3,7 @@ import * as path from 'path';
 import { validate } from './jsonSchema';
 import { parseMethod, parsePath, pathKey } from './paths';
 import type {
-  ApiSourceData, CategoriesData, CitationData, CitationsData, EntryData, RuleData, SinkData, SinkKind,
+  ApiSourceData, CategoriesData, CitationData, CitationsData, EntryData, RuleData, SinkData,
 } from './types';
 
 /** A problem in a rules/ data file: the file, the JSON path inside it and what is wrong. */
@@ -274,11 +274,6 @@ function compile(
     }
   }
   return catalog;
-}
-
-/** The sink kinds that some loaded rule cares about. */
-export function sinkKindsInUse(catalog: Catalog): Set<SinkKind> {
-  return new Set(catalog.rules.flatMap((r) => r.sinkKinds));
 }
 
 function listJson(dir: string): string[] {

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver';
-import { URI_SCHEME_FILE, fileToUri } from './uris';
+import { fileToUri } from './uris';
 import type { Finding } from '../analysis/finding';
 import type { Severity } from '../catalog/types';
 
@@ -49,4 +49,3 @@ export function toDiagnostic(f: Finding, doc: TextDocument, docHref: (ruleId: st
   };
 }
 
-export { URI_SCHEME_FILE };

@@ -1,8 +1,6 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 
-export const URI_SCHEME_FILE = 'file:';
-
 /** The file system path of a document URI; untitled and other schemes get a stable pseudo path. */
 export function uriToFile(uri: string, languageId?: string): string {
   if (uri.startsWith('file:')) {
