@@ -78,8 +78,11 @@ export class ConfigLoader {
     return out;
   }
 
-  private load(file: string, text = this.read(file)): Entry {
+  /** Loads a file once; later calls reuse it until reset() (the server calls it when files change). */
+  private load(file: string, given?: string): Entry {
     const prev = this.entries.get(file);
+    if (prev && given === undefined) return prev;
+    const text = given ?? this.read(file);
     if (prev && prev.text === text) return prev;
     if (text === undefined) {
       const gone: Entry = { problems: [] };
