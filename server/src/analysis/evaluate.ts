@@ -15,6 +15,16 @@ export interface Hit {
   taints: Taint[];
   /** Steps after the data left the caller: the parameter and the inner sink of a wrapper function. */
   tail: Step[];
+  /**
+   * The call is marked `fires` in the catalog (an ad pixel's init or event): it is recorded even when
+   * no personal data reaches it, with empty `taints`. Rules that need personal data ignore such hits.
+   */
+  fires?: boolean;
+  /**
+   * The sink sits on a path guarded by a check of an opt-out preference signal (Global Privacy
+   * Control, `Sec-GPC`) or of a consent / opt-out flag.
+   */
+  optOutChecked?: boolean;
 }
 
 export class Cancelled extends Error {
