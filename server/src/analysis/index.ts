@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import type { Catalog } from '../catalog/load';
+import { serviceLabelOf, type Catalog } from '../catalog/load';
 import type { RuleData, Severity } from '../catalog/types';
 import { Classifier } from './classify';
 import { Evaluator, Hit } from './evaluate';
@@ -328,7 +328,10 @@ function toFindings(
       file,
       start,
       end: hit.node.end,
-      sink: { kind: sink.kind, vendor: sink.vendor, api: hit.sink.api, id: sink.id, service: sink.service },
+      sink: {
+        kind: sink.kind, vendor: sink.vendor, api: hit.sink.api, id: sink.id, service: sink.service,
+        serviceLabel: serviceLabelOf(catalog, sink), ...(sink.role ? { role: sink.role } : {}),
+      },
       categories,
       citations,
       flow,

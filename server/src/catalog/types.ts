@@ -20,6 +20,8 @@ export interface CallData {
   profile?: boolean | string[];
   returnsInstance?: boolean;
   keyFromMethod?: boolean;
+  /** The call reaches the vendor tied to the browser or device even with no personal data (pixel init, PageView). */
+  fires?: boolean;
 }
 
 export interface WriteData {
@@ -42,8 +44,21 @@ export interface SinkData {
   vendor: string;
   kind: SinkKind;
   service: string;
+  /** Third parties: acts for the app ('processor') or also uses the data for its own purposes (ad networks). */
+  role?: SinkRole;
+  /** Overrides the service's label of rules/services.json ('advertising pixel'). */
+  serviceLabel?: string;
+  /** Hostnames of the vendor's HTTP endpoints; subdomains match too. */
+  hosts?: string[];
   docs?: string;
   instances: InstanceData[];
+}
+
+export type SinkRole = 'processor' | 'own-purposes';
+
+/** rules/services.json: words for each service id. */
+export interface ServicesData {
+  services: Record<string, string>;
 }
 
 export interface CategoryData {
