@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { CallSpec, Catalog, WriteSpec } from '../catalog/load';
-import { CALL, CALLBACK, NEW, pathKey } from '../catalog/paths';
+import { CALL, CALLBACK, NEW, laterCallbackParam, pathKey } from '../catalog/paths';
 import { Classifier } from './classify';
 import {
   CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
@@ -859,6 +859,7 @@ export class Evaluator {
       const v = this.eval(arg, scope, { person: profile });
       values.push(ts.isSpreadElement(arg) ? dataOf(v) : v);
       if (v.fn && i < 3) this.hintCallback(v.fn, cbTarget, method, recv, arg);
+      if (v.fn && i < 3 && ref) this.hintLaterParams(v.fn, ref);
       // A callback in an options object: posthog.init(key, { loaded: (ph) => ... }).
       if (ref && v.props && ts.isObjectLiteralExpression(arg)) {
         for (const [key, pv] of v.props) {
@@ -909,6 +910,14 @@ export class Evaluator {
     else if (method === 'then' && recv) hint = recv;
     else if (method && recv && ARRAY_CALLBACK_METHODS.has(method) && (hasData(recv) || recv.person)) hint = this.elementOf(recv);
     if (hint) (fn.hints ??= [])[0] = hint;
+  }
+
+  /** What a callback's second or third parameter will hold: `res` of `app.get(path, (req, res) => ...)`. */
+  private hintLaterParams(fn: FnInfo, ref: Ref): void {
+    for (const n of [2, 3]) {
+      const target = this.resolve(ref.root, [...ref.path, laterCallbackParam(n)]);
+      if (target.ref) (fn.hints ??= [])[n - 1] = target;
+    }
   }
 
   /** Results of calls the engine cannot see into: getters, string-keyed readers, propagators, sanitizers. */

@@ -5,6 +5,7 @@
  *   $.load()                 property `load`, then a call
  *   new $.Analytics()        construct `Analytics`
  *   $.withScope(cb)          the first parameter of a callback passed to `withScope(...)`
+ *   $().get(cb2)             the second parameter of a callback passed to `get(...)` (`(req, res) => ...`); also (cb3)
  *   $.init(cb:loaded)        the first parameter of the `loaded` callback in an options object passed to `init(...)`
  *   $.load()[0]              the first element of what `load()` returns
  *
@@ -14,6 +15,8 @@
 export const CALL = '()';
 export const NEW = 'new()';
 export const CALLBACK = '(cb)';
+/** The n-th (2 or 3) parameter of a callback passed to the call: `(req, res) => ...` → '(cb2)'. */
+export const laterCallbackParam = (n: number): string => `(cb${n})`;
 
 /**
  * Parses a path string into segments, or throws with a readable message.
@@ -32,7 +35,7 @@ export function parsePath(text: string): string[] {
   if (!rest.startsWith('$')) throw new Error(`path must start with '$' (or 'new $'): ${JSON.stringify(text)}`);
   rest = rest.slice(1);
   const segments: string[] = [];
-  const re = /^(?:\.([A-Za-z_$][\w$]*)|(\(\))|(\(cb\))|\(cb:([A-Za-z_$][\w$]*)\)|\[(\d+)\])/;
+  const re = /^(?:\.([A-Za-z_$][\w$]*)|(\(\))|(\(cb\))|\(cb:([A-Za-z_$][\w$]*)\)|\[(\d+)\]|\(cb([23])\))/;
   while (rest.length) {
     const m = re.exec(rest);
     if (!m) throw new Error(`cannot read path ${JSON.stringify(text)} at ${JSON.stringify(rest)}`);
@@ -40,6 +43,7 @@ export function parsePath(text: string): string[] {
     else if (m[2] !== undefined) segments.push(CALL);
     else if (m[3] !== undefined) segments.push(CALLBACK);
     else if (m[4] !== undefined) segments.push(`(cb:${m[4]})`);
+    else if (m[6] !== undefined) segments.push(laterCallbackParam(Number(m[6])));
     else segments.push(`[${m[5]}]`);
     rest = rest.slice(m[0].length);
   }
