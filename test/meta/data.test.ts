@@ -167,12 +167,12 @@ const PENDING = new Set([
   'crisp', 'customerio', 'datadog-logs', 'datadog-rum', 'dexie', 'document-cookie', 'drift', 'elastic-apm',
   'expo-file-system', 'express-cookie', 'firebase-analytics', 'freshchat', 'fullstory', 'google-tag', 'heap',
   'helpscout-beacon', 'honeybadger', 'hotjar', 'hubspot', 'idb-keyval', 'intercom', 'jitsu', 'js-cookie',
-  'klaviyo', 'launchdarkly', 'linkedin-insight', 'livechat', 'localforage', 'logrocket', 'meta-pixel',
+  'klaviyo', 'launchdarkly', 'livechat', 'localforage', 'logrocket',
   'microsoft-clarity', 'mixpanel', 'new-relic', 'next-cookies', 'nookies', 'olark', 'onesignal', 'openai',
-  'openpanel', 'opentelemetry', 'pendo', 'pinterest-tag', 'plausible', 'posthog', 'raygun', 'react-intercom',
-  'react-native-fs', 'react-native-mmkv', 'reddit-pixel', 'rollbar', 'rudderstack', 'segment', 'sentry',
-  'snap-pixel', 'snowplow', 'statsig', 'tawk-to', 'tiktok-pixel', 'trackjs', 'umami', 'universal-cookie',
-  'userpilot', 'vercel-ai-sdk', 'vercel-analytics', 'web-storage', 'x-pixel', 'zendesk',
+  'openpanel', 'opentelemetry', 'pendo', 'plausible', 'posthog', 'raygun', 'react-intercom',
+  'react-native-fs', 'react-native-mmkv', 'rollbar', 'rudderstack', 'segment', 'sentry',
+  'snowplow', 'statsig', 'tawk-to', 'trackjs', 'umami', 'universal-cookie',
+  'userpilot', 'vercel-ai-sdk', 'vercel-analytics', 'web-storage', 'zendesk',
 ]);
 
 describe('fixtures cover the data', () => {
