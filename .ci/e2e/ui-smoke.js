@@ -80,6 +80,9 @@ const STEPS = [
     const link = hover.locator('a[href^="https://mca.legmt.gov/"], a[data-href^="https://mca.legmt.gov/"]').first();
     await link.waitFor({ state: 'attached', timeout: 5000 });
     pass(`${await link.innerText()} -> ${(await link.getAttribute('data-href')) || (await link.getAttribute('href'))}`);
+    // Bring the citations into view in the hover for the screenshot (the README shows it).
+    await link.scrollIntoViewIfNeeded().catch(() => {});
+    await page.waitForTimeout(300);
   } catch (e) {
     console.log(`CHECK FAIL ${STEPS[step]}: ${String(e && e.message).split('\n')[0]}`);
     for (step++; step < STEPS.length; step++) console.log(`CHECK FAIL ${STEPS[step]}: not reached`);

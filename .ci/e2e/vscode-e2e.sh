@@ -35,7 +35,7 @@ esac
 # A fresh profile, extensions dir, temp dir and workspace copy for this run.
 RUN=$(mktemp -d /tmp/vscode-e2e-run.XXXXXX)
 mkdir -p "$RUN/data/User" "$RUN/ext" "$RUN/tmp"
-cp -r "$WS_SRC" "$RUN/ws"
+cp -r "$WS_SRC" "$RUN/demo-app"
 cat > "$RUN/data/User/settings.json" <<'JSON'
 { "security.workspace.trust.enabled": false, "workbench.startupEditor": "none",
   "workbench.secondarySideBar.defaultVisibility": "hidden", "telemetry.telemetryLevel": "off",
@@ -85,11 +85,11 @@ lap "code-server listening on 127.0.0.1:$PORT"
 
 rc=0
 if [ "$MODE" = tests ]; then
-  NODE_PATH="$E2E/pw/node_modules" PORT=$PORT EXT="$EXT" TESTS="$TESTS" FOLDER="$RUN/ws" \
+  NODE_PATH="$E2E/pw/node_modules" PORT=$PORT EXT="$EXT" TESTS="$TESTS" FOLDER="$RUN/demo-app" \
     node "$HERE/run-in-code-server.js" || rc=$?
   lap "extension-host tests exit $rc"
 else
-  NODE_PATH="$E2E/pw/node_modules" PORT=$PORT FOLDER="$RUN/ws" SHOT="${SHOT_DIR:-/tmp}/mt-pii-ui-smoke.png" \
+  NODE_PATH="$E2E/pw/node_modules" PORT=$PORT FOLDER="$RUN/demo-app" SHOT="${SHOT_DIR:-/tmp}/mt-pii-ui-smoke.png" \
     node "$UI_CHECK" || rc=$?
   lap "UI check exit $rc"
 fi
