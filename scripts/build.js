@@ -13,13 +13,15 @@
 // the client finds the server at ../../server/src/lsp/server.js from its own file. Both trees (out/ for
 // development and the CLI, dist/ for the .vsix) therefore resolve the same relative paths.
 //
-// Usage: node scripts/build.js [--dev]   (--dev: no minification, with source maps)
+// Usage: node scripts/build.js [--dev] [--watch]
+//   --dev: no minification, with source maps; --watch: rebuild whenever `tsc -b -w` rewrites out/ (implies --dev)
 const path = require('path');
 const fs = require('fs');
 const esbuild = require('esbuild');
 
 const root = path.join(__dirname, '..');
-const dev = process.argv.includes('--dev');
+const watch = process.argv.includes('--watch');
+const dev = watch || process.argv.includes('--dev');
 const out = (p) => path.join(root, 'out', p);
 const dist = (p) => path.join(root, 'dist', p);
 
@@ -45,17 +47,23 @@ const common = {
 (async () => {
   const t0 = Date.now();
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-  await Promise.all([
-    esbuild.build({ ...common, entryPoints: [out('client/src/extension.js')], outfile: dist('client/src/extension.js') }),
+  const builds = [
+    { ...common, entryPoints: [out('client/src/extension.js')], outfile: dist('client/src/extension.js') },
     // The server module starts itself only when it is the process's main module (`require.main === module`),
     // which a bundled module never is, so the bundle's entry is a one-line stub that starts it.
-    esbuild.build({
+    {
       ...common,
       stdin: { contents: "require('./server.js').startServer();", resolveDir: out('server/src/lsp'), sourcefile: 'server-main.js', loader: 'js' },
       outfile: dist('server/src/lsp/server.js'),
-    }),
-    esbuild.build({ ...common, entryPoints: [out('server/src/worker/analysisWorker.js')], outfile: dist('server/src/lsp/analysisWorker.js') }),
-  ]);
+    },
+    { ...common, entryPoints: [out('server/src/worker/analysisWorker.js')], outfile: dist('server/src/lsp/analysisWorker.js') },
+  ];
+  if (watch) {
+    for (const b of builds) await (await esbuild.context(b)).watch();
+    console.log('build: watching out/ (run `tsc -b -w` beside it); Ctrl+C stops');
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
   const sizes = ['client/src/extension.js', 'server/src/lsp/server.js', 'server/src/lsp/analysisWorker.js']
     .map((f) => `dist/${f} ${(fs.statSync(dist(f)).size / 1024).toFixed(0)} KB`);
   console.log(`build: ${sizes.join(', ')} (${dev ? 'dev' : 'minified'}, ${Date.now() - t0} ms)`);
