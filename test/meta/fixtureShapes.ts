@@ -45,6 +45,8 @@ export interface FixtureFacts {
   called: Set<string>;
   /** Identifiers called or constructed directly (`analytics(...)`, `new Rollbar(...)`). */
   calledIdents: Set<string>;
+  /** Modules whose require() result is called at once (`require('m')(key)`). */
+  calledModules: Set<string>;
   jsxTags: Set<string>;
   /** A renamed binding: import { a as b }, import * as ns, require(...).x, { a: b } = ..., const a = <binding or global>. */
   aliasOf: { names: Set<string>; modules: Set<string>; destructuredRename: boolean };
@@ -79,7 +81,7 @@ export function factsOf(file: string, text: string): FixtureFacts {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
   const f: FixtureFacts = {
     file, imports: new Set(), requires: new Set(), bindings: new Map(), freeNames: new Set(), windowProps: new Set(),
-    windowMembers: new Set(), called: new Set(), calledIdents: new Set(), jsxTags: new Set(),
+    windowMembers: new Set(), called: new Set(), calledIdents: new Set(), calledModules: new Set(), jsxTags: new Set(),
     aliasOf: { names: new Set(), modules: new Set(), destructuredRename: false }, shapes: undefined, notSinks: new Set(),
   };
   const header = (word: string) => {
@@ -172,6 +174,7 @@ export function factsOf(file: string, text: string): FixtureFacts {
       const name = lastName(n.expression);
       if (name) f.called.add(name);
       if (ts.isIdentifier(n.expression)) f.calledIdents.add(n.expression.text);
+      if (isRequire(n.expression)) f.calledModules.add((n.expression.arguments[0] as ts.StringLiteral).text);
       const g = windowProp(n.expression);
       if (g) f.calledIdents.add(g);
     }
@@ -275,7 +278,7 @@ export function checkShape(shape: Shape, f: FixtureFacts, needs: SinkNeeds): str
     }
     case 'instance': {
       const ok = [...needs.factories].some((x) => {
-        if (x.startsWith('$m:')) return rootBound(f, [x.slice(3)]).some((n) => f.calledIdents.has(n));
+        if (x.startsWith('$m:')) return rootBound(f, [x.slice(3)]).some((n) => f.calledIdents.has(n)) || [...f.calledModules].some((m) => moduleMatches(m, x.slice(3)));
         if (x.startsWith('$g:')) return f.calledIdents.has(x.slice(3));
         return f.called.has(x) || [...f.bindings].some(([local, b]) => b.imported === x && f.calledIdents.has(local));
       });
