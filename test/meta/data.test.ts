@@ -170,7 +170,7 @@ const PENDING = new Set([
   'klaviyo', 'launchdarkly', 'livechat', 'localforage', 'logrocket',
   'microsoft-clarity', 'mixpanel', 'new-relic', 'next-cookies', 'nookies', 'olark', 'onesignal', 'openai',
   'openpanel', 'opentelemetry', 'pendo', 'plausible', 'posthog', 'raygun', 'react-intercom',
-  'react-native-fs', 'react-native-mmkv', 'rollbar', 'rudderstack', 'segment',
+  'react-native-fs', 'react-native-mmkv', 'rudderstack', 'segment',
   'snowplow', 'statsig', 'tawk-to', 'trackjs', 'umami', 'universal-cookie',
   'userpilot', 'vercel-ai-sdk', 'vercel-analytics', 'web-storage', 'zendesk',
 ]);
