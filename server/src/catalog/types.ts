@@ -70,6 +70,8 @@ export interface CategoryData {
   personContextPatterns?: string[][];
   exclude?: string[];
   excludeSequences?: string[][];
+  /** Property names that carry the category only on these receivers (req.ip, socket.handshake.address). */
+  receiverPatterns?: { receivers: string[]; patterns: string[][] }[];
   derived?: { whenNameHasWord: string[]; withCategory: string[] };
 }
 
