@@ -3,7 +3,7 @@
  *
  *   $                        the root (the module's namespace or default export, or the page global)
  *   $.load()                 property `load`, then a call
- *   new $.Analytics()        construct `Analytics`
+ *   new $.Analytics()        construct `Analytics` (`new` applies to the first call: new $().use(cb))
  *   $.withScope(cb)          the first parameter of a callback passed to `withScope(...)`
  *   $().get(cb2)             the second parameter of a callback passed to `get(...)` (`(req, res) => ...`); also (cb3)
  *   $.init(cb:loaded)        the first parameter of the `loaded` callback in an options object passed to `init(...)`
@@ -48,8 +48,10 @@ export function parsePath(text: string): string[] {
     rest = rest.slice(m[0].length);
   }
   if (construct) {
-    if (segments[segments.length - 1] !== CALL) throw new Error(`'new' path must end with '()': ${JSON.stringify(text)}`);
-    segments[segments.length - 1] = NEW;
+    // As in JavaScript, `new` applies to the first call: new $.Directory().createFile() constructs Directory.
+    const first = segments.indexOf(CALL);
+    if (first < 0) throw new Error(`'new' path needs a '()': ${JSON.stringify(text)}`);
+    segments[first] = NEW;
   }
   return segments;
 }
