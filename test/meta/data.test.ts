@@ -168,7 +168,7 @@ const PENDING = new Set([
   'expo-file-system', 'express-cookie', 'firebase-analytics', 'freshchat', 'fullstory', 'google-tag', 'heap',
   'helpscout-beacon', 'honeybadger', 'hotjar', 'hubspot', 'idb-keyval', 'intercom', 'jitsu', 'js-cookie',
   'klaviyo', 'launchdarkly', 'livechat', 'localforage', 'logrocket',
-  'microsoft-clarity', 'mixpanel', 'new-relic', 'next-cookies', 'nookies', 'olark', 'onesignal', 'openai',
+  'microsoft-clarity', 'mixpanel', 'next-cookies', 'nookies', 'olark', 'onesignal', 'openai',
   'openpanel', 'opentelemetry', 'pendo', 'plausible', 'posthog', 'raygun', 'react-intercom',
   'react-native-fs', 'react-native-mmkv', 'rudderstack', 'segment',
   'snowplow', 'statsig', 'tawk-to', 'trackjs', 'umami', 'universal-cookie',
