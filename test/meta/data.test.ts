@@ -166,7 +166,7 @@ const PENDING = new Set([
   'amplitude', 'anthropic', 'appcues', 'async-storage', 'braze', 'chameleon', 'cookies-next',
   'crisp', 'customerio', 'dexie', 'document-cookie', 'drift', 'elastic-apm',
   'expo-file-system', 'express-cookie', 'firebase-analytics', 'freshchat', 'fullstory', 'google-tag', 'heap',
-  'helpscout-beacon', 'honeybadger', 'hotjar', 'hubspot', 'idb-keyval', 'intercom', 'jitsu', 'js-cookie',
+  'helpscout-beacon', 'hotjar', 'hubspot', 'idb-keyval', 'intercom', 'jitsu', 'js-cookie',
   'klaviyo', 'launchdarkly', 'livechat', 'localforage', 'logrocket',
   'microsoft-clarity', 'mixpanel', 'next-cookies', 'nookies', 'olark', 'onesignal', 'openai',
   'openpanel', 'opentelemetry', 'pendo', 'plausible', 'posthog', 'raygun', 'react-intercom',
