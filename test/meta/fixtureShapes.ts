@@ -270,7 +270,7 @@ export function checkShape(shape: Shape, f: FixtureFacts, needs: SinkNeeds): str
     case 'global':
       return [...needs.globals].some((g) => uses.global(f, g)) ? undefined : `uses none of the globals ${[...needs.globals].join(', ') || '(none)'}`;
     case 'hook':
-      return [...needs.hooks].some((h) => f.called.has(h)) ? undefined : `calls none of the hooks ${[...needs.hooks].join(', ') || '(none)'}`;
+      return [...needs.hooks].some((h) => f.called.has(h) || [...f.bindings].some(([local, b]) => b.imported === h && f.calledIdents.has(local))) ? undefined : `calls none of the hooks ${[...needs.hooks].join(', ') || '(none)'}`;
     case 'jsx': {
       const ok = [...needs.components].some((c) => c.startsWith('$m:') ? rootBound(f, [c.slice(3)]).some((n) => f.jsxTags.has(n)) : f.jsxTags.has(c)
         || [...f.bindings].some(([local, b]) => b.imported === c && f.jsxTags.has(local)));
