@@ -167,6 +167,7 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
     const allCitations = [
       ...rule.citations, ...(rule.categoryCitations ?? []).flatMap((c) => c.citations),
       ...Object.values(rule.profiles ?? {}).flatMap((p) => [...p!.citations, ...(p!.categoryCitations ?? []).flatMap((c) => c.citations)]),
+      ...Object.values(rule.roleVariants ?? {}).flatMap((v) => v!.citations ?? []),
     ];
     const missing = allCitations.filter((c) => !(c in citations));
     if (missing.length) {
@@ -174,7 +175,10 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
       continue;
     }
     const known = new Set(categories.categories.map((c) => c.id));
-    const unknownCats = [...rule.categories, ...(rule.categoryCitations ?? []).flatMap((c) => c.categories)].filter((c) => !known.has(c));
+    const unknownCats = [
+      ...rule.categories, ...(rule.requireAny ?? []), ...(rule.categoryCitations ?? []).flatMap((c) => c.categories),
+      ...Object.values(rule.profiles ?? {}).flatMap((p) => (p!.categoryCitations ?? []).flatMap((c) => c.categories)),
+    ].filter((c) => !known.has(c));
     if (unknownCats.length) {
       problems.push({ file, path: 'categories', message: `unknown category id(s) ${unknownCats.join(', ')}` });
       continue;

@@ -16,12 +16,14 @@ import { classifierFor } from '../analysis';
 import { AnalysisPool } from '../worker/pool';
 import { ConfigLoader } from '../config/discover';
 import { ConfigProblem, analyzeOptionsOf, engineKey, isIncluded } from '../config/config';
+import { explainCitations, explainRule, findCitations, listRules } from './ruleDocs';
 import { readBaseline, writeBaseline } from '../config/baseline';
 import type { Catalog } from '../catalog/load';
 
 const USAGE = `Usage:
   mt-pii scan [paths...] [options]   Scan files or folders (default: the current folder)
-  mt-pii explain [ruleId]            Show a rule, the Montana law behind it and what to do
+  mt-pii explain [ruleId|citation]   Show a rule's documentation (the Montana law behind it, examples, what
+                                     to do), or a citation ("MCA 30-14-2812", 38.5.3901) and the rules citing it
   mt-pii lsp --stdio                 Run the language server over stdio (Neovim, Helix, Zed, ...)
   mt-pii --version
 
@@ -289,28 +291,18 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`;
 }
 
-export function explain(ruleId: string | undefined, rulesDir = defaultRulesDir()): string {
+/**
+ * `mt-pii explain [ruleId | citation]`: a rule's documentation page (the same Markdown as
+ * rules/montana/<rule>.md, the page the editor links), or a citation with the rules that cite it.
+ */
+export function explain(query: string | undefined, rulesDir = defaultRulesDir()): string {
   const { catalog } = loadCatalog(rulesDir);
-  if (!ruleId) {
-    return ['Rules:', ...catalog.rules.map((r) => `  ${r.id.padEnd(36)} ${r.severity.padEnd(8)} ${r.title}`), '', 'mt-pii explain <ruleId> for the law behind a rule.'].join('\n') + '\n';
-  }
-  const id = ruleId.startsWith('mt/') ? ruleId : 'mt/' + ruleId;
-  const rule = catalog.ruleById.get(id);
-  if (!rule) throw new UsageError(`unknown rule ${ruleId}; known rules: ${catalog.rules.map((r) => r.id).join(', ')}`);
-  const out = [`${rule.id} — ${rule.title} (${rule.severity})`, '', rule.description, ''];
-  if (rule.applicability) out.push('When it applies: ' + rule.applicability, '');
-  out.push('Montana law:');
-  const cits = [...rule.citations, ...(rule.categoryCitations ?? []).flatMap((c) => c.citations.map((x) => x))];
-  for (const c of [...new Set(cits)]) {
-    const data = catalog.citations[c];
-    const extra = (rule.categoryCitations ?? []).find((cc) => cc.citations.includes(c) && !rule.citations.includes(c));
-    out.push(`  ${c} — ${data.title}${extra ? `  (when ${extra.categories.join(', ')})` : ''}`);
-    out.push(`    ${data.summary}`);
-    out.push(`    Binds: ${data.binds}`);
-    out.push(`    ${data.url}`);
-  }
-  out.push('', 'What to do: ' + rule.advice, '', 'Categories: ' + rule.categories.join(', '), '', 'Not legal advice.');
-  return out.join('\n') + '\n';
+  if (!query) return listRules(catalog);
+  const rule = catalog.ruleById.get(query.startsWith('mt/') ? query : 'mt/' + query);
+  if (rule) return explainRule(catalog, rule);
+  const ids = findCitations(catalog, query);
+  if (ids.length) return explainCitations(catalog, ids);
+  throw new UsageError(`unknown rule or citation ${query}; known rules: ${catalog.rules.map((r) => r.id).join(', ')}; citations: ${Object.keys(catalog.citations).join(', ')}`);
 }
 
 export async function main(argv: string[]): Promise<number> {
