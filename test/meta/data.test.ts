@@ -256,6 +256,16 @@ describe('rule docs', () => {
   }
 });
 
+/** Sinks written before the shapes convention whose fixtures are being brought up to it (to empty). */
+const PENDING = new Set([
+  'anthropic', 'appcues', 'async-storage', 'braze', 'chameleon', 'cookies-next', 'crisp', 'customerio',
+  'dexie', 'document-cookie', 'elastic-apm', 'expo-file-system', 'firebase-analytics', 'fullstory', 'hotjar',
+  'hubspot', 'idb-keyval', 'intercom', 'js-cookie', 'klaviyo', 'launchdarkly', 'livechat', 'localforage',
+  'logrocket', 'microsoft-clarity', 'nookies', 'onesignal', 'openai', 'openpanel', 'opentelemetry',
+  'react-intercom', 'react-native-fs', 'react-native-mmkv', 'snowplow', 'statsig', 'universal-cookie',
+  'userpilot', 'vercel-ai-sdk', 'vercel-analytics', 'web-storage', 'zendesk',
+]);
+
 describe('fixtures cover the data', () => {
   const fixtures = path.join(ROOT, 'test', 'fixtures');
   const list = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d) : []);
