@@ -259,11 +259,10 @@ describe('rule docs', () => {
 /** Sinks written before the shapes convention whose fixtures are being brought up to it (to empty). */
 const PENDING = new Set([
   'anthropic', 'appcues', 'async-storage', 'braze', 'chameleon', 'cookies-next', 'customerio', 'dexie',
-  'document-cookie', 'elastic-apm', 'expo-file-system', 'firebase-analytics', 'fullstory', 'hotjar',
-  'hubspot', 'idb-keyval', 'js-cookie', 'klaviyo', 'launchdarkly', 'localforage', 'logrocket',
-  'microsoft-clarity', 'nookies', 'onesignal', 'openai', 'openpanel', 'opentelemetry', 'react-native-fs',
-  'react-native-mmkv', 'snowplow', 'statsig', 'universal-cookie', 'userpilot', 'vercel-ai-sdk',
-  'vercel-analytics', 'web-storage',
+  'document-cookie', 'expo-file-system', 'firebase-analytics', 'fullstory', 'hotjar', 'hubspot', 'idb-keyval',
+  'js-cookie', 'klaviyo', 'launchdarkly', 'localforage', 'logrocket', 'microsoft-clarity', 'nookies',
+  'onesignal', 'openai', 'openpanel', 'opentelemetry', 'react-native-fs', 'react-native-mmkv', 'snowplow',
+  'statsig', 'universal-cookie', 'userpilot', 'vercel-ai-sdk', 'vercel-analytics', 'web-storage',
 ]);
 
 describe('fixtures cover the data', () => {
