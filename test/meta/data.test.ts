@@ -260,9 +260,9 @@ describe('rule docs', () => {
 const PENDING = new Set([
   'anthropic', 'appcues', 'async-storage', 'chameleon', 'cookies-next', 'dexie', 'document-cookie',
   'expo-file-system', 'firebase-analytics', 'fullstory', 'hotjar', 'idb-keyval', 'js-cookie', 'launchdarkly',
-  'localforage', 'logrocket', 'microsoft-clarity', 'nookies', 'openai', 'openpanel', 'opentelemetry',
-  'react-native-fs', 'react-native-mmkv', 'snowplow', 'statsig', 'universal-cookie', 'userpilot',
-  'vercel-ai-sdk', 'vercel-analytics', 'web-storage',
+  'localforage', 'logrocket', 'microsoft-clarity', 'nookies', 'openai', 'openpanel', 'react-native-fs',
+  'react-native-mmkv', 'snowplow', 'statsig', 'universal-cookie', 'userpilot', 'vercel-ai-sdk',
+  'vercel-analytics', 'web-storage',
 ]);
 
 describe('fixtures cover the data', () => {
