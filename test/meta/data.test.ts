@@ -259,10 +259,9 @@ describe('rule docs', () => {
 /** Sinks written before the shapes convention whose fixtures are being brought up to it (to empty). */
 const PENDING = new Set([
   'anthropic', 'appcues', 'async-storage', 'chameleon', 'cookies-next', 'dexie', 'document-cookie',
-  'expo-file-system', 'firebase-analytics', 'fullstory', 'hotjar', 'idb-keyval', 'js-cookie', 'launchdarkly',
-  'localforage', 'logrocket', 'microsoft-clarity', 'nookies', 'openai', 'openpanel', 'react-native-fs',
-  'react-native-mmkv', 'snowplow', 'statsig', 'universal-cookie', 'userpilot', 'vercel-ai-sdk',
-  'vercel-analytics', 'web-storage',
+  'expo-file-system', 'firebase-analytics', 'idb-keyval', 'js-cookie', 'launchdarkly', 'localforage',
+  'microsoft-clarity', 'nookies', 'openai', 'openpanel', 'react-native-fs', 'react-native-mmkv', 'snowplow',
+  'statsig', 'universal-cookie', 'userpilot', 'vercel-ai-sdk', 'vercel-analytics', 'web-storage',
 ]);
 
 describe('fixtures cover the data', () => {

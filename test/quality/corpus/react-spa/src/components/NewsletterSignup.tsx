@@ -2,7 +2,7 @@ import { useState } from 'react';
 import posthog from 'posthog-js';
 import { save } from '../lib/storage';
 import { useLocalStorage } from '../hooks/useLocalStorage';
-import { trackSignupConversion } from '../lib/pixels';
+import { setAdUserData } from '../lib/pixels';
 
 export function NewsletterSignup({ source }: { source: string }) {
   const [email, setEmail] = useState('');
@@ -17,8 +17,8 @@ export function NewsletterSignup({ source }: { source: string }) {
     if (res.ok) {
       // expect: mt/personal-data-to-third-party email [posthog] the address as a person property
       posthog.setPersonProperties({ email });
-      // expect: mt/personal-data-to-third-party email [google-tag] through a helper in another file
-      trackSignupConversion(email);
+      // expect: mt/personal-data-to-third-party email [google-tag] through a helper in another file with a generic parameter
+      setAdUserData({ email });
       // quiet [web-storage] a timestamp through the storage helper
       save('newsletter-submitted-at', Date.now());
     }

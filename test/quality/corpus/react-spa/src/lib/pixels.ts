@@ -22,6 +22,11 @@ export async function trackPurchase(order: { id: string; total: number; currency
   gtag('event', 'purchase', { transaction_id: order.id, value: order.total, currency: order.currency });
 }
 
+/** Enhanced conversions: whatever user data the caller has. */
+export function setAdUserData(data: Record<string, string | undefined>) {
+  gtag('set', 'user_data', data);
+}
+
 export function trackSignupConversion(email: string) {
   // expect: mt/personal-data-to-third-party email [google-tag] enhanced conversions user data
   gtag('set', 'user_data', { email });
