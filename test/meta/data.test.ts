@@ -258,10 +258,9 @@ describe('rule docs', () => {
 
 /** Sinks written before the shapes convention whose fixtures are being brought up to it (to empty). */
 const PENDING = new Set([
-  'anthropic', 'appcues', 'async-storage', 'chameleon', 'cookies-next', 'dexie', 'document-cookie',
-  'expo-file-system', 'firebase-analytics', 'idb-keyval', 'js-cookie', 'launchdarkly', 'localforage',
-  'microsoft-clarity', 'nookies', 'openai', 'openpanel', 'react-native-fs', 'react-native-mmkv', 'snowplow',
-  'statsig', 'universal-cookie', 'userpilot', 'vercel-ai-sdk', 'vercel-analytics', 'web-storage',
+  'anthropic', 'async-storage', 'cookies-next', 'dexie', 'document-cookie', 'expo-file-system', 'idb-keyval',
+  'js-cookie', 'launchdarkly', 'localforage', 'nookies', 'openai', 'react-native-fs', 'react-native-mmkv',
+  'statsig', 'universal-cookie', 'vercel-ai-sdk', 'web-storage',
 ]);
 
 describe('fixtures cover the data', () => {
