@@ -52,6 +52,8 @@ export interface SinkData {
   serviceLabel?: string;
   /** Hostnames of the vendor's HTTP endpoints; subdomains match too. */
   hosts?: string[];
+  /** Storage only: an encrypted store; data reaching it is listed as a safe destination, never a finding. */
+  safe?: boolean;
   docs?: string;
   instances: InstanceData[];
 }

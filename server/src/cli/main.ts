@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Project, isSourceFile } from '../analysis';
 import { fsHost } from '../project/fsHost';
 import type { Finding } from '../analysis/finding';
+import type { SafeDestination } from '../analysis';
 import { CatalogProblem, defaultRulesDir, loadCatalog } from '../catalog/load';
 import type { Severity } from '../catalog/types';
 import { isTestPath, listFiles, looksBinary } from '../project/files';
@@ -136,6 +137,8 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   if (listing.missing.length && !listing.files.length) throw new UsageError(`nothing to scan: ${listing.missing.join(', ')} not found`);
   const texts = new Map<string, string>();
   const findings: Finding[] = [];
+  /** Personal data reaching encrypted stores: no finding, listed by the data map. */
+  const safe: SafeDestination[] = [];
   // One project per engine configuration: each file is analysed once, and what it exports flows into
   // importers. Teams' own sinks and names (mt-pii.json) give a configuration its own catalog.
   const host = fsHost();
@@ -191,7 +194,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     const project = entry.project;
     const options = analyzeOptionsOf(config);
     texts.set(file, text);
-    let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean } | undefined;
+    let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean; safe?: SafeDestination[] } | undefined;
     try {
       result = project.cached(file) ?? project.analyze(file, text, options, version);
       if (!result) throw new Error('cannot read');
@@ -223,6 +226,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
         baselines.set(baselineFile, accepted);
       }
     }
+    for (const d of result.safe ?? []) safe.push(d);
     for (const f of result.findings) {
       if (accepted?.has(f.fingerprint)) hidden++;
       else findings.push(f);
@@ -260,7 +264,8 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   }
   const text = opts.format === 'json' ? formatJson(report)
     : opts.format === 'sarif' ? formatSarif(report, catalog.rules, (id) => ruleDocUri(catalog.rulesDir, id))
-    : opts.format === 'datamap' ? formatDataMap(report, classifierFor(catalog).labels, catalog.citations)
+    : opts.format === 'datamap' ? formatDataMap(report, classifierFor(catalog).labels, catalog.citations,
+      safe.map((d) => ({ ...d, file: displayPath(d.file, cwd), line: lines(d.file).position(d.start).line })))
     : formatStylish(report);
   const failing = opts.failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]);
   return { report, text, exitCode: failing ? 1 : 0, notes };
