@@ -3,7 +3,7 @@ import { serviceLabelOf, type Catalog } from '../catalog/load';
 import type { ProfileId, RuleData, Severity } from '../catalog/types';
 import { Classifier } from './classify';
 import { Evaluator, Hit } from './evaluate';
-import { Finding, FlowStep, fingerprint } from './finding';
+import { Finding, FlowStep, SinkInfo, fingerprint } from './finding';
 import { parseDiagnostics, parseFile } from './parse';
 import { Directive, directiveCovers, findDirectives } from './suppressions';
 import { ModuleResolver, ProjectHost } from './resolve';
@@ -54,6 +54,17 @@ export interface AnalysisResult {
   sourceFile: ts.SourceFile;
   /** What the file exports, for files that import it. */
   exports: ModuleExports;
+  /** Personal data that reached an encrypted store (a `safe` sink): never a finding, listed in the data map. */
+  safe: SafeDestination[];
+}
+
+/** A place where personal data reaches an encrypted store, the destination the rules recommend. */
+export interface SafeDestination {
+  file: string;
+  start: number;
+  end: number;
+  sink: SinkInfo;
+  categories: string[];
 }
 
 const classifiers = new WeakMap<Catalog, Map<string, Classifier>>();
@@ -90,7 +101,9 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), options.importer);
   evaluator.run();
   const severities = options.severities ?? {};
-  const raw = toFindings(evaluator.hits, sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
+  // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
+  const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
+  const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
   const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION])) : [];
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -104,7 +117,30 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   }
   findings.push(...directiveFindings(directives, file, options, severities));
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf, exports: evaluator.exports() };
+  return {
+    findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf,
+    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog),
+  };
+}
+
+/** Personal data reaching encrypted stores, one entry per call with the categories that reach it. */
+function safeDestinations(hits: Hit[], sf: ts.SourceFile, file: string, catalog: Catalog): SafeDestination[] {
+  const byPlace = new Map<string, SafeDestination>();
+  for (const hit of hits) {
+    if (!hit.taints.length) continue;
+    const sink = catalog.instances[hit.sink.instance].sink;
+    const start = hit.node.getStart(sf);
+    const key = `${start}\u0000${hit.sink.api}`;
+    let d = byPlace.get(key);
+    if (!d) {
+      const info: SinkInfo = { kind: sink.kind, vendor: sink.vendor, api: hit.sink.api, id: sink.id, service: sink.service, serviceLabel: serviceLabelOf(catalog, sink) };
+      d = { file, start, end: hit.node.end, sink: info, categories: [] };
+      byPlace.set(key, d);
+    }
+    for (const t of hit.taints) if (!d.categories.includes(t.cat)) d.categories.push(t.cat);
+  }
+  for (const d of byPlace.values()) d.categories.sort();
+  return [...byPlace.values()];
 }
 
 /** What a project keeps of an analysed file: everything but its syntax tree. */
