@@ -256,6 +256,13 @@ export class Classifier {
     return this.entry(calleeName).words.some((w) => this.sanitizerWords.has(w));
   }
 
+  /** A form field's name or id (`name="email"`, `id="phone-input"`): its data, UI words aside. */
+  fieldName(name: string): readonly string[] {
+    if (!/^[A-Za-z_$][\w$.\[\]-]*$/.test(name)) return NONE;
+    const words = this.entry(name).words.filter((w) => !this.uiWords.has(w));
+    return words.length ? this.classify(words).strong : NONE;
+  }
+
   /** `emailInput.value`, `emailRef.current.value`: the value of a UI control named for its data. */
   private valueOf(names: readonly string[]): readonly string[] {
     for (const n of names) {

@@ -616,6 +616,7 @@ export class Evaluator {
     const intrinsic = ts.isIdentifier(tagName) && /^[a-z]/.test(tagName.text);
     const tag = intrinsic ? EMPTY : this.eval(tagName as ts.Expression, scope);
     const spec = tag.ref?.root.startsWith('h:') && !tag.ref.path.length ? this.catalog.jsx.get(tag.ref.root) : undefined;
+    const field = this.formField(node);
     for (const attr of node.attributes.properties) {
       if (ts.isJsxSpreadAttribute(attr)) {
         const v = this.eval(attr.expression, scope, { person: !!spec?.profile });
@@ -627,12 +628,62 @@ export class Evaluator {
       let v: Value = LITERAL;
       if (init && ts.isJsxExpression(init) && init.expression) v = this.eval(init.expression, scope, { person: !!spec?.profile });
       else if (init && (ts.isJsxElement(init) || ts.isJsxSelfClosingElement(init) || ts.isJsxFragment(init))) this.eval(init, scope);
+      if (field && init && ts.isJsxExpression(init) && init.expression) this.formValue(field, name, init.expression, v, scope, attr);
       if (spec && (spec.props.has('*') || spec.props.has(name))) {
         const label = `<${this.sf.text.slice(tagName.getStart(this.sf), tagName.end)} ${name}>`;
         if (nameable(v)) v = withCategories(v, this.cls.key(name, { person: spec.profile }), attr.name, name);
         this.record({ instance: spec.instance, api: label, node: attr.name }, v, attr.name, spec.profile, undefined);
       }
     }
+  }
+
+  /**
+   * The categories of a form control, from its literal attributes (rules/categories.json formFields):
+   * `<input type="email">`, `name="ssn"`, `autoComplete="cc-number"`, `keyboardType="phone-pad"`.
+   */
+  private formField(node: ts.JsxOpeningElement | ts.JsxSelfClosingElement): readonly string[] | undefined {
+    const ff = this.catalog.categories.formFields;
+    if (!ff || !ts.isIdentifier(node.tagName) || !ff.elements.includes(node.tagName.text)) return undefined;
+    const cats = new Set<string>();
+    for (const attr of node.attributes.properties) {
+      if (!ts.isJsxAttribute(attr) || !attr.initializer || !ts.isIdentifier(attr.name)) continue;
+      const init = attr.initializer;
+      const text = ts.isStringLiteral(init) ? init.text
+        : ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression) ? init.expression.text : undefined;
+      if (text === undefined) continue;
+      const attrName = attr.name.text;
+      if (ff.nameAttributes.includes(attrName)) for (const c of this.cls.fieldName(text)) cats.add(c);
+      const byValue = Object.prototype.hasOwnProperty.call(ff.attributes, attrName) ? ff.attributes[attrName] : undefined;
+      const last = text.trim().split(/\s+/).pop() ?? '';
+      if (byValue && Object.prototype.hasOwnProperty.call(byValue, last)) cats.add(byValue[last]);
+    }
+    return cats.size ? [...cats].sort() : undefined;
+  }
+
+  /**
+   * A form control's value: the variable bound to it (`value={contact}`) holds the control's data, and
+   * its change handlers receive it (`onChange={(e) => ...e.target.value}`, `onChangeText={(text) => ...}`).
+   */
+  private formValue(cats: readonly string[], attr: string, expr: ts.Expression, v: Value, scope: Scope, node: ts.Node): void {
+    const ff = this.catalog.categories.formFields!;
+    if (ff.valueAttributes.includes(attr)) {
+      let e = expr;
+      while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+      if (!ts.isIdentifier(e)) return;
+      const b = scope.lookup(e.text);
+      if (!b || b.kind === 'function' || b.kind === 'import' || b.kind === 'class' || b.value.fn || b.value.cls || b.value.ref) return;
+      if (b.kind === 'const' && b.value.literal) return;
+      b.value = withCategories(b.value, cats, node, `${e.text} (value of a form field)`);
+      return;
+    }
+    if (!v.fn) return;
+    const byValue = ff.valueHandlers.includes(attr);
+    if (!byValue && !ff.eventHandlers.includes(attr)) return;
+    const data = withCategories(EMPTY, cats, node, 'form field value');
+    const target: Value = { props: new Map([['value', data]]) };
+    const hint: Value = byValue ? data : { props: new Map([['target', target], ['currentTarget', target]]) };
+    const hints = (v.fn.hints ??= []);
+    hints[0] = hints[0] ? union(hints[0], hint) : hint;
   }
 
   /** Unknown syntax (decorators, fragments, ...): still look inside for calls and writes. */

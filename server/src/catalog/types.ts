@@ -88,6 +88,15 @@ export interface CategoriesData {
   personObjects: { words: string[]; genericHeads?: string[] };
   getterVerbs: { verbs: string[]; nouns: string[] };
   stringKeyReaders: { methods: string[] };
+  /** Form controls whose value is personal data, judged by their attributes (<input type="email" value={v}>). */
+  formFields?: {
+    elements: string[];
+    nameAttributes: string[];
+    attributes: Record<string, Record<string, string>>;
+    valueAttributes: string[];
+    eventHandlers: string[];
+    valueHandlers: string[];
+  };
   propagators: { receiverMethods: string[]; functions: string[]; calleeWords: string[]; maskChars: string };
   sanitizers: { words: string[] };
   apiSources: ApiSourceData[];
