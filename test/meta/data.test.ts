@@ -256,26 +256,12 @@ describe('rule docs', () => {
   }
 });
 
-/** Sinks written before the shapes convention whose fixtures are being brought up to it (to empty). */
-const PENDING = new Set([
-  'async-storage', 'cookies-next', 'dexie', 'document-cookie', 'expo-file-system', 'idb-keyval', 'js-cookie',
-  'localforage', 'nookies', 'react-native-fs', 'react-native-mmkv', 'universal-cookie', 'web-storage',
-]);
-
 describe('fixtures cover the data', () => {
   const fixtures = path.join(ROOT, 'test', 'fixtures');
   const list = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d) : []);
   // The convention is in README, "Adding an SDK": flagged fixtures carry `// shapes: ...`, checked here.
   const sinkIds = new Set(loadCatalog().catalog.sinks.map((s) => s.id));
   for (const sink of loadCatalog().catalog.sinks) {
-    if (PENDING.has(sink.id)) {
-      it(`sink ${sink.id} has a positive and an ok_ fixture (shapes not yet checked)`, () => {
-        const files = list(path.join(fixtures, 'sinks', sink.id));
-        assert.ok(files.some((f) => !f.startsWith('ok_')), `${sink.id}: no positive fixture in test/fixtures/sinks/${sink.id}/`);
-        assert.ok(files.some((f) => f.startsWith('ok_')), `${sink.id}: no ok_ fixture in test/fixtures/sinks/${sink.id}/`);
-      });
-      continue;
-    }
     it(`sink ${sink.id} has a flagged fixture for every call shape and an ok_ fixture for every module and global`, () => {
       const dir = path.join(fixtures, 'sinks', sink.id);
       const files = list(dir).filter((f) => /\.[cm]?[jt]sx?$/.test(f)).map((f) => path.join(dir, f));
