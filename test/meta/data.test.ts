@@ -322,8 +322,20 @@ describe('fixtures cover the data', () => {
   });
   for (const rule of loadCatalog().catalog.rules) {
     it(`rule ${rule.id} has a positive and an ok_ fixture`, () => {
-      const files = list(path.join(fixtures, 'rules', rule.id.slice(3)));
-      assert.ok(files.some((f) => !f.startsWith('ok_')) && files.some((f) => f.startsWith('ok_')), `test/fixtures/rules/${rule.id.slice(3)}/ needs both`);
+      const name = rule.id.slice(3);
+      if (!rule.onlyFor) {
+        const files = list(path.join(fixtures, 'rules', name));
+        assert.ok(files.some((f) => !f.startsWith('ok_')) && files.some((f) => f.startsWith('ok_')), `test/fixtures/rules/${name}/ needs both`);
+        return;
+      }
+      // A rule of a profile is tested under an mt-pii.json with that profile: config/profile-<p>/<rule>/.
+      for (const p of rule.onlyFor) {
+        const dir = path.join(fixtures, 'config', `profile-${p}`, name);
+        const files = list(dir);
+        assert.ok(fs.existsSync(path.join(fixtures, 'config', `profile-${p}`, 'mt-pii.json')), `test/fixtures/config/profile-${p}/mt-pii.json is missing`);
+        const flagged = files.filter((f) => !f.startsWith('ok_')).some((f) => fs.readFileSync(path.join(dir, f), 'utf8').includes(`expect: ${rule.id}`));
+        assert.ok(flagged && files.some((f) => f.startsWith('ok_')), `test/fixtures/config/profile-${p}/${name}/ needs a fixture expecting ${rule.id} and an ok_ one`);
+      }
     });
   }
   it('every expect: comment names a known rule', () => {

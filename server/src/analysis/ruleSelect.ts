@@ -29,6 +29,7 @@ export function canonicalProfile(id: string): ProfileId | undefined {
 /**
  * The active profiles in overlay order. `business` is active unless the organisation is a state agency
  * (the Consumer Data Privacy Act exempts government bodies); the others combine (a school app for minors).
+ * `minors` stands for the Act's minors sections, so it has no effect for a state agency either.
  *
  * @example
  * activeProfiles({ entity: 'school-service-operator', also: ['minors'] }) // → ['school-service', 'minors', 'business']
@@ -39,7 +40,10 @@ export function activeProfiles(spec?: ProfileSpec): ProfileId[] {
     const p = canonicalProfile(id);
     if (p) set.add(p);
   }
-  if (set.has('state-agency')) set.delete('business');
+  if (set.has('state-agency')) {
+    set.delete('business');
+    set.delete('minors');
+  }
   else set.add('business');
   return PROFILES.filter((p) => set.has(p));
 }

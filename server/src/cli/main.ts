@@ -24,7 +24,7 @@ import type { Catalog } from '../catalog/load';
 const USAGE = `Usage:
   mt-pii scan [paths...] [options]   Scan files or folders (default: the current folder)
   mt-pii explain [ruleId|citation]   Show a rule's documentation (the Montana law behind it, examples, what
-                                     to do), or a citation ("MCA 30-14-2812", 38.5.3901) and the rules citing it
+                                     to do), or a citation (30-14-2812, 38.5.3901) and the rules citing it
   mt-pii lsp --stdio                 Run the language server over stdio (Neovim, Helix, Zed, ...)
   mt-pii --version
 

@@ -129,5 +129,5 @@ export function listRules(catalog: Catalog): string {
     return `  ${r.id.padEnd(40)} ${r.severity.padEnd(8)} ${r.title}${scope}`;
   });
   return ['Rules ([profiles] = only with that mt-pii.json profile):', ...rows, '',
-    'mt-pii explain <ruleId> for a rule\'s documentation; mt-pii explain <citation> (e.g. "MCA 30-14-2812", 38.5.3901) for a section and the rules that cite it.', ''].join('\n');
+    'mt-pii explain <ruleId> for a rule\'s documentation; mt-pii explain <citation> (e.g. 30-14-2812 or 38.5.3901) for a section and the rules that cite it.', ''].join('\n');
 }
