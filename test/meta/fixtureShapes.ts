@@ -39,8 +39,8 @@ export interface FixtureFacts {
   freeNames: Set<string>;
   /** Properties read from window./globalThis./self. */
   windowProps: Set<string>;
-  /** Members of `interface Window { ... }` declarations. */
-  windowMembers: Set<string>;
+  /** Of those, the ones used as an API: called, a method of them called, or assigned (`window.fbq(...)`, `window.FS.identify(...)`). */
+  windowApis: Set<string>;
   /** Last names of called or constructed callees (`load` of AnalyticsBrowser.load(), `Analytics` of new Analytics()). */
   called: Set<string>;
   /** Identifiers called or constructed directly (`analytics(...)`, `new Rollbar(...)`). */
@@ -81,7 +81,7 @@ export function factsOf(file: string, text: string): FixtureFacts {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
   const f: FixtureFacts = {
     file, imports: new Set(), requires: new Set(), bindings: new Map(), freeNames: new Set(), windowProps: new Set(),
-    windowMembers: new Set(), called: new Set(), calledIdents: new Set(), calledModules: new Set(), jsxTags: new Set(),
+    windowApis: new Set(), called: new Set(), calledIdents: new Set(), calledModules: new Set(), jsxTags: new Set(),
     aliasOf: { names: new Set(), modules: new Set(), destructuredRename: false }, shapes: undefined, notSinks: new Set(),
   };
   const header = (word: string) => {
@@ -166,9 +166,6 @@ export function factsOf(file: string, text: string): FixtureFacts {
     if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n)) && n.name) {
       if (!isAmbient(n)) declared.add(n.name.text);
     }
-    if (ts.isInterfaceDeclaration(n) && n.name.text === 'Window') {
-      for (const m of n.members) if (m.name && ts.isIdentifier(m.name)) f.windowMembers.add(m.name.text);
-    }
     if (ts.isParameter(n)) declareName(n.name);
     if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
       const name = lastName(n.expression);
@@ -183,7 +180,15 @@ export function factsOf(file: string, text: string): FixtureFacts {
       f.jsxTags.add(ts.isPropertyAccessExpression(t) ? t.name.text : t.getText(sf));
     }
     const g = windowProp(n);
-    if (g) f.windowProps.add(g);
+    if (g) {
+      f.windowProps.add(g);
+      let up: ts.Node = n;
+      while (ts.isParenthesizedExpression(up.parent) || ts.isAsExpression(up.parent) || ts.isNonNullExpression(up.parent)) up = up.parent;
+      const p = up.parent;
+      const called = (x: ts.Node) => (ts.isCallExpression(x.parent) || ts.isNewExpression(x.parent)) && x.parent.expression === x;
+      if (called(up) || (ts.isPropertyAccessExpression(p) && p.expression === up && called(p))
+        || (ts.isBinaryExpression(p) && p.left === up && p.operatorToken.kind === ts.SyntaxKind.EqualsToken)) f.windowApis.add(g);
+    }
     if (ts.isIdentifier(n) && isReference(n)) used.push(n);
     ts.forEachChild(n, visit);
   };
