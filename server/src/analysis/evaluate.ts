@@ -710,6 +710,8 @@ export class Evaluator {
   /** `recv.name`: follows refs, known object shapes and class fields, and classifies by the name. */
   private member(recv: Value, name: string, node: ts.Node, receiver: string | undefined, chain: readonly string[]): Value {
     let out = this.extendRef(recv.ref, name);
+    // A distinctive method of an API reached through values the engine cannot follow (tx.objectStore('s')).
+    if (out === EMPTY && !recv.ref && !recv.props?.has(name) && this.catalog.anchors.has(name)) out = this.resolve('a:' + name, []);
     if (out.source && !out.taints) out = this.sourceTaint(out, node);
     const known = recv.props?.get(name);
     if (known) out = union(out, known);

@@ -67,6 +67,8 @@ export interface Catalog {
   modulePrefixes: [string, string][];
   /** Page globals that lead somewhere (also reached through window., globalThis., self.). */
   globals: Set<string>;
+  /** Distinctive method names (entry `method`) that lead somewhere from any receiver the engine does not know. */
+  anchors: Set<string>;
   /** Service id → words for it (rules/services.json). */
   serviceLabels: Map<string, string>;
   /** Lower-case hostname of a vendor endpoint → its sink (rules/sinks/*.json `hosts`). */
@@ -204,7 +206,7 @@ function compile(
 ): Catalog {
   const catalog: Catalog = {
     rulesDir, categories, sinks, instances: [], handles: new Map(), prefixes: new Set(), calls: new Map(),
-    writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(),
+    writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), anchors: new Set(),
     serviceLabels: new Map(), hosts: new Map(), rules,
     ruleById: new Map(rules.map((r) => [r.id, r])), citations, citationHost,
   };
@@ -215,6 +217,10 @@ function compile(
     if (entry.global) {
       catalog.globals.add(entry.global);
       return 'g:' + entry.global;
+    }
+    if (entry.method) {
+      catalog.anchors.add(entry.method);
+      return 'a:' + entry.method;
     }
     if (entry.module) {
       const root = 'm:' + entry.module;
@@ -232,7 +238,7 @@ function compile(
   const addHandle = (file: string, where: string, entry: EntryData, target: HandleTarget) => {
     const root = rootOf(entry);
     if (!root) {
-      problems.push({ file, path: where, message: "an entry needs 'module' or 'global'" });
+      problems.push({ file, path: where, message: "an entry needs 'module', 'global' or 'method'" });
       return;
     }
     let segments: string[];

@@ -6,6 +6,8 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface EntryData {
   module?: string;
   global?: string;
+  /** A distinctive method name called on a value the engine does not know (IndexedDB's objectStore). */
+  method?: string;
   path: string;
   /** The creating call or construction sends its arguments to the vendor. */
   carriesData?: boolean;
