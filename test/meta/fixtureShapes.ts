@@ -153,10 +153,15 @@ export function factsOf(file: string, text: string): FixtureFacts {
             }
           }
         } else if (init && ts.isIdentifier(n.name)) {
-          // const a = window.G / const a = G / const a = someBinding
-          const g = windowProp(init);
-          if (g) f.aliasOf.names.add(g);
-          else if (ts.isIdentifier(init)) f.aliasOf.names.add(init.text);
+          // const a = window.G / const a = G / const a = someBinding, or a property of them (window.G.x.y)
+          let base: ts.Expression = init;
+          for (;;) {
+            const g = windowProp(base);
+            if (g) { f.aliasOf.names.add(g); break; }
+            if (ts.isIdentifier(base)) { f.aliasOf.names.add(base.text); break; }
+            if (ts.isPropertyAccessExpression(base)) base = base.expression;
+            else break;
+          }
         }
         if (ts.isObjectBindingPattern(n.name) && n.name.elements.some((el) => el.propertyName && ts.isIdentifier(el.name) && ts.isIdentifier(el.propertyName) && el.propertyName.text !== el.name.text)) {
           f.aliasOf.destructuredRename = true;
