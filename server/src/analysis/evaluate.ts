@@ -472,7 +472,10 @@ export class Evaluator {
     if (!ref) return EMPTY;
     if (ref.root === 'g') return this.catalog.globals.has(segment) ? this.resolve('g:' + segment, []) : EMPTY;
     if (segment === 'default' && ref.path.length === 0) return { ref }; // import('m').default, { default: x } = await import('m')
-    return this.resolve(ref.root, [...ref.path, segment]);
+    const exact = this.resolve(ref.root, [...ref.path, segment]);
+    // '*' in a catalog path is any property name (a Dexie table declared on the database: db.friends.add(v)).
+    if (exact === EMPTY && /^[A-Za-z_$]/.test(segment)) return this.resolve(ref.root, [...ref.path, '*']);
+    return exact;
   }
 
   /** A value from an API that yields personal data; property reads on it stay tainted (pos.coords.latitude). */
@@ -1192,6 +1195,9 @@ export class Evaluator {
   private evalClass(node: ts.ClassLikeDeclaration, scope: Scope): Value {
     const fields: Value = { props: new Map() };
     const cls: ClassInfo = { name: node.name?.text ?? 'class', fields };
+    // class AppDB extends Dexie: constructing it makes an instance of the SDK class it extends.
+    const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const base = heritage ? this.eval(heritage.expression, scope) : EMPTY;
     const instance: Value = fields;
     const inner = new Scope(scope, scope.ctx);
     if (node.name) inner.vars.set(node.name.text, { value: { cls }, kind: 'class' });
@@ -1214,7 +1220,7 @@ export class Evaluator {
     }
     if (ctor?.body) fns.unshift({ node: ctor, scope: inner, name: `${cls.name} constructor`, state: 'pending', thisValue: instance, file: this.sf.fileName });
     scope.ctx.deferred.push(...fns);
-    return { cls };
+    return base.ref ? { cls, ref: base.ref } : { cls };
   }
 
   private tick(): void {

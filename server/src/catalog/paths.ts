@@ -6,6 +6,7 @@
  *   new $.Analytics()        construct `Analytics` (`new` applies to the first call: new $().use(cb))
  *   $.withScope(cb)          the first parameter of a callback passed to `withScope(...)`
  *   $().get(cb2)             the second parameter of a callback passed to `get(...)` (`(req, res) => ...`); also (cb3)
+ *   $.*.put()                any property, then `put` (in call methods: '*.put' for db.friends.put(v))
  *   $.init(cb:loaded)        the first parameter of the `loaded` callback in an options object passed to `init(...)`
  *   $.load()[0]              the first element of what `load()` returns
  *
@@ -35,7 +36,7 @@ export function parsePath(text: string): string[] {
   if (!rest.startsWith('$')) throw new Error(`path must start with '$' (or 'new $'): ${JSON.stringify(text)}`);
   rest = rest.slice(1);
   const segments: string[] = [];
-  const re = /^(?:\.([A-Za-z_$][\w$]*)|(\(\))|(\(cb\))|\(cb:([A-Za-z_$][\w$]*)\)|\[(\d+)\]|\(cb([23])\))/;
+  const re = /^(?:\.([A-Za-z_$][\w$]*|\*)|(\(\))|(\(cb\))|\(cb:([A-Za-z_$][\w$]*)\)|\[(\d+)\]|\(cb([23])\))/;
   while (rest.length) {
     const m = re.exec(rest);
     if (!m) throw new Error(`cannot read path ${JSON.stringify(text)} at ${JSON.stringify(rest)}`);
