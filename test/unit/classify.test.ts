@@ -44,7 +44,7 @@ describe('classifier: variable and key names', () => {
       ['immigrationStatus', ['citizenship-immigration']], ['visaNumber', ['citizenship-immigration']],
       ['genome', ['genetic']], ['dnaResults', ['genetic']], ['faceEmbedding', ['biometric']], ['voiceprint', ['biometric']],
       ['latitude', ['precise-geolocation']], ['gpsCoordinates', ['precise-geolocation']],
-      ['childName', ['child-data', 'name']], ['kidDob', ['child-data', 'date-of-birth']],
+      ['kidName', ['child-data', 'name']], ['childName', []], ['parentName', []], ['kidDob', ['child-data', 'date-of-birth']],
     ], (n) => cls.key(n));
   });
 
