@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { CallSpec, Catalog, WriteSpec } from '../catalog/load';
 import { CALL, CALLBACK, NEW, pathKey } from '../catalog/paths';
-import { Classifier } from './classify';
+import { Classifier, splitWords } from './classify';
 import {
   CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
   dataOf, extend, hasData, nameable, stampFile, stringValue, union, unionAll, withCategories,
@@ -64,8 +64,12 @@ interface EvalOpts {
 }
 
 const MAX_DEPTH = 700;
+/** Longest property path a parameter dependency records (props.user.profile.email). */
+const MAX_DEP_PATH = 1;
 const GLOBAL_OBJECT_NAMES = new Set(['window', 'globalThis', 'self', 'top', 'parent', 'frames']);
 const ARRAY_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'findIndex', 'sort']);
+/** Array methods whose result is built from what their callback returns. */
+const RESULT_CALLBACK_METHODS = new Set(['map', 'flatMap', 'reduce', 'reduceRight']);
 const MUTATING_ARRAY_METHODS = new Set(['push', 'unshift', 'splice', 'add', 'set', 'append']);
 const GLOBAL_OBJECT_REF: Ref = { root: 'g', path: [] };
 /** Built-ins whose result is a boolean or a number, never the data they look at. */
@@ -82,6 +86,8 @@ export class Evaluator {
   /** True when an expression nested deeper than the engine follows was skipped. */
   truncated = false;
   private depth = 0;
+  /** The file itself reads an opt-out preference signal (computed once, when first needed). */
+  private fileChecksOptOut?: boolean;
   private work = 0;
   private readonly cls: Classifier;
   private readonly receiverMethods: Set<string>;
@@ -616,9 +622,18 @@ export class Evaluator {
     const intrinsic = ts.isIdentifier(tagName) && /^[a-z]/.test(tagName.text);
     const tag = intrinsic ? EMPTY : this.eval(tagName as ts.Expression, scope);
     const spec = tag.ref?.root.startsWith('h:') && !tag.ref.path.length ? this.catalog.jsx.get(tag.ref.root) : undefined;
+    // A component of this project (<Identify email={user.email} />): its props object is the first
+    // argument of the function, so the function's summary applies here as it does to a call.
+    const component = !spec && tag.fn ? tag.fn : undefined;
+    const props = component ? new Map<string, Value>() : undefined;
+    let spread: Value = EMPTY;
     for (const attr of node.attributes.properties) {
       if (ts.isJsxSpreadAttribute(attr)) {
         const v = this.eval(attr.expression, scope, { person: !!spec?.profile });
+        if (props) {
+          if (v.props) for (const [k, pv] of v.props) props.set(k, pv);
+          else spread = union(spread, v);
+        }
         if (spec?.props.has('*')) this.record({ instance: spec.instance, api: `<${this.sf.text.slice(tagName.getStart(this.sf), tagName.end)}>`, node: attr }, v, attr, spec.profile, undefined);
         continue;
       }
@@ -627,11 +642,23 @@ export class Evaluator {
       let v: Value = LITERAL;
       if (init && ts.isJsxExpression(init) && init.expression) v = this.eval(init.expression, scope, { person: !!spec?.profile });
       else if (init && (ts.isJsxElement(init) || ts.isJsxSelfClosingElement(init) || ts.isJsxFragment(init))) this.eval(init, scope);
+      if (props) {
+        let pv = v;
+        if (nameable(pv)) pv = withCategories(pv, this.cls.key(name), attr.name, name);
+        props.set(name, pv);
+      }
       if (spec && (spec.props.has('*') || spec.props.has(name))) {
         const label = `<${this.sf.text.slice(tagName.getStart(this.sf), tagName.end)} ${name}>`;
         if (nameable(v)) v = withCategories(v, this.cls.key(name, { person: spec.profile }), attr.name, name);
         this.record({ instance: spec.instance, api: label, node: attr.name }, v, attr.name, spec.profile, undefined);
       }
+    }
+    if (component && props) {
+      const arg: Value = { props };
+      if (spread !== EMPTY) arg.open = true;
+      addData(arg, spread);
+      for (const pv of props.values()) addData(arg, pv);
+      this.applySummary(component, [arg], tagName as ts.Expression);
     }
   }
 
@@ -908,6 +935,11 @@ export class Evaluator {
     else if (cbTarget.source) hint = this.sourceTaint(cbTarget, arg);
     else if (method === 'then' && recv) hint = recv;
     else if (method && recv && ARRAY_CALLBACK_METHODS.has(method) && (hasData(recv) || recv.person)) hint = this.elementOf(recv);
+    else if ((method === 'reduce' || method === 'reduceRight') && recv && (hasData(recv) || recv.person)) {
+      // list.reduce((acc, user) => ..., init): the element is the second parameter.
+      (fn.hints ??= [])[1] = this.elementOf(recv);
+      return;
+    }
     if (hint) (fn.hints ??= [])[0] = hint;
   }
 
@@ -925,6 +957,14 @@ export class Evaluator {
       if (!((calleeName === 'replace' || calleeName === 'replaceAll') && this.isMasking(args[1]))) {
         out = union(out, extend(this.elementOf(recv), node));
       }
+    }
+    if (recv && !recv.ref && values[0]?.fn && RESULT_CALLBACK_METHODS.has(calleeName)) {
+      // users.map((u) => ({ contact: u.email })), list.reduce((acc, u) => acc + u.email, ''): the result
+      // is what the callback returns (and, for a reduction, the initial value).
+      const reducing = calleeName === 'reduce' || calleeName === 'reduceRight';
+      const cbArgs = reducing ? [values[1] ?? EMPTY, this.elementOf(recv)] : [this.elementOf(recv)];
+      const returned = dataOf(this.applySummary(values[0].fn, cbArgs, calleeExpr));
+      out = union(out, extend(reducing ? union(returned, dataOf(values[1] ?? EMPTY)) : returned, node));
     }
     if (recv && MUTATING_ARRAY_METHODS.has(calleeName)) {
       // arr.push(email): the array now holds it.
@@ -964,6 +1004,8 @@ export class Evaluator {
       if (cmd && ts.isStringLiteralLike(cmd)) api += `('${cmd.text}')`;
     }
     const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr };
+    // A pixel's init or event sends a request tied to the device whatever its arguments.
+    if (spec.fires) this.hits.push({ node: calleeExpr, sink: hit, taints: [], tail: [], fires: true, ...(this.optOutGuarded(calleeExpr) ? { optOutChecked: true } : {}) });
     const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
     let keyCats: readonly string[] = spec.keyFromMethod ? this.cls.methodData(spec.method.slice(spec.method.lastIndexOf('.') + 1)) : [];
     let keyParam: number | undefined;
@@ -1002,12 +1044,62 @@ export class Evaluator {
 
   /** Data reaching a sink: concrete categories become hits; parameters become edges of the summary. */
   private record(hit: SinkHit, v: Value, node: ts.Node, profile: boolean, keyParam: number | undefined): void {
-    if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [] });
+    if (!v.taints?.length && !v.deps?.length) return;
+    const guarded = this.optOutGuarded(node);
+    if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [], ...(guarded ? { optOutChecked: true } : {}) });
     const intrinsic = new Set((v.taints ?? []).map((t) => t.cat));
     for (const dep of v.deps ?? []) {
       const ctx = dep.fn.ctx as FnCtx | undefined;
-      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic });
+      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic, ...(guarded ? { guarded } : {}) });
     }
+  }
+
+  /**
+   * Whether `node` runs only after a check of an opt-out preference signal or a consent choice: inside
+   * a branch whose condition mentions one (`if (!navigator.globalPrivacyControl) fbq(...)`, `consent &&
+   * ttq.track()`), after an early exit on one (`if (optedOut) return;`), or anywhere in a file that
+   * reads the signal itself. Data: categories.json `optOutChecks`.
+   */
+  private optOutGuarded(node: ts.Node): boolean {
+    const checks = this.catalog.categories.optOutChecks;
+    if (!checks) return false;
+    if (this.fileChecksOptOut === undefined) {
+      const text = this.sf.text.toLowerCase();
+      this.fileChecksOptOut = checks.strings.some((s) => text.includes(s));
+    }
+    if (this.fileChecksOptOut) return true;
+    const mentions = (cond: ts.Node): boolean => this.mentionsOptOut(cond, checks);
+    let child: ts.Node = node;
+    for (let n: ts.Node | undefined = node.parent; n; child = n, n = n.parent) {
+      if (ts.isIfStatement(n) && child !== n.expression && mentions(n.expression)) return true;
+      if (ts.isConditionalExpression(n) && child !== n.condition && mentions(n.condition)) return true;
+      if (ts.isBinaryExpression(n) && child === n.right && isShortCircuit(n.operatorToken.kind) && mentions(n.left)) return true;
+      const statements = ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n) ? n.statements : undefined;
+      if (statements) {
+        for (const st of statements) {
+          if (st === child || st.pos >= child.pos) break;
+          if (ts.isIfStatement(st) && exits(st.thenStatement) && mentions(st.expression)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private mentionsOptOut(cond: ts.Node, checks: { words: string[][]; strings: string[] }): boolean {
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) {
+        const words = splitWords(n.text);
+        found = checks.words.some((seq) => containsRun(words, seq));
+      } else if (ts.isStringLiteralLike(n)) {
+        const t = n.text.toLowerCase();
+        found = checks.strings.some((s) => t.includes(s)) || checks.words.some((seq) => containsRun(splitWords(n.text), seq));
+      }
+      if (!found) ts.forEachChild(n, visit);
+    };
+    visit(cond);
+    return found;
   }
 
   // ───────────────────────────── functions ─────────────────────────────
@@ -1071,10 +1163,16 @@ export class Evaluator {
         { node: edge.sink.node, note: edge.sink.api, loc: edge.sink.loc },
       ];
       const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat));
-      if (taints.length) this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail });
+      if (taints.length) {
+        const guarded = edge.guarded || this.optOutGuarded(calleeExpr);
+        this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail, ...(guarded ? { optOutChecked: true } : {}) });
+      }
       for (const dep of v.deps ?? []) {
         const ctx = dep.fn.ctx as FnCtx | undefined;
-        if (dep.fn.state === 'running' && ctx && dep.fn !== fn) ctx.edges.push({ ...edge, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } } });
+        if (dep.fn.state === 'running' && ctx && dep.fn !== fn) {
+          const guarded = edge.guarded || this.optOutGuarded(calleeExpr);
+          ctx.edges.push({ ...edge, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...(guarded ? { guarded } : {}) });
+        }
       }
     }
     return instantiate(summary.returns, fn, args, calleeExpr, 0);
@@ -1196,16 +1294,38 @@ function toExports(v: Value): ModuleExports | undefined {
  */
 function resolveDep(dep: Dep, args: Value[]): Value {
   let v = dep.param < 0 ? unionAll(args.map(dataOf)) : args[dep.param] ?? EMPTY;
-  for (const p of dep.path ?? []) {
-    if (v.props) {
-      const next = v.props.get(p);
-      if (!next) return v.open ? dataOf(v) : EMPTY;
+  const path = dep.path ?? [];
+  for (let i = 0; i < path.length; i++) {
+    const next = v.props?.get(path[i]);
+    if (next) {
       v = next;
-    } else {
-      return dataOf(v);
+      continue;
     }
+    if (v.props && !v.open) return EMPTY;
+    return narrow(v, path.slice(i));
   }
   return v;
+}
+
+/**
+ * The part of `v` that may hold `path` when its shape does not say: parameters passed on whole
+ * (f(props) → g(props) reading props.email; <Inner {...props} />) narrow to that path; the data of
+ * known properties is left out, since the path is not one of them.
+ */
+function narrow(v: Value, path: readonly string[]): Value {
+  const knownDeps = new Set<Dep>();
+  const knownTaints = new Set<Taint>();
+  for (const pv of v.props?.values() ?? []) {
+    for (const d of pv.deps ?? []) knownDeps.add(d);
+    for (const t of pv.taints ?? []) knownTaints.add(t);
+  }
+  const out: Value = {};
+  const deps = (v.deps ?? []).filter((d) => !knownDeps.has(d))
+    .map((d) => ((d.path?.length ?? 0) + path.length > MAX_DEP_PATH ? d : { ...d, path: [...(d.path ?? []), ...path] }));
+  if (deps.length) out.deps = deps;
+  const taints = (v.taints ?? []).filter((t) => !knownTaints.has(t));
+  if (taints.length) out.taints = taints;
+  return out.deps || out.taints ? out : EMPTY;
 }
 
 /** A summary's return value at one call site: parameters replaced by the arguments given. */
@@ -1353,4 +1473,23 @@ function leadingText(e: ts.Expression): string | undefined {
     return ts.isStringLiteralLike(left) ? left.text : undefined;
   }
   return undefined;
+}
+
+function isShortCircuit(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+}
+
+/** A statement that leaves the enclosing block: `return;`, `throw ...`, `{ return; }`. */
+function exits(st: ts.Statement): boolean {
+  if (ts.isReturnStatement(st) || ts.isThrowStatement(st) || ts.isBreakStatement(st) || ts.isContinueStatement(st)) return true;
+  return ts.isBlock(st) && st.statements.length > 0 && exits(st.statements[st.statements.length - 1]);
+}
+
+/** `words` contains `run` as consecutive words. */
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  outer: for (let i = 0; i + run.length <= words.length; i++) {
+    for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
+    return true;
+  }
+  return false;
 }

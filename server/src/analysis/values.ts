@@ -87,6 +87,8 @@ export interface Edge {
   profile: boolean;
   /** Categories already reported at the inner sink. */
   intrinsic: ReadonlySet<string>;
+  /** The inner sink sits on a path guarded by an opt-out signal or consent check. */
+  guarded?: boolean;
 }
 
 export interface SinkHit {

@@ -70,6 +70,8 @@ export interface CategoriesData {
   propagators: { receiverMethods: string[]; functions: string[]; calleeWords: string[]; maskChars: string };
   sanitizers: { words: string[] };
   apiSources: ApiSourceData[];
+  /** Words and strings that show a check of an opt-out preference signal or a consent choice. */
+  optOutChecks?: { words: string[][]; strings: string[] };
 }
 
 export interface CitationData {
