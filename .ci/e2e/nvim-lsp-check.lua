@@ -20,6 +20,16 @@ local function ours(bufnr)
   return r
 end
 
+-- Messages from the server are logged, never prompted: in headless Neovim 0.7 a showMessageRequest
+-- prompt ("Type number and <Enter>") would wait for a key press forever.
+vim.lsp.handlers['window/showMessageRequest'] = function(_, params)
+  out('[server asks] ' .. tostring(params and params.message))
+  return vim.NIL
+end
+vim.lsp.handlers['window/showMessage'] = function(_, params)
+  out('[server says] ' .. tostring(params and params.message))
+end
+
 local function main()
   local cmd = vim.split(os.getenv('LSP_CMD') or error('LSP_CMD not set'), ' ', { trimempty = true })
   local bufnr = vim.api.nvim_get_current_buf()

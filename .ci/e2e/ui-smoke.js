@@ -4,12 +4,14 @@
 // Each step prints `CHECK PASS <step>` or `CHECK FAIL <step>: <why>`; steps after a failure are reported
 // as failed ("not reached"), so the count is the same on every run.
 // Env: PORT, FOLDER (abs workspace dir), FILE (name in FOLDER, default login.ts), EXPECT (text of the
-// diagnostic, default 'reaches Segment'), HOVER_EXPECT (text of the server hover, default 'MCA 30-14-'),
+// diagnostic, default 'mt/personal-data-to-third-party': the rule code the Problems panel and hover show),
+// HOVER_EXPECT (text of the server hover, default 'MCA 30-14-'; the hover must also hold a link to
+// https://mca.legmt.gov/...),
 // SHOT (png path, default /tmp/mt-pii-ui-smoke.png), SQUIGGLE (class of the expected squiggle, default
 // .squiggly-warning: the finding is a Warning, and TypeScript's own errors would be .squiggly-error).
 const { chromium } = require('playwright-core');
 const {
-  PORT = '18765', FOLDER, FILE = 'login.ts', EXPECT = 'reaches Segment', HOVER_EXPECT = 'MCA 30-14-',
+  PORT = '18765', FOLDER, FILE = 'login.ts', EXPECT = 'mt/personal-data-to-third-party', HOVER_EXPECT = 'MCA 30-14-',
   SHOT = '/tmp/mt-pii-ui-smoke.png', SQUIGGLE = '.squiggly-warning',
 } = process.env;
 const t0 = Date.now();
@@ -21,6 +23,7 @@ const STEPS = [
   'ui: a warning squiggle appears',
   'ui: the Problems panel lists the mt-pii finding',
   'ui: hovering the squiggle shows the finding and the Montana citation',
+  'ui: the hover links the citation to mca.legmt.gov',
 ];
 
 (async () => {
@@ -72,6 +75,14 @@ const STEPS = [
     const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: EXPECT }).filter({ hasText: HOVER_EXPECT }).first();
     await hover.waitFor({ state: 'visible', timeout: 15000 });
     pass((await hover.innerText()).replace(/\s+/g, ' ').slice(0, 200));
+
+    // VS Code renders markdown links with the target in href or data-href.
+    const link = hover.locator('a[href^="https://mca.legmt.gov/"], a[data-href^="https://mca.legmt.gov/"]').first();
+    await link.waitFor({ state: 'attached', timeout: 5000 });
+    pass(`${await link.innerText()} -> ${(await link.getAttribute('data-href')) || (await link.getAttribute('href'))}`);
+    // Bring the citations into view in the hover for the screenshot (the README shows it).
+    await link.scrollIntoViewIfNeeded().catch(() => {});
+    await page.waitForTimeout(300);
   } catch (e) {
     console.log(`CHECK FAIL ${STEPS[step]}: ${String(e && e.message).split('\n')[0]}`);
     for (step++; step < STEPS.length; step++) console.log(`CHECK FAIL ${STEPS[step]}: not reached`);

@@ -24,7 +24,7 @@ let controller: ServerController | undefined;
 export function activate(context: vscode.ExtensionContext): MtPiiApi {
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   const status = new StatusBar(COMMANDS.showOutput);
-  const ctl = new ServerController(context, output, status);
+  const ctl = new ServerController(output, status);
   controller = ctl;
   context.subscriptions.push(
     output,
@@ -56,7 +56,6 @@ class ServerController {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
     private readonly status: StatusBar,
   ) {}
@@ -106,7 +105,7 @@ class ServerController {
       outputChannel: this.output,
       diagnosticCollectionName: 'mt-pii',
     };
-    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(this.context), clientOptions);
+    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(), clientOptions);
     client.onDidChangeState((e) => this.status.set(toStatus(e.newState)));
     this.client = client;
     this.status.set('starting');

@@ -1,13 +1,18 @@
-// End-to-end tests in a real VS Code (code-server's extension host): the packaged client starts the real
-// language server and VS Code itself turns its answers into diagnostics, hovers and quick fixes.
-// The workspace is a scratch copy of test/e2e/workspace made by .ci/e2e/vscode-e2e.sh, so edits are safe.
+// End-to-end tests in a real VS Code: the extension (normally the installed .vsix) starts its bundled language
+// server and VS Code itself turns the answers into diagnostics, hovers and quick fixes. One suite, two
+// launchers: code-server's extension host (.ci/e2e/vscode-e2e.sh) and @vscode/test-electron
+// (.ci/e2e/run-electron.js). The workspace is a scratch copy of test/e2e/workspace, so edits are safe.
+// Expectations rest on rule codes, severities and the citation link pattern, not on message wording.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MtPiiApi } from '../../client/src/extension';
 
 const EXTENSION_ID = 'montana-pii-guard.mt-pii-guard';
-const RULE = 'mt/personal-data-to-third-party';
+const THIRD_PARTY = 'mt/personal-data-to-third-party';
+const ON_DEVICE = 'mt/breach-data-on-device';
+const CITATION_LINK = /\]\((https:\/\/mca\.legmt\.gov\/[^)\s]+)\)/;
 const WAIT_MS = 30000;
 
 function workspaceUri(name: string): vscode.Uri {
@@ -39,7 +44,7 @@ function diagnosticsWhere(uri: vscode.Uri, accept: (ds: vscode.Diagnostic[]) => 
     });
     const timer = setTimeout(() => {
       cleanup();
-      const now = vscode.languages.getDiagnostics(uri).map((d) => `${d.source}:${String(codeValue(d))}:${d.message}`);
+      const now = vscode.languages.getDiagnostics(uri).map((d) => `${d.source}:${String(codeValue(d))}:${d.severity}:${d.message}`);
       reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what} on ${uri.toString()}; diagnostics now: ${JSON.stringify(now)}`));
     }, WAIT_MS);
     function cleanup(): void {
@@ -50,8 +55,13 @@ function diagnosticsWhere(uri: vscode.Uri, accept: (ds: vscode.Diagnostic[]) => 
   });
 }
 
-const hasRule = (ds: vscode.Diagnostic[]): boolean => ds.some((d) => codeValue(d) === RULE);
-const noRule = (ds: vscode.Diagnostic[]): boolean => !hasRule(ds);
+const withRule = (rule: string) => (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((d) => codeValue(d) === rule);
+const hasRule = (rule: string) => (ds: vscode.Diagnostic[]): boolean => withRule(rule)(ds).length > 0;
+const noRule = (rule: string) => (ds: vscode.Diagnostic[]): boolean => withRule(rule)(ds).length === 0;
+
+async function finding(uri: vscode.Uri, rule: string): Promise<vscode.Diagnostic> {
+  return withRule(rule)(await diagnosticsWhere(uri, hasRule(rule), `a ${rule} diagnostic`))[0];
+}
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -87,6 +97,16 @@ async function revert(doc: vscode.TextDocument): Promise<void> {
   assert.strictEqual(doc.isDirty, false, 'document reverted');
 }
 
+/** Replaces the whole text of a workspace file in its editor and saves it, as a user would. */
+async function editAndSave(uri: vscode.Uri, text: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit), `edit of ${uri.path} applied`);
+  assert.ok(await doc.save(), `${uri.path} saved`);
+}
+
 function screenshot(name: string): Promise<void> {
   // run-in-code-server.js captures the workbench when a test logs this line; the directory is optional.
   const dir = process.env.MT_PII_E2E_SHOT_DIR;
@@ -97,6 +117,7 @@ function screenshot(name: string): Promise<void> {
 
 suite('Montana PII Guard in a real VS Code', () => {
   const login = (): vscode.Uri => workspaceUri('login.ts');
+  const storage = (): vscode.Uri => workspaceUri('storage.ts');
   let doc: vscode.TextDocument;
 
   suiteSetup(async () => {
@@ -110,15 +131,28 @@ suite('Montana PII Guard in a real VS Code', () => {
 
   test('activates and the language server reaches the running state', async () => {
     await serverState('running');
-    assert.strictEqual(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.strictEqual(ext?.isActive, true);
+    console.log(`extension ${ext.packageJSON.version} from ${ext.extensionPath} in ${vscode.env.appName} ${vscode.version}`);
   });
 
-  test('the Segment identify leak is a Warning from mt-pii with the rule code', async () => {
-    const ds = await diagnosticsWhere(login(), hasRule, `a ${RULE} diagnostic`);
-    const d = ds.find((x) => codeValue(x) === RULE)!;
+  test('the extension runs its esbuild bundle; installed from the .vsix, it ships no node_modules', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    assert.match(ext.packageJSON.main, /^(\.\/)?dist\//, 'main is the esbuild bundle');
+    assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', 'server', 'src', 'lsp', 'server.js')), 'the bundled server is there');
+    // Set by the launchers when they run the installed .vsix (always, in CI); unset for a development folder.
+    const expected = process.env.MT_PII_E2E_EXTENSION_PATH;
+    if (!expected) return;
+    assert.strictEqual(fs.realpathSync(ext.extensionPath), fs.realpathSync(expected), 'loaded from the installed .vsix');
+    assert.ok(!fs.existsSync(path.join(ext.extensionPath, 'node_modules')), 'the package ships no node_modules');
+    assert.ok(!fs.existsSync(path.join(ext.extensionPath, 'out')), 'the package ships no unbundled out/ tree');
+    for (const dir of ['rules', 'syntaxes']) assert.ok(fs.existsSync(path.join(ext.extensionPath, dir)), `${dir}/ is in the package`);
+  });
+
+  test('a Segment identify call with an email is a Warning with the rule code and a documentation link', async () => {
+    const d = await finding(login(), THIRD_PARTY);
     assert.strictEqual(d.source, 'mt-pii');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
-    assert.match(d.message, /Segment/);
     assert.strictEqual(d.range.start.line, 5, 'on the analytics.identify line');
     if (typeof d.code === 'object') assert.ok(d.code.target instanceof vscode.Uri, 'codeDescription.href became a link');
     assert.ok((d.relatedInformation ?? []).length >= 1, 'the flow is shown as related information');
@@ -126,16 +160,30 @@ suite('Montana PII Guard in a real VS Code', () => {
     await screenshot('e2e-diagnostic.png');
   });
 
-  test('the hover cites the Montana Code and says it is not legal advice', async () => {
-    const [d] = (await diagnosticsWhere(login(), hasRule, 'the finding')).filter((x) => codeValue(x) === RULE);
+  test('a Social Security number written to localStorage is an Error with its rule code', async () => {
+    const storageDoc = await vscode.workspace.openTextDocument(storage());
+    await vscode.window.showTextDocument(storageDoc);
+    const d = await finding(storage(), ON_DEVICE);
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(d.range.start.line, 2, 'on the localStorage.setItem line');
+    await vscode.window.showTextDocument(doc);
+  });
+
+  test('the hover cites the Montana Code with a link to mca.legmt.gov and says it is not legal advice', async () => {
+    const d = await finding(login(), THIRD_PARTY);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', login(), d.range.start);
     const text = hoverText(hovers ?? []);
-    assert.match(text, /MCA 30-14-/, `hover text: ${text}`);
-    assert.match(text, /not legal advice/i, `hover text: ${text}`);
+    assert.match(text, /MCA 30-14-/, `hover text: ${text.slice(0, 600)}`);
+    const link = CITATION_LINK.exec(text);
+    assert.ok(link, `a markdown link to https://mca.legmt.gov/... in the hover: ${text.slice(0, 600)}`);
+    assert.doesNotThrow(() => vscode.Uri.parse(link[1], true), 'the citation link is a valid URI');
+    assert.match(text, /not legal advice/i, `hover text: ${text.slice(0, 600)}`);
+    const away = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', login(), new vscode.Position(0, 1));
+    assert.ok(!/mca\.legmt\.gov/.test(hoverText(away ?? [])), 'no citation hover away from the finding');
   });
 
   test('the ignore-next-line quick fix inserts the directive and the finding goes away', async () => {
-    const [d] = (await diagnosticsWhere(login(), hasRule, 'the finding')).filter((x) => codeValue(x) === RULE);
+    const d = await finding(login(), THIRD_PARTY);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider', login(), d.range, vscode.CodeActionKind.QuickFix.value, 10);
     const titles = (actions ?? []).map((a) => a.title);
@@ -144,22 +192,36 @@ suite('Montana PII Guard in a real VS Code', () => {
     assert.ok(fix.edit || fix.command, 'the quick fix carries an edit or a command');
     if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit applied');
     if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-    assert.match(doc.getText(), new RegExp(`// mt-pii-ignore-next-line ${RULE} -- \\S`), 'directive with a reason inserted');
-    await diagnosticsWhere(login(), noRule, 'the finding to disappear after the fix');
+    assert.match(doc.getText(), new RegExp(`// mt-pii-ignore-next-line ${THIRD_PARTY} -- \\S`), 'directive with a reason inserted');
+    await diagnosticsWhere(login(), noRule(THIRD_PARTY), 'the finding to disappear after the fix');
     await revert(doc);
-    await diagnosticsWhere(login(), hasRule, 'the finding to return after the revert');
+    await diagnosticsWhere(login(), hasRule(THIRD_PARTY), 'the finding to return after the revert');
+  });
+
+  test('editing mt-pii.json takes effect: a rule raised to error, then turned off, then back to the default', async () => {
+    const config = workspaceUri('mt-pii.json');
+    await editAndSave(config, JSON.stringify({ root: true, rules: { [THIRD_PARTY]: 'error' } }, null, 2) + '\n');
+    await diagnosticsWhere(login(), (ds) => withRule(THIRD_PARTY)(ds).some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      'the finding to become an Error after mt-pii.json raised the rule');
+    await editAndSave(config, JSON.stringify({ root: true, rules: { [THIRD_PARTY]: 'off' } }, null, 2) + '\n');
+    await diagnosticsWhere(login(), noRule(THIRD_PARTY), 'the finding to go away after mt-pii.json turned the rule off');
+    assert.ok(hasRule(ON_DEVICE)(ours(storage())), 'the other rule still reports in storage.ts');
+    await editAndSave(config, '{ "root": true }\n');
+    await diagnosticsWhere(login(), (ds) => withRule(THIRD_PARTY)(ds).some((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+      'the finding to return as a Warning with the rule back at its default');
+    await vscode.window.showTextDocument(doc);
   });
 
   test('a leak typed into the editor is flagged without saving', async () => {
-    const before = ours(login()).filter((x) => codeValue(x) === RULE).length;
+    const before = withRule(THIRD_PARTY)(ours(login())).length;
     const edit = new vscode.WorkspaceEdit();
     edit.insert(login(), doc.lineAt(doc.lineCount - 1).range.end,
       "\nexport function onSignup(account: { email: string }) {\n  analytics.track('Signed Up', { email: account.email });\n}\n");
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const ds = await diagnosticsWhere(login(), (x) => x.filter((y) => codeValue(y) === RULE).length > before, 'a second finding');
-    assert.ok(ds.some((x) => x.range.start.line >= 8 && /Segment/.test(x.message)), 'the new finding is on the typed line');
+    const ds = await diagnosticsWhere(login(), (x) => withRule(THIRD_PARTY)(x).length > before, 'a second finding');
+    assert.ok(withRule(THIRD_PARTY)(ds).some((x) => x.range.start.line >= 8), 'the new finding is on the typed line');
     await revert(doc);
-    await diagnosticsWhere(login(), (x) => x.filter((y) => codeValue(y) === RULE).length === before, 'the typed finding to go away');
+    await diagnosticsWhere(login(), (x) => withRule(THIRD_PARTY)(x).length === before, 'the typed finding to go away');
   });
 
   test('an untitled TypeScript document is analysed too', async () => {
@@ -169,7 +231,7 @@ suite('Montana PII Guard in a real VS Code', () => {
     });
     await vscode.window.showTextDocument(untitled);
     assert.strictEqual(untitled.uri.scheme, 'untitled');
-    await diagnosticsWhere(untitled.uri, hasRule, 'a finding in the untitled document');
+    await diagnosticsWhere(untitled.uri, hasRule(THIRD_PARTY), 'a finding in the untitled document');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.window.showTextDocument(doc);
   });
@@ -180,15 +242,15 @@ suite('Montana PII Guard in a real VS Code', () => {
     await diagnosticsWhere(login(), (ds) => ds.length === 0, 'no mt-pii diagnostics while disabled');
     await setEnable(true);
     await serverState('running');
-    await diagnosticsWhere(login(), hasRule, 'the finding after re-enabling');
+    await diagnosticsWhere(login(), hasRule(THIRD_PARTY), 'the finding after re-enabling');
   });
 
   test('the commands are contributed; restart brings the server back with its findings', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const c of ['mtPii.showOutput', 'mtPii.restartServer']) assert.ok(all.includes(c), `${c} is registered`);
+    for (const c of ['mtPii.showOutput', 'mtPii.restartServer', 'mtPii.scanWorkspace']) assert.ok(all.includes(c), `${c} is registered`);
     await vscode.commands.executeCommand('mtPii.showOutput');
     await vscode.commands.executeCommand('mtPii.restartServer');
     await serverState('running');
-    await diagnosticsWhere(login(), hasRule, 'the finding after a restart');
+    await diagnosticsWhere(login(), hasRule(THIRD_PARTY), 'the finding after a restart');
   });
 });

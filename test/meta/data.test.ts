@@ -10,6 +10,17 @@ import * as path from 'path';
 import { analyzeFile } from '../../server/src/analysis';
 import { loadCatalog } from '../../server/src/catalog/load';
 import { validate } from '../../server/src/catalog/jsonSchema';
+import type { ProfileId } from '../../server/src/catalog/types';
+import { activeProfiles, ruleApplies, viewOf } from '../../server/src/analysis/ruleSelect';
+import { withCitationsSection } from '../../server/src/cli/ruleDocs';
+import { builtinModules } from 'module';
+import {
+  FixtureFacts, NON_SINK_GLOBALS, NON_SINK_MODULES, SHAPES, Shape, checkShape, factsOf, moduleMatches, needsOf, rel, uses,
+} from './fixtureShapes';
+
+const BUILTINS = new Set(builtinModules);
+/** The npm package of a module specifier: '@scope/name' or 'name'. */
+const packageOf = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const RULES = path.join(ROOT, 'rules');
@@ -18,7 +29,9 @@ const readJson = (p: string) => JSON.parse(fs.readFileSync(p, 'utf8'));
 /**
  * The citations montana-law.md (shared/, 2026-11-28) marks as verified at this precision: sections read
  * in official text or verbatim copies, and subsections it marks verified. Cross-checked against the file
- * itself below when it is present.
+ * itself below when it is present. Not verified, so never cited: 30-14-1704 subsections, 2802 definition
+ * numbers other than (7), (20), (25), (28), 2808 and 2812 subsections beyond those listed, 61-11-501/502/506-509,
+ * 20-7-1323/1324 protected-information list, 50-16 part 5's security section, 30-23-105, ARM 38.5.3901(d)+.
  */
 const VERIFIED = new Set([
   'MCA 30-14-1702', 'MCA 30-14-1703', 'MCA 30-14-1704', 'MCA 30-14-1705',
@@ -27,8 +40,9 @@ const VERIFIED = new Set([
   'MCA 30-14-2812', 'MCA 30-14-2812(1)(a)', 'MCA 30-14-2812(1)(b)', 'MCA 30-14-2812(1)(c)', 'MCA 30-14-2812(2)(a)',
   'MCA 30-14-2812(2)(b)', 'MCA 30-14-2812(2)(c)', 'MCA 30-14-2812(5)', 'MCA 30-14-2812(10)', 'MCA 30-14-2813', 'MCA 30-14-2813(2)',
   'MCA 30-14-2814', 'MCA 30-14-2814(1)', 'MCA 30-14-2815', 'MCA 30-14-2815(4)', 'MCA 30-14-2816', 'MCA 30-14-2817',
-  'MCA 30-14-2818', 'MCA 30-14-2819', 'MCA 30-14-2820', 'MCA 30-23-104', 'MCA 2-6-1501', 'MCA 2-6-1502', 'MCA 2-6-1503',
-  'MCA 2-17-551', 'MCA 2-17-552', 'MCA 20-7-1325', 'MCA 50-16-504', 'MCA 50-16-525', 'MCA 50-16-546', 'MCA 61-11-515', 'MCA 46-5-603',
+  'MCA 30-14-2818', 'MCA 30-14-2819', 'MCA 30-14-2820', 'MCA 30-23-102', 'MCA 30-23-104', 'MCA 2-6-1501', 'MCA 2-6-1502', 'MCA 2-6-1503',
+  'MCA 2-17-551', 'MCA 2-17-552', 'MCA 20-7-1325', 'MCA 50-16-504', 'MCA 50-16-525', 'MCA 50-16-546', 'MCA 50-16-553',
+  'MCA 61-11-503', 'MCA 61-11-515', 'MCA 46-5-603', 'ARM 38.5.3901',
 ]);
 
 /** The official URL of an MCA section, by the pattern of montana-law.md §0.3 on the current host. */
@@ -39,6 +53,11 @@ function officialUrl(section: string): string {
   const pad = (n: string) => String(Number(n) * 10).padStart(4, '0');
   const T = pad(t), C = pad(c), P = pad(part), S = pad(sec);
   return `https://mca.legmt.gov/bills/mca/title_${T}/chapter_${C}/part_${P}/section_${S}/${T}-${C}-${P}-${S}.html`;
+}
+
+/** The link of an ARM rule, by the rules.mt.gov pattern montana-law.md §0.3 saw for 38.5.2801 and 38.5.3907. */
+function armUrl(rule: string): string {
+  return `https://rules.mt.gov/gateway/RuleNo.asp?RN=${rule.replace(/\./g, '%2E')}`;
 }
 
 describe('rules/ data', () => {
@@ -55,6 +74,20 @@ describe('rules/ data', () => {
     }
   });
 
+  it('every sink service has words in services.json, and every label belongs to a service', () => {
+    const schema = readJson(path.join(RULES, 'schema', 'sink.schema.json'));
+    const services: string[] = schema.properties.service.enum;
+    const labels = readJson(path.join(RULES, 'services.json')).services;
+    assert.deepStrictEqual(Object.keys(labels).sort(), [...services].sort());
+  });
+
+  it('third parties state their role, and only third parties', () => {
+    for (const s of loadCatalog().catalog.sinks) {
+      if (s.kind === 'third-party') assert.ok(s.role, `${s.id}: no role`);
+      else assert.ok(!s.role && !s.hosts, `${s.id}: role/hosts on a ${s.kind} sink`);
+    }
+  });
+
   it('loads into a catalog with no problems', () => {
     assert.deepStrictEqual(loadCatalog().problems, []);
   });
@@ -65,24 +98,97 @@ describe('rules/ data', () => {
       assert.ok(r.message.includes('{vendor}') || r.message.includes('{api}'), `${r.id}: message names no destination`);
     }
   });
+
+  it('rules: messages say "may", name the destination and use known placeholders; a fires-only rule has fires and a firesMessage', () => {
+    for (const r of loadCatalog().catalog.rules) {
+      const texts = [r.message, r.firesMessage, ...Object.values(r.roleVariants ?? {}).flatMap((v) => [v!.message, v!.firesMessage]),
+        ...Object.values(r.profiles ?? {}).flatMap((p) => [p!.message, p!.firesMessage])].filter((t): t is string => !!t);
+      for (const t of texts) {
+        assert.match(t, /\bmay\b/, `${r.id}: "${t}" is not worded as "may"`);
+        assert.ok(t.includes('{vendor}') || t.includes('{api}'), `${r.id}: "${t}" names no destination`);
+        for (const m of t.matchAll(/\{(\w+)\}/g)) assert.ok(['categories', 'vendor', 'service', 'api', 'sinkKind'].includes(m[1]), `${r.id}: unknown placeholder {${m[1]}}`);
+      }
+      if (!r.categories.length) assert.ok(r.fires, `${r.id}: no categories, so it must match fires calls`);
+      if (r.fires) assert.ok(r.firesMessage, `${r.id}: a fires rule needs a firesMessage (the call may carry no data)`);
+      for (const c of r.requireAny ?? []) assert.ok(r.categories.includes(c), `${r.id}: requireAny ${c} is not among its categories`);
+      assert.ok(!(r.onlyFor ?? []).some((p) => (r.notFor ?? []).includes(p)), `${r.id}: a profile both in onlyFor and notFor`);
+      assert.match(r.applicability ?? '', /\bmay\b|information/, `${r.id}: applicability does not say it may apply`);
+    }
+  });
+
+  it('rules: yields name known rules and never form a cycle', () => {
+    const { catalog } = loadCatalog();
+    const edges = new Map(catalog.rules.map((r) => [r.id, [...(r.yieldsTo ?? []), ...(r.yieldsSiteTo ?? [])]]));
+    for (const [id, to] of edges) for (const t of to) assert.ok(edges.has(t), `${id} yields to unknown rule ${t}`);
+    const visit = (id: string, path: string[]): void => {
+      assert.ok(!path.includes(id), `yield cycle: ${[...path, id].join(' → ')}`);
+      for (const t of edges.get(id) ?? []) visit(t, [...path, id]);
+    };
+    for (const id of edges.keys()) visit(id, []);
+  });
+
+  it('carrier-billing rules are shown only for carrier-billing sinks, and such sinks exist', () => {
+    const { catalog } = loadCatalog();
+    for (const r of catalog.rules) {
+      if (r.citations.some((c) => c.startsWith('ARM 38.5.39'))) assert.deepStrictEqual(r.services, ['carrier-billing'], r.id);
+    }
+    assert.ok(catalog.sinks.some((s) => s.service === 'carrier-billing'), 'no carrier-billing sink in rules/sinks');
+  });
 });
 
 describe('citations', () => {
   const data = readJson(path.join(RULES, 'montana', 'citations.json'));
   it('use the current official host', () => assert.strictEqual(data.host, 'https://mca.legmt.gov/bills/mca/'));
+  it('ARM links use the rules.mt.gov host constant', () => assert.strictEqual(data.armHost, 'https://rules.mt.gov/gateway/RuleNo.asp?RN='));
   for (const [id, c] of Object.entries<Record<string, string>>(data.citations)) {
     it(`${id} is verified, well formed, and links its official section page`, () => {
       assert.ok(VERIFIED.has(id), `${id} is not on the verified list`);
-      assert.strictEqual(id, `MCA ${c.section}${c.subsection ?? ''}`);
-      assert.strictEqual(c.url, officialUrl(c.section));
+      const code = c.code ?? 'MCA';
+      assert.strictEqual(id, `${code} ${c.section}${c.subsection ?? ''}`);
+      if (code === 'ARM') {
+        assert.ok(!c.subsection, `${id}: no subsection of an ARM rule is verified`);
+        assert.strictEqual(c.url, armUrl(c.section));
+        assert.ok(c.url.startsWith(data.armHost));
+        assert.ok(c.urlNote, `${id}: the official ARM page was not seen, so the link must say how it was made`);
+      } else {
+        assert.strictEqual(c.url, officialUrl(c.section));
+        assert.ok(c.url.startsWith(data.host));
+      }
       for (const k of ['title', 'summary', 'binds']) assert.ok(c[k] && c[k].length > 4, `${id}.${k}`);
       assert.ok(['official', 'copy'].includes(c.verification));
     });
   }
-  it('no rule cites a state-agency section against private code', () => {
-    for (const r of loadCatalog().catalog.rules) {
-      const all = [...r.citations, ...(r.categoryCitations ?? []).flatMap((x) => x.citations)];
-      assert.ok(!all.some((c) => /^MCA 2-6-15|^MCA 2-17-55/.test(c)), r.id);
+  it('only the Consumer Data Privacy Act duties with thresholds are marked as needing them (its minors sections have none)', () => {
+    for (const [id, c] of Object.entries<Record<string, unknown>>(data.citations)) {
+      const minors = /^MCA 30-14-28(11|18|19)/.test(id);
+      const mcdpa = /^MCA 30-14-28/.test(id);
+      assert.strictEqual(!!c.needsMcdpaThresholds, mcdpa && !minors, id);
+    }
+  });
+  it('no rule cites a state-agency section against private code, and none cites the Consumer Data Privacy Act to a state agency', () => {
+    const { catalog } = loadCatalog();
+    const agencyLaw = (c: string) => /^MCA 2-6-15|^MCA 2-17-55/.test(c);
+    for (const r of catalog.rules) {
+      const general = [...r.citations, ...(r.categoryCitations ?? []).flatMap((x) => x.citations),
+        ...Object.values(r.roleVariants ?? {}).flatMap((v) => v!.citations ?? [])];
+      if (general.some(agencyLaw)) assert.deepStrictEqual(r.onlyFor, ['state-agency'], `${r.id} cites a state-agency section outside a state-agency-only rule`);
+      for (const [p, o] of Object.entries(r.profiles ?? {})) {
+        if (p === 'state-agency') continue;
+        assert.ok(![...o!.citations, ...(o!.categoryCitations ?? []).flatMap((x) => x.citations)].some(agencyLaw), `${r.id}: profile ${p} cites a state-agency section`);
+      }
+      // Whatever a state agency sees (alone or combined with other profiles) cites no MCDPA section and no MCDPA wording.
+      for (const also of [[], ['minors'], ['school-service'], ['health-care-provider'], ['school-service', 'minors']] as ProfileId[][]) {
+        const profiles = activeProfiles({ entity: 'state-agency', also });
+        if (!ruleApplies(r, profiles)) continue;
+        for (const role of [undefined, 'processor', 'own-purposes'] as const) {
+          const v = viewOf(r, profiles, role);
+          const all = [...v.citations, ...v.categoryCitations.flatMap((x) => x.citations)];
+          assert.ok(!all.some((c) => c.startsWith('MCA 30-14-28')), `${r.id} (state-agency + ${also.join('+') || 'nothing'}, ${role}): cites ${all.join(', ')}`);
+          for (const t of [v.message, v.firesMessage, v.advice]) {
+            assert.doesNotMatch(t, /Consumer Data Privacy Act|processor contract|data protection assessment|consumer's (prior )?consent/, `${r.id} (state-agency): "${t}"`);
+          }
+        }
+      }
     }
   });
   it('the URL pattern matches the examples montana-law.md saw', () => {
@@ -90,13 +196,15 @@ describe('citations', () => {
     assert.strictEqual(officialUrl('2-6-1502'), 'https://mca.legmt.gov/bills/mca/title_0020/chapter_0060/part_0150/section_0020/0020-0060-0150-0020.html');
     assert.strictEqual(officialUrl('61-11-515'), 'https://mca.legmt.gov/bills/mca/title_0610/chapter_0110/part_0050/section_0150/0610-0110-0050-0150.html');
     assert.strictEqual(officialUrl('30-23-104'), 'https://mca.legmt.gov/bills/mca/title_0300/chapter_0230/part_0010/section_0040/0300-0230-0010-0040.html');
+    assert.strictEqual(officialUrl('50-16-546'), 'https://mca.legmt.gov/bills/mca/title_0500/chapter_0160/part_0050/section_0460/0500-0160-0050-0460.html');
+    assert.strictEqual(armUrl('38.5.3901'), 'https://rules.mt.gov/gateway/RuleNo.asp?RN=38%2E5%2E3901');
   });
   const reference = path.resolve(ROOT, '..', 'shared', 'montana-law.md');
   if (fs.existsSync(reference)) {
     it('every citation appears in shared/montana-law.md, section and subsection', () => {
       const text = fs.readFileSync(reference, 'utf8');
       for (const id of Object.keys(data.citations)) {
-        const section = id.replace(/^MCA /, '').replace(/\(.*$/, '');
+        const section = id.replace(/^(MCA|ARM) /, '').replace(/\(.*$/, '');
         assert.ok(text.includes(section), `${section} not in montana-law.md`);
         const sub = id.slice(4 + section.length);
         if (sub) assert.ok(text.includes(section + sub) || text.includes(sub), `${id}: subsection not in montana-law.md`);
@@ -119,10 +227,14 @@ describe('rule docs', () => {
       const heads = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1].trim());
       assert.deepStrictEqual(heads, ['Why it matters in Montana', 'Examples', 'How to fix', 'When not to use it', 'Citations']);
       assert.match(text, /_Not legal advice\._/);
-      for (const m of text.matchAll(/MCA \d+-\d+-\d+(?:\(\w+\))*/g)) {
+      for (const m of text.matchAll(/MCA \d+-\d+-\d+(?:\(\w+\))*|ARM \d+\.\d+\.\d+/g)) {
         const section = m[0].replace(/\(.*$/, '');
-        assert.ok(Object.keys(catalog.citations).some((c) => c.startsWith(section)), `${rule.id} doc mentions ${m[0]}, not in citations.json`);
+        assert.ok(Object.keys(catalog.citations).some((c) => c.startsWith(section)) || /^ARM 38\.5\.39\d\d$/.test(m[0]), `${rule.id} doc mentions ${m[0]}, not in citations.json`);
       }
+    });
+    it(`${rule.id}: doc Citations section is the one rendered from the rule data (scripts/rule-docs.js)`, () => {
+      const text = fs.readFileSync(doc, 'utf8');
+      assert.strictEqual(text, withCitationsSection(text, rule, catalog.citations), `${rule.id}: run node scripts/rule-docs.js`);
     });
     it(`${rule.id}: doc examples — ❌ is flagged by this rule, ✅ is not flagged at all`, () => {
       const text = fs.readFileSync(doc, 'utf8');
@@ -131,9 +243,14 @@ describe('rule docs', () => {
         assert.ok(m, `${rule.id}: no "### ${title}" code block`);
         return m![1];
       };
-      const bad = analyzeFile(`/doc/${name}.tsx`, block('❌'), catalog).findings;
+      // "With `mt-pii.json` `{...}`:" in the Examples section sets the profile the examples run under.
+      const examples = text.slice(text.indexOf('## Examples'));
+      const cfg = /With `mt-pii\.json` `(\{.*?\})`/.exec(examples.slice(0, examples.indexOf('###')));
+      const profile = cfg ? JSON.parse(cfg[1]).profile : undefined;
+      if (rule.onlyFor) assert.ok(profile, `${rule.id}: examples of a profile rule must say the mt-pii.json profile they assume`);
+      const bad = analyzeFile(`/doc/${name}.tsx`, block('❌'), catalog, { profile }).findings;
       assert.ok(bad.some((f) => f.ruleId === rule.id), `${rule.id}: ❌ example not flagged (${bad.map((f) => f.ruleId).join(', ') || 'nothing'})`);
-      const good = analyzeFile(`/doc/${name}.tsx`, block('✅'), catalog).findings;
+      const good = analyzeFile(`/doc/${name}.tsx`, block('✅'), catalog, { profile }).findings;
       assert.deepStrictEqual(good.map((f) => `${f.ruleId} ${f.message}`), []);
     });
   }
@@ -142,17 +259,83 @@ describe('rule docs', () => {
 describe('fixtures cover the data', () => {
   const fixtures = path.join(ROOT, 'test', 'fixtures');
   const list = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d) : []);
+  // The convention is in README, "Adding an SDK": flagged fixtures carry `// shapes: ...`, checked here.
+  const sinkIds = new Set(loadCatalog().catalog.sinks.map((s) => s.id));
   for (const sink of loadCatalog().catalog.sinks) {
-    it(`sink ${sink.id} has a positive and an ok_ fixture`, () => {
-      const files = list(path.join(fixtures, 'sinks', sink.id));
-      assert.ok(files.some((f) => !f.startsWith('ok_')), `${sink.id}: no positive fixture in test/fixtures/sinks/${sink.id}/`);
-      assert.ok(files.some((f) => f.startsWith('ok_')), `${sink.id}: no ok_ fixture in test/fixtures/sinks/${sink.id}/`);
+    it(`sink ${sink.id} has a flagged fixture for every call shape and an ok_ fixture for every module and global`, () => {
+      const dir = path.join(fixtures, 'sinks', sink.id);
+      const files = list(dir).filter((f) => /\.[cm]?[jt]sx?$/.test(f)).map((f) => path.join(dir, f));
+      const problems: string[] = [];
+      const needs = needsOf(sink);
+      const flagged = files.filter((f) => !path.basename(f).startsWith('ok_')).map((f) => factsOf(f, fs.readFileSync(f, 'utf8')));
+      const quiet = files.filter((f) => path.basename(f).startsWith('ok_')).map((f) => factsOf(f, fs.readFileSync(f, 'utf8')));
+      const shown = new Map<Shape, FixtureFacts[]>();
+      for (const f of flagged) {
+        const name = rel(fixtures, f.file);
+        if (!f.shapes?.length) problems.push(`${name}: no '// shapes: ...' header (one or more of ${SHAPES.join(' ')})`);
+        for (const s of f.shapes ?? []) {
+          if (!(SHAPES as readonly string[]).includes(s)) { problems.push(`${name}: unknown shape '${s}'`); continue; }
+          const why = checkShape(s as Shape, f, needs);
+          if (why) problems.push(`${name}: claims '${s}' but ${why}`);
+          else shown.set(s as Shape, [...(shown.get(s as Shape) ?? []), f]);
+        }
+      }
+      const by = (s: Shape) => shown.get(s) ?? [];
+      for (const [m, { esmOnly }] of needs.modules) {
+        if (!by('import').some((f) => uses.import(f, m))) problems.push(`module ${m}: no flagged fixture with shape 'import' imports it`);
+        if (!esmOnly && !by('require').some((f) => uses.require(f, m))) problems.push(`module ${m}: no flagged fixture with shape 'require' requires it (or mark its entry "esmOnly": true)`);
+        if (!quiet.some((f) => uses.module(f, m))) problems.push(`module ${m}: no ok_ fixture uses it`);
+      }
+      for (const g of needs.globals) {
+        if (!by('global').some((f) => uses.global(f, g))) problems.push(`global ${g}: no flagged fixture with shape 'global' uses it`);
+        if (!quiet.some((f) => uses.global(f, g))) problems.push(`global ${g}: no ok_ fixture uses it`);
+      }
+      if (needs.factories.size && !by('instance').length) problems.push(`no flagged fixture with shape 'instance' (factories: ${[...needs.factories].map((x) => x.replace(/^\$[mg]:/, '')).join(', ')})`);
+      if (needs.hooks.size && !by('hook').length) problems.push(`no flagged fixture with shape 'hook' (${[...needs.hooks].join(', ')})`);
+      if (needs.components.size && !by('jsx').length) problems.push(`no flagged fixture with shape 'jsx' (${[...needs.components].map((x) => x.replace(/^\$[mg]:/, '')).join(', ')})`);
+      if (!by('alias').length) problems.push("no flagged fixture with shape 'alias'");
+      if (!quiet.length) problems.push('no ok_ fixture');
+      assert.deepStrictEqual(problems, [], `test/fixtures/sinks/${sink.id}/ (see README, "Adding an SDK")`);
     });
   }
+  it('every fixture names only catalogued SDKs: modules, page globals, sink folders', () => {
+    const { catalog } = loadCatalog();
+    const modules = catalog.sinks.flatMap((s) => s.instances.flatMap((i) => i.from.flatMap((e) => (e.module ? [e.module] : []))));
+    const problems: string[] = [];
+    for (const dir of list(path.join(fixtures, 'sinks'))) if (!sinkIds.has(dir)) problems.push(`sinks/${dir}/: no rules/sinks/${dir}.json`);
+    const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : /\.[cm]?[jt]sx?$/.test(e.name) ? [path.join(d, e.name)] : []);
+    for (const file of walk(fixtures)) {
+      const f = factsOf(file, fs.readFileSync(file, 'utf8'));
+      const name = rel(fixtures, file);
+      for (const m of [...f.imports, ...f.requires]) {
+        if (m.startsWith('.') || m.startsWith('@/') || m.startsWith('~/') || m.startsWith('node:') || BUILTINS.has(m.split('/')[0])) continue;
+        if (modules.some((p) => moduleMatches(m, p) || packageOf(m) === packageOf(p)) || NON_SINK_MODULES.some((p) => moduleMatches(m, p)) || f.notSinks.has(m)) continue;
+        if (name.startsWith('projects/') || name.startsWith('config/')) continue; // their own workspace packages
+        problems.push(`${name}: imports '${m}', which no rules/sinks entry declares (a look-alike package goes in a '// not-sinks: ${m}' header)`);
+      }
+      for (const g of f.windowApis) {
+        if (catalog.globals.has(g) || NON_SINK_GLOBALS.has(g) || f.notSinks.has(g)) continue;
+        problems.push(`${name}: uses the page global '${g}', which no rules/sinks entry declares (a look-alike goes in a '// not-sinks: ${g}' header)`);
+      }
+    }
+    assert.deepStrictEqual(problems, []);
+  });
   for (const rule of loadCatalog().catalog.rules) {
     it(`rule ${rule.id} has a positive and an ok_ fixture`, () => {
-      const files = list(path.join(fixtures, 'rules', rule.id.slice(3)));
-      assert.ok(files.some((f) => !f.startsWith('ok_')) && files.some((f) => f.startsWith('ok_')), `test/fixtures/rules/${rule.id.slice(3)}/ needs both`);
+      const name = rule.id.slice(3);
+      if (!rule.onlyFor) {
+        const files = list(path.join(fixtures, 'rules', name));
+        assert.ok(files.some((f) => !f.startsWith('ok_')) && files.some((f) => f.startsWith('ok_')), `test/fixtures/rules/${name}/ needs both`);
+        return;
+      }
+      // A rule of a profile is tested under an mt-pii.json with that profile: config/profile-<p>/<rule>/.
+      for (const p of rule.onlyFor) {
+        const dir = path.join(fixtures, 'config', `profile-${p}`, name);
+        const files = list(dir);
+        assert.ok(fs.existsSync(path.join(fixtures, 'config', `profile-${p}`, 'mt-pii.json')), `test/fixtures/config/profile-${p}/mt-pii.json is missing`);
+        const flagged = files.filter((f) => !f.startsWith('ok_')).some((f) => fs.readFileSync(path.join(dir, f), 'utf8').includes(`expect: ${rule.id}`));
+        assert.ok(flagged && files.some((f) => f.startsWith('ok_')), `test/fixtures/config/profile-${p}/${name}/ needs a fixture expecting ${rule.id} and an ok_ one`);
+      }
     });
   }
   it('every expect: comment names a known rule', () => {
@@ -178,7 +361,8 @@ describe('engine boundaries', () => {
   it('server code names no vendor package, no vendor and no law', () => {
     const { catalog } = loadCatalog();
     const modules = new Set<string>();
-    for (const s of catalog.sinks) for (const i of s.instances) for (const e of i.from) if (e.module) modules.add(e.module.replace(/\/\*$/, '/'));
+    // Node built-ins (fs, as a storage sink) are no vendor package: the server itself imports them.
+    for (const s of catalog.sinks) for (const i of s.instances) for (const e of i.from) if (e.module && !BUILTINS.has(e.module.replace(/^node:/, '').split('/')[0])) modules.add(e.module.replace(/\/\*$/, '/'));
     const vendors = new Set(catalog.sinks.map((s) => s.vendor).filter((v) => v.length > 4 && !/storage|cookie/i.test(v)));
     for (const f of srcFiles(path.join(ROOT, 'server/src'))) {
       const code = stripComments(fs.readFileSync(f, 'utf8'));

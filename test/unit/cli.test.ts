@@ -187,12 +187,33 @@ describe('mt-pii scan --format datamap', () => {
 });
 
 describe('mt-pii explain', () => {
-  it('shows the law behind a rule with URLs and whom it binds', () => {
+  it('prints a rule\'s documentation page: the law behind it with URLs and whom it binds', () => {
     const r = run(['explain', 'mt/breach-data-on-device']);
     assert.strictEqual(r.code, 0);
-    assert.match(r.stdout, /MCA 30-14-1704 — Computer security breach/);
-    assert.match(r.stdout, /https:\/\/mca\.legmt\.gov\/bills\/mca\/title_0300\/chapter_0140\/part_0170\/section_0040\/0300-0140-0170-0040\.html/);
-    assert.match(r.stdout, /Binds:/);
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'rules', 'montana', 'breach-data-on-device.md'), 'utf8');
+    assert.strictEqual(r.stdout, doc);
+    assert.match(r.stdout, /\[MCA 30-14-1704\]\(https:\/\/mca\.legmt\.gov\/bills\/mca\/title_0300\/chapter_0140\/part_0170\/section_0040\/0300-0140-0170-0040\.html\) — \*Computer security breach\*/);
+    assert.match(r.stdout, /\*\*Binds:\*\*/);
+    assert.match(r.stdout, /## Why it matters in Montana/);
+    assert.strictEqual(run(['explain', 'breach-data-on-device']).stdout, r.stdout);
+  });
+  it('looks up a citation: every entry of the section and the rules citing it', () => {
+    const r = run(['explain', 'MCA 30-14-2812']);
+    assert.strictEqual(r.code, 0);
+    for (const sub of ['(1)(a)', '(1)(b)', '(2)(b)']) assert.match(r.stdout, new RegExp(`# MCA 30-14-2812${sub.replace(/[()]/g, '\\$&')} — Data processing by controller`));
+    assert.match(r.stdout, /Cited by:\*\*\n- `mt\/personal-data-to-third-party`/);
+    assert.strictEqual(run(['explain', '2809(3)(b)']).code, 0);
+    const arm = run(['explain', '38.5.3901']);
+    assert.strictEqual(arm.code, 0);
+    assert.match(arm.stdout, /# ARM 38\.5\.3901 — Customer authorization required/);
+    assert.match(arm.stdout, /https:\/\/rules\.mt\.gov\/gateway\/RuleNo\.asp\?RN=38%2E5%2E3901 \(link built from the rules\.mt\.gov address pattern/);
+    assert.match(arm.stdout, /`mt\/carrier-billing-authorization`/);
+  });
+  it('lists the rules without an argument and rejects unknown names', () => {
+    const r = run(['explain']);
+    assert.strictEqual(r.code, 0);
+    assert.match(r.stdout, /mt\/pupil-data-to-third-party\s+warning\s+Pupil data sent to a third party from a K-12 service \[school-service\]/);
     assert.strictEqual(run(['explain', 'mt/nope']).code, 2);
+    assert.strictEqual(run(['explain', '30-99-9999']).code, 2);
   });
 });

@@ -97,6 +97,8 @@ export class Classifier {
   /** Patterns by their first word: a name of n words is checked against a handful of candidates. */
   private readonly strongIndex = new Map<string, { cat: number; pattern: string[] }[]>();
   private readonly personIndex = new Map<string, { cat: number; pattern: string[] }[]>();
+  /** Receiver word → property words (joined) → categories: req.ip, socket.handshake.address. */
+  private readonly receiverIndex = new Map<string, Map<string, string[]>>();
   readonly labels: Map<string, string>;
 
   /** Team overrides from mt-pii.json, keyed by the name's words ("contact addr"): categories added / ignored. */
@@ -146,6 +148,15 @@ export class Classifier {
       index(this.strongIndex, i, c.patterns);
       index(this.personIndex, i, c.personPatterns);
     });
+    for (const c of data.categories) {
+      for (const rule of c.receiverPatterns ?? []) {
+        for (const r of rule.receivers) {
+          const byProp = this.receiverIndex.get(r) ?? new Map<string, string[]>();
+          for (const p of rule.patterns) byProp.set(p.join(' '), [...new Set([...(byProp.get(p.join(' ')) ?? []), c.id])].sort());
+          this.receiverIndex.set(r, byProp);
+        }
+      }
+    }
   }
 
   /** Categories carried by a variable, parameter or binding named `name`. */
@@ -170,6 +181,11 @@ export class Classifier {
       if (isPascal(receiver) && !this.entry(receiver).person) return NONE; // Wrapper.displayName, Icons.phone
       if (this.valueAccessors.has(prop)) return this.valueOf([receiver, ...chain]);
       if (this.entry(receiver).blockedReceiver) return NONE;
+      if (this.receiverIndex.size) {
+        const rw = this.entry(receiver).words;
+        const extra = this.receiverIndex.get(rw[rw.length - 1] ?? '')?.get(e.words.join(' '));
+        if (extra) return [...new Set([...e.strong, ...extra])].sort();
+      }
     }
     if (!e.withPerson.length) return e.strong;
     return pick(e, e.person || (typeof person === 'function' ? person() : person));
@@ -238,6 +254,13 @@ export class Classifier {
   sanitizes(calleeName: string, extra: ReadonlySet<string> = EMPTY_SET): boolean {
     if (extra.has(calleeName)) return true;
     return this.entry(calleeName).words.some((w) => this.sanitizerWords.has(w));
+  }
+
+  /** A form field's name or id (`name="email"`, `id="phone-input"`): its data, UI words aside. */
+  fieldName(name: string): readonly string[] {
+    if (!/^[A-Za-z_$][\w$.\[\]-]*$/.test(name)) return NONE;
+    const words = this.entry(name).words.filter((w) => !this.uiWords.has(w));
+    return words.length ? this.classify(words).strong : NONE;
   }
 
   /** `emailInput.value`, `emailRef.current.value`: the value of a UI control named for its data. */

@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { CallSpec, Catalog, WriteSpec } from '../catalog/load';
-import { CALL, CALLBACK, NEW, pathKey } from '../catalog/paths';
+import { CALL, CALLBACK, NEW, laterCallbackParam, pathKey } from '../catalog/paths';
 import { Classifier, splitWords } from './classify';
 import {
   CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
@@ -64,6 +64,8 @@ interface EvalOpts {
 }
 
 const MAX_DEPTH = 700;
+/** Cheap first test before a name is split into words for optOutChecks (lower-cased text). */
+const OPT_OUT_PREFILTER = /consent|gpc|opt|privacy|sell|share|track|dnt|allow|cookie|preference/;
 /** Longest property path a parameter dependency records (props.user.profile.email). */
 const MAX_DEP_PATH = 1;
 const GLOBAL_OBJECT_NAMES = new Set(['window', 'globalThis', 'self', 'top', 'parent', 'frames']);
@@ -86,6 +88,8 @@ export class Evaluator {
   /** True when an expression nested deeper than the engine follows was skipped. */
   truncated = false;
   private depth = 0;
+  /** How many enclosing branches or early exits check an opt-out signal or consent choice. */
+  private guardDepth = 0;
   /** The file itself reads an opt-out preference signal (computed once, when first needed). */
   private fileChecksOptOut?: boolean;
   private work = 0;
@@ -153,7 +157,13 @@ export class Evaluator {
 
   private execBlock(statements: readonly ts.Statement[], scope: Scope): void {
     this.hoist(statements, scope);
-    for (const s of statements) this.exec(s, scope);
+    const depth = this.guardDepth;
+    for (const s of statements) {
+      this.exec(s, scope);
+      // `if (navigator.globalPrivacyControl) return;`: the rest of the block runs only after the check.
+      if (ts.isIfStatement(s) && exits(s.thenStatement) && this.mentionsOptOut(s.expression)) this.guardDepth++;
+    }
+    this.guardDepth = depth;
   }
 
   /** Declares every name of a block before running it, so closures and hoisted calls see locals. */
@@ -223,8 +233,11 @@ export class Evaluator {
       case ts.SyntaxKind.IfStatement: {
         const n = node as ts.IfStatement;
         this.eval(n.expression, scope);
+        const guard = this.mentionsOptOut(n.expression);
+        if (guard) this.guardDepth++;
         this.execNested(n.thenStatement, scope);
         if (n.elseStatement) this.execNested(n.elseStatement, scope);
+        if (guard) this.guardDepth--;
         return;
       }
       case ts.SyntaxKind.Block:
@@ -478,7 +491,10 @@ export class Evaluator {
     if (!ref) return EMPTY;
     if (ref.root === 'g') return this.catalog.globals.has(segment) ? this.resolve('g:' + segment, []) : EMPTY;
     if (segment === 'default' && ref.path.length === 0) return { ref }; // import('m').default, { default: x } = await import('m')
-    return this.resolve(ref.root, [...ref.path, segment]);
+    const exact = this.resolve(ref.root, [...ref.path, segment]);
+    // '*' in a catalog path is any property name (a Dexie table declared on the database: db.friends.add(v)).
+    if (exact === EMPTY && /^[A-Za-z_$]/.test(segment)) return this.resolve(ref.root, [...ref.path, '*']);
+    return exact;
   }
 
   /** A value from an API that yields personal data; property reads on it stay tainted (pos.coords.latitude). */
@@ -557,7 +573,11 @@ export class Evaluator {
       case ts.SyntaxKind.ConditionalExpression: {
         const n = node as ts.ConditionalExpression;
         this.eval(n.condition, scope);
-        return union(this.eval(n.whenTrue, scope, opts), this.eval(n.whenFalse, scope, opts));
+        const guard = this.mentionsOptOut(n.condition);
+        if (guard) this.guardDepth++;
+        const out = union(this.eval(n.whenTrue, scope, opts), this.eval(n.whenFalse, scope, opts));
+        if (guard) this.guardDepth--;
+        return out;
       }
       case ts.SyntaxKind.PrefixUnaryExpression:
       case ts.SyntaxKind.PostfixUnaryExpression:
@@ -627,6 +647,7 @@ export class Evaluator {
     const component = !spec && tag.fn ? tag.fn : undefined;
     const props = component ? new Map<string, Value>() : undefined;
     let spread: Value = EMPTY;
+    const field = this.formField(node);
     for (const attr of node.attributes.properties) {
       if (ts.isJsxSpreadAttribute(attr)) {
         const v = this.eval(attr.expression, scope, { person: !!spec?.profile });
@@ -647,6 +668,7 @@ export class Evaluator {
         if (nameable(pv)) pv = withCategories(pv, this.cls.key(name), attr.name, name);
         props.set(name, pv);
       }
+      if (field && init && ts.isJsxExpression(init) && init.expression) this.formValue(field, name, init.expression, v, scope, attr);
       if (spec && (spec.props.has('*') || spec.props.has(name))) {
         const label = `<${this.sf.text.slice(tagName.getStart(this.sf), tagName.end)} ${name}>`;
         if (nameable(v)) v = withCategories(v, this.cls.key(name, { person: spec.profile }), attr.name, name);
@@ -660,6 +682,55 @@ export class Evaluator {
       for (const pv of props.values()) addData(arg, pv);
       this.applySummary(component, [arg], tagName as ts.Expression);
     }
+  }
+
+  /**
+   * The categories of a form control, from its literal attributes (rules/categories.json formFields):
+   * `<input type="email">`, `name="ssn"`, `autoComplete="cc-number"`, `keyboardType="phone-pad"`.
+   */
+  private formField(node: ts.JsxOpeningElement | ts.JsxSelfClosingElement): readonly string[] | undefined {
+    const ff = this.catalog.categories.formFields;
+    if (!ff || !ts.isIdentifier(node.tagName) || !ff.elements.includes(node.tagName.text)) return undefined;
+    const cats = new Set<string>();
+    for (const attr of node.attributes.properties) {
+      if (!ts.isJsxAttribute(attr) || !attr.initializer || !ts.isIdentifier(attr.name)) continue;
+      const init = attr.initializer;
+      const text = ts.isStringLiteral(init) ? init.text
+        : ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression) ? init.expression.text : undefined;
+      if (text === undefined) continue;
+      const attrName = attr.name.text;
+      if (ff.nameAttributes.includes(attrName)) for (const c of this.cls.fieldName(text)) cats.add(c);
+      const byValue = Object.prototype.hasOwnProperty.call(ff.attributes, attrName) ? ff.attributes[attrName] : undefined;
+      const last = text.trim().split(/\s+/).pop() ?? '';
+      if (byValue && Object.prototype.hasOwnProperty.call(byValue, last)) cats.add(byValue[last]);
+    }
+    return cats.size ? [...cats].sort() : undefined;
+  }
+
+  /**
+   * A form control's value: the variable bound to it (`value={contact}`) holds the control's data, and
+   * its change handlers receive it (`onChange={(e) => ...e.target.value}`, `onChangeText={(text) => ...}`).
+   */
+  private formValue(cats: readonly string[], attr: string, expr: ts.Expression, v: Value, scope: Scope, node: ts.Node): void {
+    const ff = this.catalog.categories.formFields!;
+    if (ff.valueAttributes.includes(attr)) {
+      let e = expr;
+      while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+      if (!ts.isIdentifier(e)) return;
+      const b = scope.lookup(e.text);
+      if (!b || b.kind === 'function' || b.kind === 'import' || b.kind === 'class' || b.value.fn || b.value.cls || b.value.ref) return;
+      if (b.kind === 'const' && b.value.literal) return;
+      b.value = withCategories(b.value, cats, node, `${e.text} (value of a form field)`);
+      return;
+    }
+    if (!v.fn) return;
+    const byValue = ff.valueHandlers.includes(attr);
+    if (!byValue && !ff.eventHandlers.includes(attr)) return;
+    const data = withCategories(EMPTY, cats, node, 'form field value');
+    const target: Value = { props: new Map([['value', data]]) };
+    const hint: Value = byValue ? data : { props: new Map([['target', target], ['currentTarget', target]]) };
+    const hints = (v.fn.hints ??= []);
+    hints[0] = hints[0] ? union(hints[0], hint) : hint;
   }
 
   /** Unknown syntax (decorators, fragments, ...): still look inside for calls and writes. */
@@ -686,6 +757,8 @@ export class Evaluator {
   /** `recv.name`: follows refs, known object shapes and class fields, and classifies by the name. */
   private member(recv: Value, name: string, node: ts.Node, receiver: string | undefined, chain: readonly string[]): Value {
     let out = this.extendRef(recv.ref, name);
+    // A distinctive method of an API reached through values the engine cannot follow (tx.objectStore('s')).
+    if (out === EMPTY && !recv.ref && !recv.props?.has(name) && this.catalog.anchors.has(name)) out = this.resolve('a:' + name, []);
     if (out.source && !out.taints) out = this.sourceTaint(out, node);
     const known = recv.props?.get(name);
     if (known) out = union(out, known);
@@ -739,7 +812,10 @@ export class Evaluator {
     let acc = this.eval(cur, scope);
     for (let i = chain.length - 1; i >= 0; i--) {
       const b = chain[i];
+      const guard = isShortCircuit(b.operatorToken.kind) && this.mentionsOptOut(b.left);
+      if (guard) this.guardDepth++;
       const right = this.eval(b.right, scope);
+      if (guard) this.guardDepth--;
       acc = combine(b.operatorToken.kind, acc, right);
     }
     return acc;
@@ -886,6 +962,7 @@ export class Evaluator {
       const v = this.eval(arg, scope, { person: profile });
       values.push(ts.isSpreadElement(arg) ? dataOf(v) : v);
       if (v.fn && i < 3) this.hintCallback(v.fn, cbTarget, method, recv, arg);
+      if (v.fn && i < 3 && ref) this.hintLaterParams(v.fn, ref);
       // A callback in an options object: posthog.init(key, { loaded: (ph) => ... }).
       if (ref && v.props && ts.isObjectLiteralExpression(arg)) {
         for (const [key, pv] of v.props) {
@@ -941,6 +1018,14 @@ export class Evaluator {
       return;
     }
     if (hint) (fn.hints ??= [])[0] = hint;
+  }
+
+  /** What a callback's second or third parameter will hold: `res` of `app.get(path, (req, res) => ...)`. */
+  private hintLaterParams(fn: FnInfo, ref: Ref): void {
+    for (const n of [2, 3]) {
+      const target = this.resolve(ref.root, [...ref.path, laterCallbackParam(n)]);
+      if (target.ref) (fn.hints ??= [])[n - 1] = target;
+    }
   }
 
   /** Results of calls the engine cannot see into: getters, string-keyed readers, propagators, sanitizers. */
@@ -1055,57 +1140,51 @@ export class Evaluator {
   }
 
   /**
-   * Whether `node` runs only after a check of an opt-out preference signal or a consent choice: inside
-   * a branch whose condition mentions one (`if (!navigator.globalPrivacyControl) fbq(...)`, `consent &&
-   * ttq.track()`), after an early exit on one (`if (optedOut) return;`), or anywhere in a file that
-   * reads the signal itself. Data: categories.json `optOutChecks`.
+   * Whether the code being evaluated runs only after a check of an opt-out preference signal or a
+   * consent choice: inside a branch whose condition mentions one (`if (!navigator.globalPrivacyControl)
+   * fbq(...)`, `consent && ttq.track()`), after an early exit on one (`if (optedOut) return;`), in a
+   * function defined there, or anywhere in a file that reads the signal itself (categories.json
+   * `optOutChecks`).
    */
-  private optOutGuarded(node: ts.Node): boolean {
+  private optOutGuarded(_node: ts.Node): boolean {
+    if (this.guardDepth > 0) return true;
     const checks = this.catalog.categories.optOutChecks;
     if (!checks) return false;
     if (this.fileChecksOptOut === undefined) {
       const text = this.sf.text.toLowerCase();
       this.fileChecksOptOut = checks.strings.some((s) => text.includes(s));
     }
-    if (this.fileChecksOptOut) return true;
-    const mentions = (cond: ts.Node): boolean => this.mentionsOptOut(cond, checks);
-    let child: ts.Node = node;
-    for (let n: ts.Node | undefined = node.parent; n; child = n, n = n.parent) {
-      if (ts.isIfStatement(n) && child !== n.expression && mentions(n.expression)) return true;
-      if (ts.isConditionalExpression(n) && child !== n.condition && mentions(n.condition)) return true;
-      if (ts.isBinaryExpression(n) && child === n.right && isShortCircuit(n.operatorToken.kind) && mentions(n.left)) return true;
-      const statements = ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n) ? n.statements : undefined;
-      if (statements) {
-        for (const st of statements) {
-          if (st === child || st.pos >= child.pos) break;
-          if (ts.isIfStatement(st) && exits(st.thenStatement) && mentions(st.expression)) return true;
-        }
-      }
-    }
-    return false;
+    return this.fileChecksOptOut;
   }
 
-  private mentionsOptOut(cond: ts.Node, checks: { words: string[][]; strings: string[] }): boolean {
+  /** A condition mentions an opt-out signal or consent choice (see optOutGuarded). */
+  private mentionsOptOut(cond: ts.Node): boolean {
+    const checks = this.catalog.categories.optOutChecks;
+    if (!checks) return false;
     let found = false;
     const visit = (n: ts.Node): void => {
       if (found) return;
-      if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) {
-        const words = splitWords(n.text);
-        found = checks.words.some((seq) => containsRun(words, seq));
-      } else if (ts.isStringLiteralLike(n)) {
-        const t = n.text.toLowerCase();
-        found = checks.strings.some((s) => t.includes(s)) || checks.words.some((seq) => containsRun(splitWords(n.text), seq));
+      const text = ts.isIdentifier(n) || ts.isPrivateIdentifier(n) ? n.text : ts.isStringLiteralLike(n) ? n.text : undefined;
+      if (text !== undefined) {
+        const lower = text.toLowerCase();
+        if (OPT_OUT_PREFILTER.test(lower)) {
+          const words = splitWords(text);
+          found = checks.words.some((seq) => containsRun(words, seq)) || (ts.isStringLiteralLike(n) && checks.strings.some((s) => lower.includes(s)));
+        }
+        return;
       }
-      if (!found) ts.forEachChild(n, visit);
+      ts.forEachChild(n, visit);
     };
     visit(cond);
     return found;
   }
 
+
   // ───────────────────────────── functions ─────────────────────────────
 
   private makeFn(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope, name: string): FnInfo {
     const fn: FnInfo = { node, scope, name, state: 'pending', file: this.sf.fileName };
+    if (this.guardDepth > 0) fn.guarded = true; // defined under a consent or opt-out check
     // An arrow function's `this` is the one around it (class field arrows: identify = () => this.client...).
     if (ts.isArrowFunction(node) && scope.ctx.thisValue) fn.thisValue = scope.ctx.thisValue;
     scope.ctx.deferred.push(fn);
@@ -1116,6 +1195,8 @@ export class Evaluator {
   private analyze(fn: FnInfo): void {
     if (fn.state !== 'pending' || (fn.file && fn.file !== this.sf.fileName) || !fn.node) return;
     fn.state = 'running';
+    const outerGuard = this.guardDepth;
+    this.guardDepth = fn.guarded ? 1 : 0;
     const defining = fn.scope as Scope;
     const node = fn.node;
     const ctx: FnCtx = { info: fn, returns: [], edges: [], deferred: [], thisValue: fn.thisValue ?? defining.ctx.thisValue };
@@ -1138,6 +1219,7 @@ export class Evaluator {
     }
     this.drain(ctx);
     fn.summary = { returns: unionAll(ctx.returns), edges: ctx.edges };
+    this.guardDepth = outerGuard;
     fn.state = 'done';
     fn.ctx = undefined;
     fn.node = undefined;
@@ -1228,6 +1310,9 @@ export class Evaluator {
   private evalClass(node: ts.ClassLikeDeclaration, scope: Scope): Value {
     const fields: Value = { props: new Map() };
     const cls: ClassInfo = { name: node.name?.text ?? 'class', fields };
+    // class AppDB extends Dexie: constructing it makes an instance of the SDK class it extends.
+    const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const base = heritage ? this.eval(heritage.expression, scope) : EMPTY;
     const instance: Value = fields;
     const inner = new Scope(scope, scope.ctx);
     if (node.name) inner.vars.set(node.name.text, { value: { cls }, kind: 'class' });
@@ -1250,7 +1335,7 @@ export class Evaluator {
     }
     if (ctor?.body) fns.unshift({ node: ctor, scope: inner, name: `${cls.name} constructor`, state: 'pending', thisValue: instance, file: this.sf.fileName });
     scope.ctx.deferred.push(...fns);
-    return { cls };
+    return base.ref ? { cls, ref: base.ref } : { cls };
   }
 
   private tick(): void {

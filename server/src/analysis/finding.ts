@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { Severity, SinkKind } from '../catalog/types';
+import type { Severity, SinkKind, SinkRole } from '../catalog/types';
 
 /** A span of a file: 0-based offsets, and 0-based lines and UTF-16 characters of both ends. */
 export interface SourceSpan {
@@ -25,6 +25,10 @@ export interface SinkInfo {
   /** rules/sinks/<id>.json */
   id: string;
   service: string;
+  /** Words for the service ('customer-support chat'), from rules/services.json or the sink's serviceLabel. */
+  serviceLabel: string;
+  /** Third parties: 'processor' (acts for the app) or 'own-purposes' (also uses the data itself, ad networks). */
+  role?: SinkRole;
 }
 
 /** An edit that a quick fix applies, as 0-based offsets. */

@@ -1,13 +1,14 @@
 import type * as ts from 'typescript';
-import type { Catalog } from '../catalog/load';
-import type { RuleData, Severity } from '../catalog/types';
+import { serviceLabelOf, type Catalog } from '../catalog/load';
+import type { ProfileId, RuleData, Severity } from '../catalog/types';
 import { Classifier } from './classify';
 import { Evaluator, Hit } from './evaluate';
-import { Finding, FlowStep, fingerprint } from './finding';
+import { Finding, FlowStep, SinkInfo, fingerprint } from './finding';
 import { parseDiagnostics, parseFile } from './parse';
 import { Directive, directiveCovers, findDirectives } from './suppressions';
 import { ModuleResolver, ProjectHost } from './resolve';
 import { ModuleExports, Step, Taint, locOf } from './values';
+import { activeProfiles, restsOnlyOnMcdpaThresholds, ruleApplies, viewOf } from './ruleSelect';
 
 export { Cancelled } from './evaluate';
 export type { ProjectHost } from './resolve';
@@ -35,8 +36,11 @@ export interface AnalyzeOptions {
   names?: { add: Record<string, string[]>; ignore: Record<string, string[]> };
   /** Vendors under a processor contract: their findings become information naming the contract. */
   approvedVendors?: readonly { vendor: string; contract: string; categories?: string[] }[];
-  /** Who the organisation is (mt-pii.json profile): decides the citations shown. */
-  profile?: { entity?: 'business' | 'state-agency' | 'health-care-provider' | 'school-service-operator'; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
+  /**
+   * Who the organisation is (mt-pii.json profile): `entity` and the profiles it adds (`also`, e.g. a school
+   * service for minors) decide which rules apply and which citations they show; see ruleSelect.ts.
+   */
+  profile?: { entity?: ProfileId | 'school-service-operator'; also?: readonly (ProfileId | 'school-service-operator')[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
 }
 
 export interface AnalysisResult {
@@ -50,6 +54,17 @@ export interface AnalysisResult {
   sourceFile: ts.SourceFile;
   /** What the file exports, for files that import it. */
   exports: ModuleExports;
+  /** Personal data that reached an encrypted store (a `safe` sink): never a finding, listed in the data map. */
+  safe: SafeDestination[];
+}
+
+/** A place where personal data reaches an encrypted store, the destination the rules recommend. */
+export interface SafeDestination {
+  file: string;
+  start: number;
+  end: number;
+  sink: SinkInfo;
+  categories: string[];
 }
 
 const classifiers = new WeakMap<Catalog, Map<string, Classifier>>();
@@ -86,7 +101,9 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), options.importer);
   evaluator.run();
   const severities = options.severities ?? {};
-  const raw = toFindings(evaluator.hits, sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
+  // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
+  const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
+  const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
   const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION])) : [];
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -100,7 +117,30 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   }
   findings.push(...directiveFindings(directives, file, options, severities));
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf, exports: evaluator.exports() };
+  return {
+    findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf,
+    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog),
+  };
+}
+
+/** Personal data reaching encrypted stores, one entry per call with the categories that reach it. */
+function safeDestinations(hits: Hit[], sf: ts.SourceFile, file: string, catalog: Catalog): SafeDestination[] {
+  const byPlace = new Map<string, SafeDestination>();
+  for (const hit of hits) {
+    if (!hit.taints.length) continue;
+    const sink = catalog.instances[hit.sink.instance].sink;
+    const start = hit.node.getStart(sf);
+    const key = `${start}\u0000${hit.sink.api}`;
+    let d = byPlace.get(key);
+    if (!d) {
+      const info: SinkInfo = { kind: sink.kind, vendor: sink.vendor, api: hit.sink.api, id: sink.id, service: sink.service, serviceLabel: serviceLabelOf(catalog, sink) };
+      d = { file, start, end: hit.node.end, sink: info, categories: [] };
+      byPlace.set(key, d);
+    }
+    for (const t of hit.taints) if (!d.categories.includes(t.cat)) d.categories.push(t.cat);
+  }
+  for (const d of byPlace.values()) d.categories.sort();
+  return [...byPlace.values()];
 }
 
 /** What a project keeps of an analysed file: everything but its syntax tree. */
@@ -250,29 +290,66 @@ function metaFinding(ruleId: string, severity: Severity, message: string, file: 
 interface Group {
   rule: RuleData;
   hit: Hit;
+  /** The call or write the finding is reported at (one finding per site per rule). */
+  site: string;
   taints: Map<string, Taint>;
   tails: Step[];
+  /** A call marked `fires` (pixel init or event) matched, with or without personal data. */
+  fires: boolean;
 }
 
+/**
+ * Hits → findings: each rule that applies to the organisation's profiles and matches the sink (kind,
+ * service, vendor role) and the data (categories, or a `fires` call) gives one finding per site; a rule
+ * leaves to a more specific rule reporting at the same site the categories that rule reports (yieldsTo), or
+ * the whole site (yieldsSiteTo), so a user sees one finding per site per concern.
+ */
 function toFindings(
   hits: Hit[], sf: ts.SourceFile, file: string, catalog: Catalog, classifier: Classifier,
   severities: Readonly<Record<string, Severity | 'off'>>, fpPath: string, options: AnalyzeOptions,
 ): Finding[] {
+  const profiles = activeProfiles(options.profile);
+  const rules = catalog.rules.filter((r) => severities[r.id] !== 'off' && ruleApplies(r, profiles));
   const groups = new Map<string, Group>();
   for (const hit of hits) {
     const sink = catalog.instances[hit.sink.instance].sink;
-    for (const rule of catalog.rules) {
-      if (severities[rule.id] === 'off' || !rule.sinkKinds.includes(sink.kind)) continue;
-      const matched = hit.taints.filter((t) => rule.categories.includes(t.cat));
-      if (!matched.length) continue;
-      const key = `${rule.id}\u0000${hit.node.pos}\u0000${hit.sink.api}`;
+    const site = `${hit.node.pos}\u0000${hit.sink.api}`;
+    for (const rule of rules) {
+      if (!rule.sinkKinds.includes(sink.kind)) continue;
+      if (rule.services && !rule.services.includes(sink.service)) continue;
+      if (rule.roles && !(sink.role && rule.roles.includes(sink.role))) continue;
+      if (rule.unlessOptOut && hit.optOutChecked) continue;
+      let matched = hit.taints.filter((t) => rule.categories.includes(t.cat));
+      if (rule.requireAny && !matched.some((t) => rule.requireAny!.includes(t.cat))) matched = [];
+      const fires = !!(rule.fires && hit.fires);
+      if (!matched.length && !fires) continue;
+      const key = `${rule.id}\u0000${site}`;
       let g = groups.get(key);
       if (!g) {
-        g = { rule, hit, taints: new Map(), tails: hit.tail };
+        g = { rule, hit, site, taints: new Map(), tails: hit.tail, fires: false };
         groups.set(key, g);
       }
+      g.fires ||= fires;
       for (const t of matched) if (!g.taints.has(t.cat)) g.taints.set(t.cat, t);
     }
+  }
+  // One finding per site per concern: what a more specific rule reports at the same site is left to it.
+  const bySite = new Map<string, Map<string, ReadonlySet<string>>>();
+  for (const g of groups.values()) {
+    let m = bySite.get(g.site);
+    if (!m) bySite.set(g.site, (m = new Map()));
+    m.set(g.rule.id, new Set(g.taints.keys()));
+  }
+  for (const [key, g] of groups) {
+    const here = bySite.get(g.site)!;
+    if (g.rule.yieldsSiteTo?.some((id) => here.has(id))) {
+      groups.delete(key);
+      continue;
+    }
+    const stronger = (g.rule.yieldsTo ?? []).filter((id) => here.has(id));
+    if (!stronger.length) continue;
+    if (g.taints.size) for (const id of stronger) for (const c of here.get(id)!) g.taints.delete(c);
+    if (!g.taints.size) groups.delete(key);
   }
   const occurrences = new Map<string, number>();
   const out: Finding[] = [];
@@ -280,19 +357,16 @@ function toFindings(
     const { rule, hit } = g;
     const sink = catalog.instances[hit.sink.instance].sink;
     const categories = [...g.taints.keys()].sort();
-    // Citations: the rule's, or those of the organisation's profile (a state agency is not bound by the MCDPA).
-    const profile = options.profile?.entity && options.profile.entity !== 'business' ? rule.profiles?.[options.profile.entity] : undefined;
-    const base = profile?.replace ? profile.citations : [...rule.citations, ...(profile?.citations ?? [])];
-    const citations = [...new Set(base)];
-    const catCitations = [...(profile?.replace ? [] : rule.categoryCitations ?? []), ...(profile?.categoryCitations ?? [])];
-    for (const cc of catCitations) {
+    // Citations and wording for the organisation's profiles and the vendor's role (a state agency is not bound by the MCDPA).
+    const view = viewOf(rule, profiles, sink.role);
+    const citations = [...view.citations];
+    for (const cc of view.categoryCitations) {
       if (cc.categories.some((c) => g.taints.has(c))) for (const c of cc.citations) if (!citations.includes(c)) citations.push(c);
     }
-    let severity: Severity = (severities[rule.id] as Severity | undefined) ?? rule.severity;
+    let severity: Severity = (severities[rule.id] as Severity | undefined) ?? view.severity;
     const notes: string[] = [];
-    // Below the MCDPA thresholds, only findings resting on another law keep their severity.
-    if (options.profile?.subjectToMcdpa === 'no' && rule.dependsOnMcdpa && !profile?.replace
-      && !citations.some((c) => rule.nonMcdpaCitations?.includes(c))) {
+    // Below the MCDPA thresholds, only findings resting on another law (or on the Act's minors sections) keep their severity.
+    if (options.profile?.subjectToMcdpa === 'no' && restsOnlyOnMcdpaThresholds(rule, view, citations, catalog.citations)) {
       severity = 'info';
       notes.push('mt-pii.json says the Consumer Data Privacy Act thresholds are not met');
     }
@@ -307,10 +381,12 @@ function toFindings(
     }
     const start = hit.node.getStart(sf);
     const labels = categories.map((c) => classifier.labels.get(c) ?? c);
-    const message = (profile?.message ?? rule.message)
+    const template = categories.length ? view.message : view.firesMessage;
+    const message = template
       .replace(/^\{categories\}/, capitalize(joinList(labels)))
       .replace(/\{categories\}/g, joinList(labels))
       .replace(/\{vendor\}/g, sink.vendor)
+      .replace(/\{service\}/g, serviceLabelOf(catalog, sink))
       .replace(/\{api\}/g, hit.sink.api)
       .replace(/\{sinkKind\}/g, sink.kind) + (notes.length ? ` (${notes.join('; ')})` : '');
     const flowChains = flowOf([...g.taints.values()], g.tails, sf, file);
@@ -328,7 +404,10 @@ function toFindings(
       file,
       start,
       end: hit.node.end,
-      sink: { kind: sink.kind, vendor: sink.vendor, api: hit.sink.api, id: sink.id, service: sink.service },
+      sink: {
+        kind: sink.kind, vendor: sink.vendor, api: hit.sink.api, id: sink.id, service: sink.service,
+        serviceLabel: serviceLabelOf(catalog, sink), ...(sink.role ? { role: sink.role } : {}),
+      },
       categories,
       citations,
       flow,

@@ -108,6 +108,8 @@ export interface FnInfo {
   state: 'pending' | 'running' | 'done';
   summary?: Summary;
   hints?: (Value | undefined)[];
+  /** Defined inside a branch guarded by an opt-out signal or consent check. */
+  guarded?: boolean;
   thisValue?: Value;
   /** The running analysis context, while state is 'running'. */
   ctx?: unknown;

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { validate } from './jsonSchema';
 import { parseMethod, parsePath, pathKey } from './paths';
 import type {
-  ApiSourceData, CategoriesData, CitationData, CitationsData, EntryData, RuleData, SinkData,
+  ApiSourceData, CategoriesData, CitationData, CitationsData, EntryData, RuleData, ServicesData, SinkData,
 } from './types';
 
 /** A problem in a rules/ data file: the file, the JSON path inside it and what is wrong. */
@@ -22,6 +22,7 @@ export interface CallSpec {
   profile: boolean | readonly string[];
   returnsInstance?: boolean;
   keyFromMethod?: boolean;
+  fires?: boolean;
 }
 
 export interface WriteSpec {
@@ -66,6 +67,12 @@ export interface Catalog {
   modulePrefixes: [string, string][];
   /** Page globals that lead somewhere (also reached through window., globalThis., self.). */
   globals: Set<string>;
+  /** Distinctive method names (entry `method`) that lead somewhere from any receiver the engine does not know. */
+  anchors: Set<string>;
+  /** Service id → words for it (rules/services.json). */
+  serviceLabels: Map<string, string>;
+  /** Lower-case hostname of a vendor endpoint → its sink (rules/sinks/*.json `hosts`). */
+  hosts: Map<string, SinkData>;
   rules: RuleData[];
   ruleById: Map<string, RuleData>;
   citations: Record<string, CitationData>;
@@ -129,9 +136,21 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
       problems.push({ file, path: 'id', message: `id '${sink.id}' must equal the file name '${name.replace(/\.json$/, '')}'` });
       continue;
     }
+    if (sink.kind === 'third-party' && !sink.role) {
+      problems.push({ file, path: 'role', message: "a third party needs 'role': 'processor' or 'own-purposes'" });
+      continue;
+    }
     sinks.push(sink);
   }
   sinks.push(...extraSinks);
+
+  const servicesFile = path.join(rulesDir, 'services.json');
+  const services = readValid<ServicesData>(servicesFile, 'services.schema.json')?.services ?? {};
+  for (const sink of sinks) {
+    if (!(sink.service in services)) {
+      problems.push({ file: path.join(sinkDir, sink.id + '.json'), path: 'service', message: `service '${sink.service}' has no label in services.json` });
+    }
+  }
 
   const montanaDir = path.join(rulesDir, 'montana');
   const citationsFile = path.join(montanaDir, 'citations.json');
@@ -150,6 +169,7 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
     const allCitations = [
       ...rule.citations, ...(rule.categoryCitations ?? []).flatMap((c) => c.citations),
       ...Object.values(rule.profiles ?? {}).flatMap((p) => [...p!.citations, ...(p!.categoryCitations ?? []).flatMap((c) => c.citations)]),
+      ...Object.values(rule.roleVariants ?? {}).flatMap((v) => v!.citations ?? []),
     ];
     const missing = allCitations.filter((c) => !(c in citations));
     if (missing.length) {
@@ -157,7 +177,10 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
       continue;
     }
     const known = new Set(categories.categories.map((c) => c.id));
-    const unknownCats = [...rule.categories, ...(rule.categoryCitations ?? []).flatMap((c) => c.categories)].filter((c) => !known.has(c));
+    const unknownCats = [
+      ...rule.categories, ...(rule.requireAny ?? []), ...(rule.categoryCitations ?? []).flatMap((c) => c.categories),
+      ...Object.values(rule.profiles ?? {}).flatMap((p) => (p!.categoryCitations ?? []).flatMap((c) => c.categories)),
+    ].filter((c) => !known.has(c));
     if (unknownCats.length) {
       problems.push({ file, path: 'categories', message: `unknown category id(s) ${unknownCats.join(', ')}` });
       continue;
@@ -166,6 +189,7 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
   }
 
   const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems);
+  for (const [id, label] of Object.entries(services)) catalog.serviceLabels.set(id, label);
   const result = { catalog, problems };
   cache.set(cacheKey, result);
   return result;
@@ -182,7 +206,8 @@ function compile(
 ): Catalog {
   const catalog: Catalog = {
     rulesDir, categories, sinks, instances: [], handles: new Map(), prefixes: new Set(), calls: new Map(),
-    writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), rules,
+    writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), anchors: new Set(),
+    serviceLabels: new Map(), hosts: new Map(), rules,
     ruleById: new Map(rules.map((r) => [r.id, r])), citations, citationHost,
   };
   const addPrefixes = (root: string, segments: readonly string[]) => {
@@ -192,6 +217,10 @@ function compile(
     if (entry.global) {
       catalog.globals.add(entry.global);
       return 'g:' + entry.global;
+    }
+    if (entry.method) {
+      catalog.anchors.add(entry.method);
+      return 'a:' + entry.method;
     }
     if (entry.module) {
       const root = 'm:' + entry.module;
@@ -209,7 +238,7 @@ function compile(
   const addHandle = (file: string, where: string, entry: EntryData, target: HandleTarget) => {
     const root = rootOf(entry);
     if (!root) {
-      problems.push({ file, path: where, message: "an entry needs 'module' or 'global'" });
+      problems.push({ file, path: where, message: "an entry needs 'module', 'global' or 'method'" });
       return;
     }
     let segments: string[];
@@ -226,6 +255,12 @@ function compile(
 
   sinks.forEach((sink) => {
     const file = path.join(rulesDir, 'sinks', sink.id + '.json');
+    for (const host of sink.hosts ?? []) {
+      const key = host.toLowerCase();
+      const other = catalog.hosts.get(key);
+      if (other && other !== sink) problems.push({ file, path: 'hosts', message: `host ${host} is also listed by ${other.id}` });
+      else catalog.hosts.set(key, sink);
+    }
     sink.instances.forEach((inst, ii) => {
       const id = catalog.instances.length;
       catalog.instances.push({ id, sink, label: inst.label });
@@ -243,6 +278,7 @@ function compile(
         catalog.calls.set(pathKey(root, segments), {
           instance: id, method: call.method, args: call.args, keyArg: call.keyArg, command: call.command,
           profile: call.profile ?? false, returnsInstance: call.returnsInstance, keyFromMethod: call.keyFromMethod,
+          ...(call.fires ? { fires: true } : {}),
         });
         addPrefixes(root, segments);
         catalog.prefixes.add(pathKey(root, segments));
@@ -274,6 +310,11 @@ function compile(
     }
   }
   return catalog;
+}
+
+/** Words for what a sink's vendor does ('customer-support chat'): its own serviceLabel, else its service's. */
+export function serviceLabelOf(catalog: Catalog, sink: SinkData): string {
+  return sink.serviceLabel ?? catalog.serviceLabels.get(sink.service) ?? sink.service;
 }
 
 function listJson(dir: string): string[] {

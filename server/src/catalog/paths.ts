@@ -3,8 +3,10 @@
  *
  *   $                        the root (the module's namespace or default export, or the page global)
  *   $.load()                 property `load`, then a call
- *   new $.Analytics()        construct `Analytics`
+ *   new $.Analytics()        construct `Analytics` (`new` applies to the first call: new $().use(cb))
  *   $.withScope(cb)          the first parameter of a callback passed to `withScope(...)`
+ *   $().get(cb2)             the second parameter of a callback passed to `get(...)` (`(req, res) => ...`); also (cb3)
+ *   $.*.put()                any property, then `put` (in call methods: '*.put' for db.friends.put(v))
  *   $.init(cb:loaded)        the first parameter of the `loaded` callback in an options object passed to `init(...)`
  *   $.load()[0]              the first element of what `load()` returns
  *
@@ -14,6 +16,8 @@
 export const CALL = '()';
 export const NEW = 'new()';
 export const CALLBACK = '(cb)';
+/** The n-th (2 or 3) parameter of a callback passed to the call: `(req, res) => ...` → '(cb2)'. */
+export const laterCallbackParam = (n: number): string => `(cb${n})`;
 
 /**
  * Parses a path string into segments, or throws with a readable message.
@@ -32,7 +36,7 @@ export function parsePath(text: string): string[] {
   if (!rest.startsWith('$')) throw new Error(`path must start with '$' (or 'new $'): ${JSON.stringify(text)}`);
   rest = rest.slice(1);
   const segments: string[] = [];
-  const re = /^(?:\.([A-Za-z_$][\w$]*)|(\(\))|(\(cb\))|\(cb:([A-Za-z_$][\w$]*)\)|\[(\d+)\])/;
+  const re = /^(?:\.([A-Za-z_$][\w$]*|\*)|(\(\))|(\(cb\))|\(cb:([A-Za-z_$][\w$]*)\)|\[(\d+)\]|\(cb([23])\))/;
   while (rest.length) {
     const m = re.exec(rest);
     if (!m) throw new Error(`cannot read path ${JSON.stringify(text)} at ${JSON.stringify(rest)}`);
@@ -40,12 +44,15 @@ export function parsePath(text: string): string[] {
     else if (m[2] !== undefined) segments.push(CALL);
     else if (m[3] !== undefined) segments.push(CALLBACK);
     else if (m[4] !== undefined) segments.push(`(cb:${m[4]})`);
+    else if (m[6] !== undefined) segments.push(laterCallbackParam(Number(m[6])));
     else segments.push(`[${m[5]}]`);
     rest = rest.slice(m[0].length);
   }
   if (construct) {
-    if (segments[segments.length - 1] !== CALL) throw new Error(`'new' path must end with '()': ${JSON.stringify(text)}`);
-    segments[segments.length - 1] = NEW;
+    // As in JavaScript, `new` applies to the first call: new $.Directory().createFile() constructs Directory.
+    const first = segments.indexOf(CALL);
+    if (first < 0) throw new Error(`'new' path needs a '()': ${JSON.stringify(text)}`);
+    segments[first] = NEW;
   }
   return segments;
 }

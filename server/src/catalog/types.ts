@@ -6,10 +6,14 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface EntryData {
   module?: string;
   global?: string;
+  /** A distinctive method name called on a value the engine does not know (IndexedDB's objectStore). */
+  method?: string;
   path: string;
   /** The creating call or construction sends its arguments to the vendor. */
   carriesData?: boolean;
   profile?: boolean;
+  /** The module has no CommonJS build (fixtures need no require() shape). */
+  esmOnly?: boolean;
 }
 
 export interface CallData {
@@ -20,6 +24,8 @@ export interface CallData {
   profile?: boolean | string[];
   returnsInstance?: boolean;
   keyFromMethod?: boolean;
+  /** The call reaches the vendor tied to the browser or device even with no personal data (pixel init, PageView). */
+  fires?: boolean;
 }
 
 export interface WriteData {
@@ -42,8 +48,23 @@ export interface SinkData {
   vendor: string;
   kind: SinkKind;
   service: string;
+  /** Third parties: acts for the app ('processor') or also uses the data for its own purposes (ad networks). */
+  role?: SinkRole;
+  /** Overrides the service's label of rules/services.json ('advertising pixel'). */
+  serviceLabel?: string;
+  /** Hostnames of the vendor's HTTP endpoints; subdomains match too. */
+  hosts?: string[];
+  /** Storage only: an encrypted store; data reaching it is listed as a safe destination, never a finding. */
+  safe?: boolean;
   docs?: string;
   instances: InstanceData[];
+}
+
+export type SinkRole = 'processor' | 'own-purposes';
+
+/** rules/services.json: words for each service id. */
+export interface ServicesData {
+  services: Record<string, string>;
 }
 
 export interface CategoryData {
@@ -53,6 +74,8 @@ export interface CategoryData {
   personContextPatterns?: string[][];
   exclude?: string[];
   excludeSequences?: string[][];
+  /** Property names that carry the category only on these receivers (req.ip, socket.handshake.address). */
+  receiverPatterns?: { receivers: string[]; patterns: string[][] }[];
   derived?: { whenNameHasWord: string[]; withCategory: string[] };
 }
 
@@ -67,6 +90,15 @@ export interface CategoriesData {
   personObjects: { words: string[]; genericHeads?: string[] };
   getterVerbs: { verbs: string[]; nouns: string[] };
   stringKeyReaders: { methods: string[] };
+  /** Form controls whose value is personal data, judged by their attributes (<input type="email" value={v}>). */
+  formFields?: {
+    elements: string[];
+    nameAttributes: string[];
+    attributes: Record<string, Record<string, string>>;
+    valueAttributes: string[];
+    eventHandlers: string[];
+    valueHandlers: string[];
+  };
   propagators: { receiverMethods: string[]; functions: string[]; calleeWords: string[]; maskChars: string };
   sanitizers: { words: string[] };
   apiSources: ApiSourceData[];
@@ -75,6 +107,9 @@ export interface CategoriesData {
 }
 
 export interface CitationData {
+  /** 'MCA' (default): a section of the Montana Code Annotated; 'ARM': a rule of the Administrative Rules of Montana. */
+  code?: 'MCA' | 'ARM';
+  /** MCA section (30-14-2812) or ARM rule number (38.5.3901). */
   section: string;
   subsection?: string;
   title: string;
@@ -84,12 +119,23 @@ export interface CitationData {
   binds: string;
   verification: 'official' | 'copy';
   url: string;
+  /** Said next to the link when the page was not seen (an ARM link built from the host's pattern). */
+  urlNote?: string;
+  /** The duty binds only controllers over the Consumer Data Privacy Act thresholds (MCA 30-14-2803(1)). */
+  needsMcdpaThresholds?: boolean;
 }
 
 export interface CitationsData {
   host: string;
+  /** Base of ARM rule links; the rule number follows with its dots written %2E. */
+  armHost?: string;
   citations: Record<string, CitationData>;
 }
+
+/** Organisation profiles of mt-pii.json: they decide which rules apply and which law a finding cites. */
+export type ProfileId =
+  | 'business' | 'state-agency' | 'health-care-provider' | 'mental-health-app' | 'school-service'
+  | 'minors' | 'motor-vehicle-records' | 'genetic-data';
 
 export interface RuleData {
   id: string;
@@ -105,7 +151,38 @@ export interface RuleData {
   applicability?: string;
   dependsOnMcdpa?: boolean;
   nonMcdpaCitations?: string[];
-  profiles?: Partial<Record<'state-agency' | 'health-care-provider' | 'school-service-operator', RuleProfile>>;
+  /** Message when the hit carries no personal data (a `fires` call: pixel init or event). */
+  firesMessage?: string;
+  /** Only sinks of these services ('advertising', 'carrier-billing'). */
+  services?: string[];
+  /** Only vendors of these roles. */
+  roles?: SinkRole[];
+  /** Also matches calls marked `fires` in the catalog, with or without personal data. */
+  fires?: boolean;
+  /** Quiet when the call sits on a path guarded by an opt-out preference signal or consent check. */
+  unlessOptOut?: boolean;
+  /** At least one of these categories must reach the sink; the finding then lists every category of the rule. */
+  requireAny?: string[];
+  /** The rule applies only when one of these profiles is active. */
+  onlyFor?: ProfileId[];
+  /** The rule does not apply when one of these profiles is active. */
+  notFor?: ProfileId[];
+  /** Categories that one of these rules reports at the same call are left to it (a finding left with none is dropped). */
+  yieldsTo?: string[];
+  /** No finding at a call where one of these rules reports. */
+  yieldsSiteTo?: string[];
+  /** Wording and citations by the vendor's role (rules/sinks `role`). */
+  roleVariants?: Partial<Record<SinkRole, RuleVariant>>;
+  profiles?: Partial<Record<ProfileId, RuleProfile>>;
+}
+
+export interface RuleVariant {
+  /** Replace the rule's citations. */
+  citations?: string[];
+  message?: string;
+  firesMessage?: string;
+  advice?: string;
+  severity?: Severity;
 }
 
 export interface RuleProfile {
@@ -114,4 +191,6 @@ export interface RuleProfile {
   replace?: boolean;
   applicability?: string;
   message?: string;
+  firesMessage?: string;
+  advice?: string;
 }

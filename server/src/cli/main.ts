@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Project, isSourceFile } from '../analysis';
 import { fsHost } from '../project/fsHost';
 import type { Finding } from '../analysis/finding';
+import type { SafeDestination } from '../analysis';
 import { CatalogProblem, defaultRulesDir, loadCatalog } from '../catalog/load';
 import type { Severity } from '../catalog/types';
 import { isTestPath, listFiles, looksBinary } from '../project/files';
@@ -16,12 +17,14 @@ import { classifierFor } from '../analysis';
 import { AnalysisPool } from '../worker/pool';
 import { ConfigLoader } from '../config/discover';
 import { ConfigProblem, analyzeOptionsOf, engineKey, isIncluded } from '../config/config';
+import { explainCitations, explainRule, findCitations, listRules } from './ruleDocs';
 import { readBaseline, writeBaseline } from '../config/baseline';
 import type { Catalog } from '../catalog/load';
 
 const USAGE = `Usage:
   mt-pii scan [paths...] [options]   Scan files or folders (default: the current folder)
-  mt-pii explain [ruleId]            Show a rule, the Montana law behind it and what to do
+  mt-pii explain [ruleId|citation]   Show a rule's documentation (the Montana law behind it, examples, what
+                                     to do), or a citation (30-14-2812, 38.5.3901) and the rules citing it
   mt-pii lsp --stdio                 Run the language server over stdio (Neovim, Helix, Zed, ...)
   mt-pii --version
 
@@ -134,6 +137,8 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   if (listing.missing.length && !listing.files.length) throw new UsageError(`nothing to scan: ${listing.missing.join(', ')} not found`);
   const texts = new Map<string, string>();
   const findings: Finding[] = [];
+  /** Personal data reaching encrypted stores: no finding, listed by the data map. */
+  const safe: SafeDestination[] = [];
   // One project per engine configuration: each file is analysed once, and what it exports flows into
   // importers. Teams' own sinks and names (mt-pii.json) give a configuration its own catalog.
   const host = fsHost();
@@ -189,7 +194,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     const project = entry.project;
     const options = analyzeOptionsOf(config);
     texts.set(file, text);
-    let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean } | undefined;
+    let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean; safe?: SafeDestination[] } | undefined;
     try {
       result = project.cached(file) ?? project.analyze(file, text, options, version);
       if (!result) throw new Error('cannot read');
@@ -221,6 +226,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
         baselines.set(baselineFile, accepted);
       }
     }
+    for (const d of result.safe ?? []) safe.push(d);
     for (const f of result.findings) {
       if (accepted?.has(f.fingerprint)) hidden++;
       else findings.push(f);
@@ -258,7 +264,8 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   }
   const text = opts.format === 'json' ? formatJson(report)
     : opts.format === 'sarif' ? formatSarif(report, catalog.rules, (id) => ruleDocUri(catalog.rulesDir, id))
-    : opts.format === 'datamap' ? formatDataMap(report, classifierFor(catalog).labels, catalog.citations)
+    : opts.format === 'datamap' ? formatDataMap(report, classifierFor(catalog).labels, catalog.citations,
+      safe.map((d) => ({ ...d, file: displayPath(d.file, cwd), line: lines(d.file).position(d.start).line })))
     : formatStylish(report);
   const failing = opts.failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]);
   return { report, text, exitCode: failing ? 1 : 0, notes };
@@ -289,28 +296,18 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`;
 }
 
-export function explain(ruleId: string | undefined, rulesDir = defaultRulesDir()): string {
+/**
+ * `mt-pii explain [ruleId | citation]`: a rule's documentation page (the same Markdown as
+ * rules/montana/<rule>.md, the page the editor links), or a citation with the rules that cite it.
+ */
+export function explain(query: string | undefined, rulesDir = defaultRulesDir()): string {
   const { catalog } = loadCatalog(rulesDir);
-  if (!ruleId) {
-    return ['Rules:', ...catalog.rules.map((r) => `  ${r.id.padEnd(36)} ${r.severity.padEnd(8)} ${r.title}`), '', 'mt-pii explain <ruleId> for the law behind a rule.'].join('\n') + '\n';
-  }
-  const id = ruleId.startsWith('mt/') ? ruleId : 'mt/' + ruleId;
-  const rule = catalog.ruleById.get(id);
-  if (!rule) throw new UsageError(`unknown rule ${ruleId}; known rules: ${catalog.rules.map((r) => r.id).join(', ')}`);
-  const out = [`${rule.id} — ${rule.title} (${rule.severity})`, '', rule.description, ''];
-  if (rule.applicability) out.push('When it applies: ' + rule.applicability, '');
-  out.push('Montana law:');
-  const cits = [...rule.citations, ...(rule.categoryCitations ?? []).flatMap((c) => c.citations.map((x) => x))];
-  for (const c of [...new Set(cits)]) {
-    const data = catalog.citations[c];
-    const extra = (rule.categoryCitations ?? []).find((cc) => cc.citations.includes(c) && !rule.citations.includes(c));
-    out.push(`  ${c} — ${data.title}${extra ? `  (when ${extra.categories.join(', ')})` : ''}`);
-    out.push(`    ${data.summary}`);
-    out.push(`    Binds: ${data.binds}`);
-    out.push(`    ${data.url}`);
-  }
-  out.push('', 'What to do: ' + rule.advice, '', 'Categories: ' + rule.categories.join(', '), '', 'Not legal advice.');
-  return out.join('\n') + '\n';
+  if (!query) return listRules(catalog);
+  const rule = catalog.ruleById.get(query.startsWith('mt/') ? query : 'mt/' + query);
+  if (rule) return explainRule(catalog, rule);
+  const ids = findCitations(catalog, query);
+  if (ids.length) return explainCitations(catalog, ids);
+  throw new UsageError(`unknown rule or citation ${query}; known rules: ${catalog.rules.map((r) => r.id).join(', ')}; citations: ${Object.keys(catalog.citations).join(', ')}`);
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -2,7 +2,8 @@ import ts = require('typescript');
 import * as path from 'path';
 import { minimatch } from 'minimatch';
 import { validate } from '../catalog/jsonSchema';
-import type { SinkData, Severity } from '../catalog/types';
+import type { ProfileId, SinkData, Severity } from '../catalog/types';
+import { activeProfiles, canonicalProfile } from '../analysis/ruleSelect';
 
 export const CONFIG_FILE = 'mt-pii.json';
 
@@ -16,11 +17,12 @@ export interface ConfigProblem {
   message: string;
 }
 
-export type Entity = 'business' | 'state-agency' | 'health-care-provider' | 'school-service-operator';
+/** What the organisation is (mt-pii.json profile.entity); 'school-service-operator' is the older name of 'school-service'. */
+export type Entity = ProfileId | 'school-service-operator';
 
 export interface ConfigData {
   root?: boolean;
-  profile?: { entity?: Entity; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
+  profile?: { entity?: Entity; also?: Entity[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
   include?: string[];
   exclude?: string[];
   rules?: Record<string, Severity | 'off'>;
@@ -36,7 +38,12 @@ export interface ConfigData {
 export interface ResolvedConfig {
   /** The mt-pii.json files applied, outermost first. */
   files: string[];
-  entity: Entity;
+  /** profile.entity of the nearest file that sets it, aliases resolved ('business' by default). */
+  entity: ProfileId;
+  /** profile.also of the nearest file that sets it: profiles that combine with the entity (e.g. minors). */
+  also: ProfileId[];
+  /** Every active profile, in overlay order (see ruleSelect.activeProfiles). */
+  profiles: ProfileId[];
   subjectToMcdpa: 'yes' | 'no' | 'unknown';
   severities: Record<string, Severity | 'off'>;
   /** Extra names per category, and names that never carry a category. */
@@ -53,7 +60,7 @@ export interface ResolvedConfig {
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
-  files: [], entity: 'business', subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
+  files: [], entity: 'business', also: [], profiles: ['business'], subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
   sanitizers: [], sinks: [], approvedVendors: [], filters: [], checkTests: false,
 }) as ResolvedConfig;
 
@@ -129,14 +136,16 @@ function toValue(node: ts.Node, p: string, nodes: Map<string, ts.Node>): unknown
  */
 export function mergeConfigs(chain: { file: string; data: ConfigData }[]): ResolvedConfig {
   const out: ResolvedConfig = {
-    files: [], entity: 'business', subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
+    files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
     sanitizers: [], sinks: [], approvedVendors: [], filters: [], checkTests: false,
   };
   for (const { file, data } of chain) {
     if (data.checkTests !== undefined) out.checkTests = data.checkTests;
     const dir = path.dirname(file);
     out.files.push(file);
-    if (data.profile?.entity) out.entity = data.profile.entity;
+    // A nearer file's entity and `also` list replace the outer ones (`"also": []` drops an inherited profile).
+    if (data.profile?.entity) out.entity = canonicalProfile(data.profile.entity) ?? out.entity;
+    if (data.profile?.also) out.also = [...new Set(data.profile.also.map((p) => canonicalProfile(p)).filter((p): p is ProfileId => !!p))];
     if (data.profile?.subjectToMcdpa) out.subjectToMcdpa = data.profile.subjectToMcdpa;
     Object.assign(out.severities, data.rules ?? {});
     for (const [cat, spec] of Object.entries(data.categories ?? {})) {
@@ -149,6 +158,7 @@ export function mergeConfigs(chain: { file: string; data: ConfigData }[]): Resol
     if (data.baseline) out.baseline = path.resolve(dir, data.baseline);
     if (data.include || data.exclude) out.filters.push({ dir, include: data.include, exclude: data.exclude });
   }
+  out.profiles = activeProfiles({ entity: out.entity, also: out.also });
   return out;
 }
 
@@ -175,13 +185,13 @@ export function analyzeOptionsOf(config: ResolvedConfig): {
   sanitizers: string[];
   names: ResolvedConfig['names'];
   approvedVendors: ResolvedConfig['approvedVendors'];
-  profile: { entity: Entity; subjectToMcdpa: ResolvedConfig['subjectToMcdpa'] };
+  profile: { entity: ProfileId; also: ProfileId[]; subjectToMcdpa: ResolvedConfig['subjectToMcdpa'] };
 } {
   return {
     severities: config.severities,
     sanitizers: config.sanitizers,
     names: config.names,
     approvedVendors: config.approvedVendors,
-    profile: { entity: config.entity, subjectToMcdpa: config.subjectToMcdpa },
+    profile: { entity: config.entity, also: config.also, subjectToMcdpa: config.subjectToMcdpa },
   };
 }

@@ -1,19 +1,26 @@
 import type { Catalog } from '../catalog/load';
+import type { CitationData, ProfileId, SinkRole } from '../catalog/types';
 import type { Finding } from '../analysis/finding';
 import type { Classifier } from '../analysis/classify';
 import { UNUSED_SUPPRESSION, INVALID_SUPPRESSION } from '../analysis';
+import { activeProfiles, viewOf } from '../analysis/ruleSelect';
 import type { ResolvedConfig } from '../config/config';
 
-const SERVICE_LABEL: Record<string, string> = {
-  'analytics': 'product analytics', 'customer-data-platform': 'customer data platform', 'customer-service': 'customer-service widget',
-  'advertising': 'advertising pixel', 'error-tracking': 'error tracker', 'session-replay': 'session replay', 'crm': 'CRM',
-  'marketing': 'marketing automation', 'tag-manager': 'tag manager', 'feature-flags': 'feature flags', 'device-storage': 'storage on the device',
-  'logging': 'logging', 'llm': 'AI model API',
+const ROLE: Record<SinkRole, string> = {
+  'processor': 'acts as your processor (it handles the data on your behalf, under your contract)',
+  'own-purposes': 'also uses data for its own purposes (a third party: passing data to it may be a sale or targeted advertising)',
+};
+
+const PROFILE_LABEL: Record<ProfileId, string> = {
+  'business': 'business', 'state-agency': 'state agency', 'health-care-provider': 'health care provider',
+  'mental-health-app': 'mental health app', 'school-service': 'K-12 school service', 'minors': 'used by known minors',
+  'motor-vehicle-records': 'handles motor vehicle records', 'genetic-data': 'genetic data',
 };
 
 /**
- * Markdown for the findings under the cursor: what data, which vendor, the flow, each Montana citation
- * with a link, a plain-language line and whom it binds, what to do, and a not-legal-advice note.
+ * Markdown for the findings under the cursor: what data, which vendor (what it does and its role), the
+ * flow, each Montana citation with a link, a plain-language line and whom it binds, when it applies (the
+ * thresholds and the organisation's profiles), what to do, and a not-legal-advice note.
  */
 export function hoverMarkdown(findings: readonly Finding[], catalog: Catalog, classifier: Classifier, lineOf: (offset: number) => number, config?: ResolvedConfig): string {
   return findings.map((f) => one(f, catalog, classifier, lineOf, config)).join('\n\n---\n\n');
@@ -21,7 +28,8 @@ export function hoverMarkdown(findings: readonly Finding[], catalog: Catalog, cl
 
 function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offset: number) => number, config?: ResolvedConfig): string {
   const rule = catalog.ruleById.get(f.ruleId);
-  const profile = config && config.entity !== 'business' ? rule?.profiles?.[config.entity] : undefined;
+  const profiles = config?.profiles?.length ? config.profiles : activeProfiles(config ? { entity: config.entity, also: config.also } : undefined);
+  const view = rule ? viewOf(rule, profiles, f.sink?.role) : undefined;
   const out: string[] = [];
   out.push(`**Montana PII Guard** · \`${f.ruleId}\` · ${f.severity}`);
   out.push('');
@@ -32,10 +40,11 @@ function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offs
   }
   out.push('');
   if (f.categories.length) out.push(`**Data:** ${f.categories.map((c) => classifier.labels.get(c) ?? c).join(', ')}  `);
+  else if (f.sink) out.push('**Data:** no personal data is passed in this call; the call itself reaches the vendor from the user\'s browser or device  ');
   if (f.sink) {
-    const svc = SERVICE_LABEL[f.sink.service] ?? f.sink.service;
-    const where = f.sink.kind === 'storage' ? 'stored on the user\'s device' : f.sink.kind === 'logging' ? 'written to logs' : 'sent to a third party';
-    out.push(`**Destination:** ${f.sink.vendor} — ${svc}, \`${f.sink.api}\` (${where})  `);
+    const svc = f.sink.serviceLabel || catalog.serviceLabels?.get(f.sink.service) || f.sink.service;
+    const role = f.sink.role ? `, ${ROLE[f.sink.role]}` : f.sink.kind === 'storage' ? ' (kept on the user\'s device)' : f.sink.kind === 'logging' ? ' (written to logs)' : '';
+    out.push(`**Vendor:** ${f.sink.vendor} — ${svc}${role}; call \`${escapeTicks(f.sink.api)}\`  `);
   }
   if (f.flow.length) {
     const chains = f.flowChains.length ? f.flowChains : [f.flow];
@@ -49,18 +58,29 @@ function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offs
     out.push('', '**Montana law that may apply:**', '');
     for (const id of f.citations) {
       const c = catalog.citations[id];
-      if (!c) continue;
-      out.push(`- [${id}](${c.url}) — *${c.title}*${c.titleIsGloss ? ' (descriptive title)' : ''}: ${c.summary} *Binds:* ${c.binds}`);
+      if (c) out.push(citationLine(id, c));
     }
   }
   if (f.approval) out.push('', `**Approved processor:** ${f.approval} (from mt-pii.json; check the contract covers the terms of the processor rules cited above).`);
-  const applicability = profile?.applicability ?? rule?.applicability;
-  if (applicability) out.push('', `**When it applies:** ${applicability}`);
-  if (config?.files.length) out.push('', `_Configuration: ${config.files.map((x) => x.split(/[\\/]/).slice(-2).join('/')).join(' → ')}; profile: ${config.entity}${config.subjectToMcdpa !== 'unknown' ? `, MCDPA thresholds met: ${config.subjectToMcdpa}` : ''}._`);
-  if (rule?.advice) out.push('', `**What to do:** ${rule.advice}`);
-  out.push('', `To accept this flow, add \`// mt-pii-ignore-next-line ${f.ruleId} -- <reason>\` above the line, or approve the vendor in mt-pii.json.`);
+  const when = view?.applicability ?? [];
+  if (when.length) out.push('', `**When it applies:** ${when.join(' ')}`);
+  const profileText = profiles.map((p) => PROFILE_LABEL[p] ?? p).join(' + ');
+  const cfg = config?.files.length ? `mt-pii.json: ${config.files.map((x) => x.split(/[\\/]/).slice(-2).join('/')).join(' → ')}` : 'no mt-pii.json, so the default';
+  const thresholds = config && config.subjectToMcdpa !== 'unknown' ? `; Consumer Data Privacy Act thresholds met: ${config.subjectToMcdpa}` : '; Consumer Data Privacy Act thresholds: not stated (set profile.subjectToMcdpa)';
+  out.push('', `_Profile: ${profileText} (${cfg})${thresholds}._`);
+  if (view?.advice) out.push('', `**What to do:** ${view.advice}`);
+  if (f.sink?.kind === 'third-party' && f.sink.role === 'processor' && !f.approval && f.categories.length) {
+    out.push('', 'If a written processor contract covers this vendor, record it under `approvedVendors` in mt-pii.json; the finding then becomes information naming the contract.');
+  }
+  out.push('', `To accept this flow, add \`// mt-pii-ignore-next-line ${f.ruleId} -- <reason>\` above the line. More: \`mt-pii explain ${f.ruleId}\`.`);
   out.push('', '_Not legal advice: Montana PII Guard points out code that may implicate these laws; whether they apply depends on facts it cannot see (thresholds, exemptions, consent, contracts)._');
   return out.join('\n');
+}
+
+/** One citation as a Markdown list item: link, title, paraphrase, whom it binds, and how the link was made. */
+export function citationLine(id: string, c: CitationData): string {
+  const note = c.urlNote ? ` (${c.urlNote})` : '';
+  return `- [${id}](${c.url})${note} — *${c.title}*${c.titleIsGloss ? ' (descriptive title)' : ''}: ${c.summary} *Binds:* ${c.binds}`;
 }
 
 function basename(file: string): string {

@@ -20,6 +20,8 @@ export interface ReportFinding {
 
 /** Display-only: the flow split into one chain per source (not part of the JSON contract). */
 export const FLOW_CHAINS = Symbol('flowChains');
+/** Display-only: 'Intercom — customer-support chat' (not part of the JSON contract). */
+export const SINK_LABEL = Symbol('sinkLabel');
 
 export interface Report {
   tool: { name: 'mt-pii'; version: string };
@@ -74,5 +76,6 @@ export function toReportFinding(f: Finding, lines: (file: string) => LineMap, cw
   };
   // Non-enumerable, so JSON output stays exactly the contract.
   Object.defineProperty(out, FLOW_CHAINS, { value: f.flowChains.map((c) => c.map(step)), enumerable: false });
+  if (f.sink) Object.defineProperty(out, SINK_LABEL, { value: `${f.sink.vendor} — ${f.sink.serviceLabel}`, enumerable: false });
   return out;
 }

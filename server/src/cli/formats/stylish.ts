@@ -1,4 +1,4 @@
-import { FLOW_CHAINS, Report, ReportFinding } from './report';
+import { FLOW_CHAINS, Report, ReportFinding, SINK_LABEL } from './report';
 
 const useColor = () => !!process.stdout.isTTY && !process.env.NO_COLOR;
 
@@ -25,6 +25,8 @@ export function formatStylish(report: Report, color = useColor()): string {
         const text = chains.map((c) => c.map((s) => `${s.note} (${s.file === f.file ? '' : s.file + ':'}${s.line}:${s.column})`).join(' → ')).join('; ');
         lines.push(paint('2', `           flow: ${text}`, color));
       }
+      const sinkLabel = (f as unknown as Record<symbol, string | undefined>)[SINK_LABEL];
+      if (sinkLabel) lines.push(paint('2', `           to:   ${sinkLabel}`, color));
       if (f.citations.length) lines.push(paint('2', `           law:  ${f.citations.join(', ')}`, color));
     }
     lines.push('');

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+'use strict';
+// Bundles the compiled client and server (out/, from `tsc -b`) with esbuild into dist/, so the packaged
+// extension needs no node_modules at run time: typescript, vscode-languageclient, vscode-languageserver and
+// minimatch are inlined; only `vscode` (provided by the editor) stays external.
+//
+//   dist/client/src/extension.js        the extension's main (package.json "main")
+//   dist/server/src/lsp/server.js        the language server the client forks over IPC
+//   dist/server/src/lsp/analysisWorker.js the worker thread the server spawns from its own folder
+//
+// The layout mirrors out/ on purpose: the server finds rules/ and package.json four folders above its own
+// file (server/src/catalog/load.ts, docs.ts) and its worker beside itself (server/src/worker/pool.ts), and
+// the client finds the server at ../../server/src/lsp/server.js from its own file. Both trees (out/ for
+// development and the CLI, dist/ for the .vsix) therefore resolve the same relative paths.
+//
+// Usage: node scripts/build.js [--dev] [--watch]
+//   --dev: no minification, with source maps; --watch: rebuild whenever `tsc -b -w` rewrites out/ (implies --dev)
+const path = require('path');
+const fs = require('fs');
+const esbuild = require('esbuild');
+
+const root = path.join(__dirname, '..');
+const watch = process.argv.includes('--watch');
+const dev = watch || process.argv.includes('--dev');
+const out = (p) => path.join(root, 'out', p);
+const dist = (p) => path.join(root, 'dist', p);
+
+for (const f of ['client/src/extension.js', 'server/src/lsp/server.js', 'server/src/worker/analysisWorker.js']) {
+  if (!fs.existsSync(out(f))) {
+    console.error(`build: out/${f} is missing; run \`tsc -b\` first`);
+    process.exit(1);
+  }
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: !dev,
+  sourcemap: dev ? 'linked' : false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+(async () => {
+  const t0 = Date.now();
+  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  const builds = [
+    { ...common, entryPoints: [out('client/src/extension.js')], outfile: dist('client/src/extension.js') },
+    // The server module starts itself only when it is the process's main module (`require.main === module`),
+    // which a bundled module never is, so the bundle's entry is a one-line stub that starts it.
+    {
+      ...common,
+      stdin: { contents: "require('./server.js').startServer();", resolveDir: out('server/src/lsp'), sourcefile: 'server-main.js', loader: 'js' },
+      outfile: dist('server/src/lsp/server.js'),
+    },
+    { ...common, entryPoints: [out('server/src/worker/analysisWorker.js')], outfile: dist('server/src/lsp/analysisWorker.js') },
+  ];
+  if (watch) {
+    for (const b of builds) await (await esbuild.context(b)).watch();
+    console.log('build: watching out/ (run `tsc -b -w` beside it); Ctrl+C stops');
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const sizes = ['client/src/extension.js', 'server/src/lsp/server.js', 'server/src/lsp/analysisWorker.js']
+    .map((f) => `dist/${f} ${(fs.statSync(dist(f)).size / 1024).toFixed(0)} KB`);
+  console.log(`build: ${sizes.join(', ')} (${dev ? 'dev' : 'minified'}, ${Date.now() - t0} ms)`);
+})().catch((e) => {
+  console.error(e.message || e);
+  process.exit(1);
+});

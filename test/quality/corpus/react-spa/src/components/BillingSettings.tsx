@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { track, identify } from '../lib/usage-meter';
+import * as Sentry from '@sentry/react';
+
+type Billing = { accountId: string; billingEmail: string; seats: number; company: { name: string; taxId: string } };
+
+const analytics = {
+  track(event: string, props: object) {
+    console.debug('[analytics disabled]', event, props);
+  },
+};
+
+export function BillingSettings({ billing }: { billing: Billing }) {
+  const [billingEmail, setBillingEmail] = useState(billing.billingEmail);
+
+  async function save() {
+    // quiet [segment] a local object named analytics shadows the page global
+    analytics.track('Billing Saved', { billingEmail });
+    // quiet [segment] our own usage meter's track(), not an SDK
+    await track('billing_contact_changed', { email: billingEmail, seats: billing.seats });
+    // quiet [segment] our own API through a function named identify
+    await identify(billing.accountId, billingEmail);
+    // quiet [sentry] the company's tax id belongs to a business
+    Sentry.setContext('billing', { company: billing.company.name, companyTaxId: billing.company.taxId, seats: billing.seats });
+  }
+
+  return (
+    <div>
+      <input type="email" value={billingEmail} onChange={(e) => setBillingEmail(e.target.value)} />
+      <button onClick={save}>Save</button>
+    </div>
+  );
+}
