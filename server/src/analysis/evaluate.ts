@@ -1,5 +1,5 @@
 import ts = require('typescript');
-import type { CallSpec, Catalog, WriteSpec } from '../catalog/load';
+import type { CallSpec, Catalog, HttpClientSpec, WriteSpec } from '../catalog/load';
 import { CALL, CALLBACK, NEW, laterCallbackParam, pathKey } from '../catalog/paths';
 import { Classifier, splitWords } from './classify';
 import {
@@ -974,6 +974,8 @@ export class Evaluator {
     });
 
     if (spec) this.sinkCall(spec, values, args, reportNodeOf(calleeExpr));
+    const http = !isNew && ref ? this.catalog.http.get(pathKey(ref.root, ref.path)) : undefined;
+    if (http) this.httpCall(http, values, args, scope, reportNodeOf(calleeExpr));
     // The call that creates an SDK instance may itself carry data (new Rollbar({ payload: { person } })).
     const creating = ref ? this.catalog.handles.get(pathKey(ref.root, [...ref.path, isNew ? NEW : CALL])) : undefined;
     if (creating?.creation && creating.instance !== undefined) {
@@ -1109,6 +1111,25 @@ export class Evaluator {
       }
       this.record(hit, v, calleeExpr, !!spec.profile, keyParam);
     }
+  }
+
+  /** fetch / axios / ky / got to a host a vendor lists: the vendor's HTTP API is the sink. */
+  private httpCall(spec: HttpClientSpec, values: Value[], args: ts.NodeArray<ts.Expression>, scope: Scope, calleeExpr: ts.Node): void {
+    let urlExpr: ts.Expression | undefined = args[spec.url];
+    if (urlExpr && spec.urlKey && ts.isObjectLiteralExpression(urlExpr)) {
+      const p = urlExpr.properties.find((x) => x.name && propertyNameText(x.name) === spec.urlKey);
+      urlExpr = p && ts.isPropertyAssignment(p) ? p.initializer : p && ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    }
+    const url = urlExpr ? urlPrefix(urlExpr, scope, 0) : undefined;
+    const m = url !== undefined ? /^\s*(?:https?:)?\/\/([^/:?#\s]+)/i.exec(url) : null;
+    if (!m) return;
+    const host = m[1].toLowerCase();
+    let sink;
+    for (let h = host; h && !sink; h = h.includes('.') ? h.slice(h.indexOf('.') + 1) : '') sink = this.catalog.hosts.get(h);
+    const instance = sink ? this.catalog.hostInstances.get(sink.id) : undefined;
+    if (instance === undefined) return;
+    const hit: SinkHit = { instance, api: `${spec.label} ${host}`, node: calleeExpr };
+    for (const i of spec.data) if (values[i]) this.record(hit, values[i], calleeExpr, false, undefined);
   }
 
   private sinkWrite(spec: WriteSpec, value: Value, reportNode: ts.Node, prop: string | undefined, target: ts.Node, rhs: ts.Expression | undefined): void {
@@ -1577,4 +1598,25 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
     return true;
   }
   return false;
+}
+
+/** The constant text a URL expression starts with: 'https://api.x.com/v1', `${BASE}/track`, BASE + '/e'. */
+function urlPrefix(e: ts.Expression, scope: { lookup(name: string): { value: Value } | undefined }, depth: number): string | undefined {
+  if (depth > 3) return undefined;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isTemplateExpression(e)) {
+    if (e.head.text) return e.head.text;
+    const first = urlPrefix(e.templateSpans[0].expression, scope, depth + 1);
+    return first !== undefined ? first + e.templateSpans[0].literal.text : undefined;
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return urlPrefix(e.left, scope, depth + 1);
+  if (ts.isIdentifier(e)) return scope.lookup(e.text)?.value.str;
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
+    // new URL('/v1/track', 'https://api.x.com'): the base names the host when the first part is a path.
+    const first = urlPrefix(e.arguments[0], scope, depth + 1);
+    if (first !== undefined && /^\s*(?:https?:)?\/\//i.test(first)) return first;
+    return e.arguments[1] ? urlPrefix(e.arguments[1], scope, depth + 1) : undefined;
+  }
+  return undefined;
 }

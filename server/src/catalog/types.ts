@@ -194,3 +194,8 @@ export interface RuleProfile {
   firesMessage?: string;
   advice?: string;
 }
+
+/** rules/http-clients.json */
+export interface HttpClientsData {
+  clients: { label: string; from: EntryData[]; url: number; urlKey?: string; data: number[] }[];
+}
