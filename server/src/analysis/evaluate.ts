@@ -1,7 +1,7 @@
 import ts = require('typescript');
-import type { CallSpec, Catalog, WriteSpec } from '../catalog/load';
+import type { CallSpec, Catalog, HttpClientSpec, WriteSpec } from '../catalog/load';
 import { CALL, CALLBACK, NEW, laterCallbackParam, pathKey } from '../catalog/paths';
-import { Classifier } from './classify';
+import { Classifier, splitWords } from './classify';
 import {
   CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
   dataOf, extend, hasData, nameable, stampFile, stringValue, union, unionAll, withCategories,
@@ -64,8 +64,14 @@ interface EvalOpts {
 }
 
 const MAX_DEPTH = 700;
+/** Cheap first test before a name is split into words for optOutChecks (lower-cased text). */
+const OPT_OUT_PREFILTER = /consent|gpc|opt|privacy|sell|share|track|dnt|allow|cookie|preference/;
+/** Longest property path a parameter dependency records (props.user.profile.email). */
+const MAX_DEP_PATH = 1;
 const GLOBAL_OBJECT_NAMES = new Set(['window', 'globalThis', 'self', 'top', 'parent', 'frames']);
 const ARRAY_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'findIndex', 'sort']);
+/** Array methods whose result is built from what their callback returns. */
+const RESULT_CALLBACK_METHODS = new Set(['map', 'flatMap', 'reduce', 'reduceRight']);
 const MUTATING_ARRAY_METHODS = new Set(['push', 'unshift', 'splice', 'add', 'set', 'append']);
 const GLOBAL_OBJECT_REF: Ref = { root: 'g', path: [] };
 /** Built-ins whose result is a boolean or a number, never the data they look at. */
@@ -82,6 +88,10 @@ export class Evaluator {
   /** True when an expression nested deeper than the engine follows was skipped. */
   truncated = false;
   private depth = 0;
+  /** How many enclosing branches or early exits check an opt-out signal or consent choice. */
+  private guardDepth = 0;
+  /** The file itself reads an opt-out preference signal (computed once, when first needed). */
+  private fileChecksOptOut?: boolean;
   private work = 0;
   private readonly cls: Classifier;
   private readonly receiverMethods: Set<string>;
@@ -147,7 +157,13 @@ export class Evaluator {
 
   private execBlock(statements: readonly ts.Statement[], scope: Scope): void {
     this.hoist(statements, scope);
-    for (const s of statements) this.exec(s, scope);
+    const depth = this.guardDepth;
+    for (const s of statements) {
+      this.exec(s, scope);
+      // `if (navigator.globalPrivacyControl) return;`: the rest of the block runs only after the check.
+      if (ts.isIfStatement(s) && exits(s.thenStatement) && this.mentionsOptOut(s.expression)) this.guardDepth++;
+    }
+    this.guardDepth = depth;
   }
 
   /** Declares every name of a block before running it, so closures and hoisted calls see locals. */
@@ -217,8 +233,11 @@ export class Evaluator {
       case ts.SyntaxKind.IfStatement: {
         const n = node as ts.IfStatement;
         this.eval(n.expression, scope);
+        const guard = this.mentionsOptOut(n.expression);
+        if (guard) this.guardDepth++;
         this.execNested(n.thenStatement, scope);
         if (n.elseStatement) this.execNested(n.elseStatement, scope);
+        if (guard) this.guardDepth--;
         return;
       }
       case ts.SyntaxKind.Block:
@@ -554,7 +573,11 @@ export class Evaluator {
       case ts.SyntaxKind.ConditionalExpression: {
         const n = node as ts.ConditionalExpression;
         this.eval(n.condition, scope);
-        return union(this.eval(n.whenTrue, scope, opts), this.eval(n.whenFalse, scope, opts));
+        const guard = this.mentionsOptOut(n.condition);
+        if (guard) this.guardDepth++;
+        const out = union(this.eval(n.whenTrue, scope, opts), this.eval(n.whenFalse, scope, opts));
+        if (guard) this.guardDepth--;
+        return out;
       }
       case ts.SyntaxKind.PrefixUnaryExpression:
       case ts.SyntaxKind.PostfixUnaryExpression:
@@ -619,10 +642,19 @@ export class Evaluator {
     const intrinsic = ts.isIdentifier(tagName) && /^[a-z]/.test(tagName.text);
     const tag = intrinsic ? EMPTY : this.eval(tagName as ts.Expression, scope);
     const spec = tag.ref?.root.startsWith('h:') && !tag.ref.path.length ? this.catalog.jsx.get(tag.ref.root) : undefined;
+    // A component of this project (<Identify email={user.email} />): its props object is the first
+    // argument of the function, so the function's summary applies here as it does to a call.
+    const component = !spec && tag.fn ? tag.fn : undefined;
+    const props = component ? new Map<string, Value>() : undefined;
+    let spread: Value = EMPTY;
     const field = this.formField(node);
     for (const attr of node.attributes.properties) {
       if (ts.isJsxSpreadAttribute(attr)) {
         const v = this.eval(attr.expression, scope, { person: !!spec?.profile });
+        if (props) {
+          if (v.props) for (const [k, pv] of v.props) props.set(k, pv);
+          else spread = union(spread, v);
+        }
         if (spec?.props.has('*')) this.record({ instance: spec.instance, api: `<${this.sf.text.slice(tagName.getStart(this.sf), tagName.end)}>`, node: attr }, v, attr, spec.profile, undefined);
         continue;
       }
@@ -631,12 +663,24 @@ export class Evaluator {
       let v: Value = LITERAL;
       if (init && ts.isJsxExpression(init) && init.expression) v = this.eval(init.expression, scope, { person: !!spec?.profile });
       else if (init && (ts.isJsxElement(init) || ts.isJsxSelfClosingElement(init) || ts.isJsxFragment(init))) this.eval(init, scope);
+      if (props) {
+        let pv = v;
+        if (nameable(pv)) pv = withCategories(pv, this.cls.key(name), attr.name, name);
+        props.set(name, pv);
+      }
       if (field && init && ts.isJsxExpression(init) && init.expression) this.formValue(field, name, init.expression, v, scope, attr);
       if (spec && (spec.props.has('*') || spec.props.has(name))) {
         const label = `<${this.sf.text.slice(tagName.getStart(this.sf), tagName.end)} ${name}>`;
         if (nameable(v)) v = withCategories(v, this.cls.key(name, { person: spec.profile }), attr.name, name);
         this.record({ instance: spec.instance, api: label, node: attr.name }, v, attr.name, spec.profile, undefined);
       }
+    }
+    if (component && props) {
+      const arg: Value = { props };
+      if (spread !== EMPTY) arg.open = true;
+      addData(arg, spread);
+      for (const pv of props.values()) addData(arg, pv);
+      this.applySummary(component, [arg], tagName as ts.Expression);
     }
   }
 
@@ -768,7 +812,10 @@ export class Evaluator {
     let acc = this.eval(cur, scope);
     for (let i = chain.length - 1; i >= 0; i--) {
       const b = chain[i];
+      const guard = isShortCircuit(b.operatorToken.kind) && this.mentionsOptOut(b.left);
+      if (guard) this.guardDepth++;
       const right = this.eval(b.right, scope);
+      if (guard) this.guardDepth--;
       acc = combine(b.operatorToken.kind, acc, right);
     }
     return acc;
@@ -927,6 +974,8 @@ export class Evaluator {
     });
 
     if (spec) this.sinkCall(spec, values, args, reportNodeOf(calleeExpr));
+    const http = !isNew && ref ? this.catalog.http.get(pathKey(ref.root, ref.path)) : undefined;
+    if (http) this.httpCall(http, values, args, scope, reportNodeOf(calleeExpr));
     // The call that creates an SDK instance may itself carry data (new Rollbar({ payload: { person } })).
     const creating = ref ? this.catalog.handles.get(pathKey(ref.root, [...ref.path, isNew ? NEW : CALL])) : undefined;
     if (creating?.creation && creating.instance !== undefined) {
@@ -965,6 +1014,11 @@ export class Evaluator {
     else if (cbTarget.source) hint = this.sourceTaint(cbTarget, arg);
     else if (method === 'then' && recv) hint = recv;
     else if (method && recv && ARRAY_CALLBACK_METHODS.has(method) && (hasData(recv) || recv.person)) hint = this.elementOf(recv);
+    else if ((method === 'reduce' || method === 'reduceRight') && recv && (hasData(recv) || recv.person)) {
+      // list.reduce((acc, user) => ..., init): the element is the second parameter.
+      (fn.hints ??= [])[1] = this.elementOf(recv);
+      return;
+    }
     if (hint) (fn.hints ??= [])[0] = hint;
   }
 
@@ -990,6 +1044,14 @@ export class Evaluator {
       if (!((calleeName === 'replace' || calleeName === 'replaceAll') && this.isMasking(args[1]))) {
         out = union(out, extend(this.elementOf(recv), node));
       }
+    }
+    if (recv && !recv.ref && values[0]?.fn && RESULT_CALLBACK_METHODS.has(calleeName)) {
+      // users.map((u) => ({ contact: u.email })), list.reduce((acc, u) => acc + u.email, ''): the result
+      // is what the callback returns (and, for a reduction, the initial value).
+      const reducing = calleeName === 'reduce' || calleeName === 'reduceRight';
+      const cbArgs = reducing ? [values[1] ?? EMPTY, this.elementOf(recv)] : [this.elementOf(recv)];
+      const returned = dataOf(this.applySummary(values[0].fn, cbArgs, calleeExpr));
+      out = union(out, extend(reducing ? union(returned, dataOf(values[1] ?? EMPTY)) : returned, node));
     }
     if (recv && MUTATING_ARRAY_METHODS.has(calleeName)) {
       // arr.push(email): the array now holds it.
@@ -1029,6 +1091,8 @@ export class Evaluator {
       if (cmd && ts.isStringLiteralLike(cmd)) api += `('${cmd.text}')`;
     }
     const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr };
+    // A pixel's init or event sends a request tied to the device whatever its arguments.
+    if (spec.fires) this.hits.push({ node: calleeExpr, sink: hit, taints: [], tail: [], fires: true, ...(this.optOutGuarded(calleeExpr) ? { optOutChecked: true } : {}) });
     const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
     let keyCats: readonly string[] = spec.keyFromMethod ? this.cls.methodData(spec.method.slice(spec.method.lastIndexOf('.') + 1)) : [];
     let keyParam: number | undefined;
@@ -1049,6 +1113,25 @@ export class Evaluator {
     }
   }
 
+  /** fetch / axios / ky / got to a host a vendor lists: the vendor's HTTP API is the sink. */
+  private httpCall(spec: HttpClientSpec, values: Value[], args: ts.NodeArray<ts.Expression>, scope: Scope, calleeExpr: ts.Node): void {
+    let urlExpr: ts.Expression | undefined = args[spec.url];
+    if (urlExpr && spec.urlKey && ts.isObjectLiteralExpression(urlExpr)) {
+      const p = urlExpr.properties.find((x) => x.name && propertyNameText(x.name) === spec.urlKey);
+      urlExpr = p && ts.isPropertyAssignment(p) ? p.initializer : p && ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    }
+    const url = urlExpr ? urlPrefix(urlExpr, scope, 0) : undefined;
+    const m = url !== undefined ? /^\s*(?:https?:)?\/\/([^/:?#\s]+)/i.exec(url) : null;
+    if (!m) return;
+    const host = m[1].toLowerCase();
+    let sink;
+    for (let h = host; h && !sink; h = h.includes('.') ? h.slice(h.indexOf('.') + 1) : '') sink = this.catalog.hosts.get(h);
+    const instance = sink ? this.catalog.hostInstances.get(sink.id) : undefined;
+    if (instance === undefined) return;
+    const hit: SinkHit = { instance, api: `${spec.label} ${host}`, node: calleeExpr };
+    for (const i of spec.data) if (values[i]) this.record(hit, values[i], calleeExpr, false, undefined);
+  }
+
   private sinkWrite(spec: WriteSpec, value: Value, reportNode: ts.Node, prop: string | undefined, target: ts.Node, rhs: ts.Expression | undefined): void {
     const label = this.catalog.instances[spec.instance].label;
     const api = spec.property === '$' ? label
@@ -1067,18 +1150,62 @@ export class Evaluator {
 
   /** Data reaching a sink: concrete categories become hits; parameters become edges of the summary. */
   private record(hit: SinkHit, v: Value, node: ts.Node, profile: boolean, keyParam: number | undefined): void {
-    if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [] });
+    if (!v.taints?.length && !v.deps?.length) return;
+    const guarded = this.optOutGuarded(node);
+    if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [], ...(guarded ? { optOutChecked: true } : {}) });
     const intrinsic = new Set((v.taints ?? []).map((t) => t.cat));
     for (const dep of v.deps ?? []) {
       const ctx = dep.fn.ctx as FnCtx | undefined;
-      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic });
+      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic, ...(guarded ? { guarded } : {}) });
     }
   }
+
+  /**
+   * Whether the code being evaluated runs only after a check of an opt-out preference signal or a
+   * consent choice: inside a branch whose condition mentions one (`if (!navigator.globalPrivacyControl)
+   * fbq(...)`, `consent && ttq.track()`), after an early exit on one (`if (optedOut) return;`), in a
+   * function defined there, or anywhere in a file that reads the signal itself (categories.json
+   * `optOutChecks`).
+   */
+  private optOutGuarded(_node: ts.Node): boolean {
+    if (this.guardDepth > 0) return true;
+    const checks = this.catalog.categories.optOutChecks;
+    if (!checks) return false;
+    if (this.fileChecksOptOut === undefined) {
+      const text = this.sf.text.toLowerCase();
+      this.fileChecksOptOut = checks.strings.some((s) => text.includes(s));
+    }
+    return this.fileChecksOptOut;
+  }
+
+  /** A condition mentions an opt-out signal or consent choice (see optOutGuarded). */
+  private mentionsOptOut(cond: ts.Node): boolean {
+    const checks = this.catalog.categories.optOutChecks;
+    if (!checks) return false;
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      const text = ts.isIdentifier(n) || ts.isPrivateIdentifier(n) ? n.text : ts.isStringLiteralLike(n) ? n.text : undefined;
+      if (text !== undefined) {
+        const lower = text.toLowerCase();
+        if (OPT_OUT_PREFILTER.test(lower)) {
+          const words = splitWords(text);
+          found = checks.words.some((seq) => containsRun(words, seq)) || (ts.isStringLiteralLike(n) && checks.strings.some((s) => lower.includes(s)));
+        }
+        return;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(cond);
+    return found;
+  }
+
 
   // ───────────────────────────── functions ─────────────────────────────
 
   private makeFn(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope, name: string): FnInfo {
     const fn: FnInfo = { node, scope, name, state: 'pending', file: this.sf.fileName };
+    if (this.guardDepth > 0) fn.guarded = true; // defined under a consent or opt-out check
     // An arrow function's `this` is the one around it (class field arrows: identify = () => this.client...).
     if (ts.isArrowFunction(node) && scope.ctx.thisValue) fn.thisValue = scope.ctx.thisValue;
     scope.ctx.deferred.push(fn);
@@ -1089,6 +1216,8 @@ export class Evaluator {
   private analyze(fn: FnInfo): void {
     if (fn.state !== 'pending' || (fn.file && fn.file !== this.sf.fileName) || !fn.node) return;
     fn.state = 'running';
+    const outerGuard = this.guardDepth;
+    this.guardDepth = fn.guarded ? 1 : 0;
     const defining = fn.scope as Scope;
     const node = fn.node;
     const ctx: FnCtx = { info: fn, returns: [], edges: [], deferred: [], thisValue: fn.thisValue ?? defining.ctx.thisValue };
@@ -1111,6 +1240,7 @@ export class Evaluator {
     }
     this.drain(ctx);
     fn.summary = { returns: unionAll(ctx.returns), edges: ctx.edges };
+    this.guardDepth = outerGuard;
     fn.state = 'done';
     fn.ctx = undefined;
     fn.node = undefined;
@@ -1136,10 +1266,16 @@ export class Evaluator {
         { node: edge.sink.node, note: edge.sink.api, loc: edge.sink.loc },
       ];
       const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat));
-      if (taints.length) this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail });
+      if (taints.length) {
+        const guarded = edge.guarded || this.optOutGuarded(calleeExpr);
+        this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail, ...(guarded ? { optOutChecked: true } : {}) });
+      }
       for (const dep of v.deps ?? []) {
         const ctx = dep.fn.ctx as FnCtx | undefined;
-        if (dep.fn.state === 'running' && ctx && dep.fn !== fn) ctx.edges.push({ ...edge, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } } });
+        if (dep.fn.state === 'running' && ctx && dep.fn !== fn) {
+          const guarded = edge.guarded || this.optOutGuarded(calleeExpr);
+          ctx.edges.push({ ...edge, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...(guarded ? { guarded } : {}) });
+        }
       }
     }
     return instantiate(summary.returns, fn, args, calleeExpr, 0);
@@ -1264,16 +1400,38 @@ function toExports(v: Value): ModuleExports | undefined {
  */
 function resolveDep(dep: Dep, args: Value[]): Value {
   let v = dep.param < 0 ? unionAll(args.map(dataOf)) : args[dep.param] ?? EMPTY;
-  for (const p of dep.path ?? []) {
-    if (v.props) {
-      const next = v.props.get(p);
-      if (!next) return v.open ? dataOf(v) : EMPTY;
+  const path = dep.path ?? [];
+  for (let i = 0; i < path.length; i++) {
+    const next = v.props?.get(path[i]);
+    if (next) {
       v = next;
-    } else {
-      return dataOf(v);
+      continue;
     }
+    if (v.props && !v.open) return EMPTY;
+    return narrow(v, path.slice(i));
   }
   return v;
+}
+
+/**
+ * The part of `v` that may hold `path` when its shape does not say: parameters passed on whole
+ * (f(props) → g(props) reading props.email; <Inner {...props} />) narrow to that path; the data of
+ * known properties is left out, since the path is not one of them.
+ */
+function narrow(v: Value, path: readonly string[]): Value {
+  const knownDeps = new Set<Dep>();
+  const knownTaints = new Set<Taint>();
+  for (const pv of v.props?.values() ?? []) {
+    for (const d of pv.deps ?? []) knownDeps.add(d);
+    for (const t of pv.taints ?? []) knownTaints.add(t);
+  }
+  const out: Value = {};
+  const deps = (v.deps ?? []).filter((d) => !knownDeps.has(d))
+    .map((d) => ((d.path?.length ?? 0) + path.length > MAX_DEP_PATH ? d : { ...d, path: [...(d.path ?? []), ...path] }));
+  if (deps.length) out.deps = deps;
+  const taints = (v.taints ?? []).filter((t) => !knownTaints.has(t));
+  if (taints.length) out.taints = taints;
+  return out.deps || out.taints ? out : EMPTY;
 }
 
 /** A summary's return value at one call site: parameters replaced by the arguments given. */
@@ -1419,6 +1577,46 @@ function leadingText(e: ts.Expression): string | undefined {
     let left: ts.Expression = e;
     while (ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.PlusToken) left = left.left;
     return ts.isStringLiteralLike(left) ? left.text : undefined;
+  }
+  return undefined;
+}
+
+function isShortCircuit(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+}
+
+/** A statement that leaves the enclosing block: `return;`, `throw ...`, `{ return; }`. */
+function exits(st: ts.Statement): boolean {
+  if (ts.isReturnStatement(st) || ts.isThrowStatement(st) || ts.isBreakStatement(st) || ts.isContinueStatement(st)) return true;
+  return ts.isBlock(st) && st.statements.length > 0 && exits(st.statements[st.statements.length - 1]);
+}
+
+/** `words` contains `run` as consecutive words. */
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  outer: for (let i = 0; i + run.length <= words.length; i++) {
+    for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The constant text a URL expression starts with: 'https://api.x.com/v1', `${BASE}/track`, BASE + '/e'. */
+function urlPrefix(e: ts.Expression, scope: { lookup(name: string): { value: Value } | undefined }, depth: number): string | undefined {
+  if (depth > 3) return undefined;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isTemplateExpression(e)) {
+    if (e.head.text) return e.head.text;
+    const first = urlPrefix(e.templateSpans[0].expression, scope, depth + 1);
+    return first !== undefined ? first + e.templateSpans[0].literal.text : undefined;
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return urlPrefix(e.left, scope, depth + 1);
+  if (ts.isIdentifier(e)) return scope.lookup(e.text)?.value.str;
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
+    // new URL('/v1/track', 'https://api.x.com'): the base names the host when the first part is a path.
+    const first = urlPrefix(e.arguments[0], scope, depth + 1);
+    if (first !== undefined && /^\s*(?:https?:)?\/\//i.test(first)) return first;
+    return e.arguments[1] ? urlPrefix(e.arguments[1], scope, depth + 1) : undefined;
   }
   return undefined;
 }

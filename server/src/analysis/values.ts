@@ -87,6 +87,8 @@ export interface Edge {
   profile: boolean;
   /** Categories already reported at the inner sink. */
   intrinsic: ReadonlySet<string>;
+  /** The inner sink sits on a path guarded by an opt-out signal or consent check. */
+  guarded?: boolean;
 }
 
 export interface SinkHit {
@@ -106,6 +108,8 @@ export interface FnInfo {
   state: 'pending' | 'running' | 'done';
   summary?: Summary;
   hints?: (Value | undefined)[];
+  /** Defined inside a branch guarded by an opt-out signal or consent check. */
+  guarded?: boolean;
   thisValue?: Value;
   /** The running analysis context, while state is 'running'. */
   ctx?: unknown;

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { validate } from './jsonSchema';
 import { parseMethod, parsePath, pathKey } from './paths';
 import type {
-  ApiSourceData, CategoriesData, CitationData, CitationsData, EntryData, RuleData, ServicesData, SinkData,
+  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, RuleData, ServicesData, SinkData,
 } from './types';
 
 /** A problem in a rules/ data file: the file, the JSON path inside it and what is wrong. */
@@ -31,6 +31,14 @@ export interface WriteSpec {
   keyFromProperty: boolean;
   cookieString: boolean;
   profile: boolean;
+}
+
+/** A generic HTTP client call (rules/http-clients.json). */
+export interface HttpClientSpec {
+  label: string;
+  url: number;
+  urlKey?: string;
+  data: readonly number[];
 }
 
 export interface InstanceInfo {
@@ -73,6 +81,10 @@ export interface Catalog {
   serviceLabels: Map<string, string>;
   /** Lower-case hostname of a vendor endpoint → its sink (rules/sinks/*.json `hosts`). */
   hosts: Map<string, SinkData>;
+  /** Sink id → the instance that stands for its HTTP API (calls through rules/http-clients.json). */
+  hostInstances: Map<string, number>;
+  /** pathKey of a generic HTTP client call (fetch, axios.post) → how to read it. */
+  http: Map<string, HttpClientSpec>;
   rules: RuleData[];
   ruleById: Map<string, RuleData>;
   citations: Record<string, CitationData>;
@@ -188,7 +200,9 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
     rules.push(rule);
   }
 
-  const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems);
+  const httpFile = path.join(rulesDir, 'http-clients.json');
+  const httpClients = fs.existsSync(httpFile) ? readValid<HttpClientsData>(httpFile, 'http-clients.schema.json')?.clients ?? [] : [];
+  const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems, httpClients);
   for (const [id, label] of Object.entries(services)) catalog.serviceLabels.set(id, label);
   const result = { catalog, problems };
   cache.set(cacheKey, result);
@@ -203,11 +217,12 @@ function compile(
   citations: Record<string, CitationData>,
   citationHost: string,
   problems: CatalogProblem[],
+  httpClients: HttpClientsData['clients'] = [],
 ): Catalog {
   const catalog: Catalog = {
     rulesDir, categories, sinks, instances: [], handles: new Map(), prefixes: new Set(), calls: new Map(),
     writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), anchors: new Set(),
-    serviceLabels: new Map(), hosts: new Map(), rules,
+    serviceLabels: new Map(), hosts: new Map(), hostInstances: new Map(), http: new Map(), rules,
     ruleById: new Map(rules.map((r) => [r.id, r])), citations, citationHost,
   };
   const addPrefixes = (root: string, segments: readonly string[]) => {
@@ -296,6 +311,31 @@ function compile(
   });
   const catFile = path.join(rulesDir, 'categories.json');
   categories.apiSources.forEach((source, i) => addHandle(catFile, `apiSources[${i}]`, source, { source }));
+  // Vendor HTTP APIs: one instance per sink that lists hosts, reached through the generic clients.
+  for (const sink of sinks) {
+    if (!sink.hosts?.length) continue;
+    const id = catalog.instances.length;
+    catalog.instances.push({ id, sink, label: `${sink.vendor} HTTP API` });
+    catalog.hostInstances.set(sink.id, id);
+  }
+  const httpFile = path.join(rulesDir, 'http-clients.json');
+  httpClients.forEach((client, ci) => client.from.forEach((entry, ei) => {
+    const root = rootOf(entry);
+    if (!root) {
+      problems.push({ file: httpFile, path: `clients[${ci}].from[${ei}]`, message: "an entry needs 'module' or 'global'" });
+      return;
+    }
+    let segments: string[];
+    try {
+      segments = parsePath(entry.path);
+    } catch (e) {
+      problems.push({ file: httpFile, path: `clients[${ci}].from[${ei}].path`, message: (e as Error).message });
+      return;
+    }
+    catalog.http.set(pathKey(root, segments), { label: client.label, url: client.url, urlKey: client.urlKey, data: client.data });
+    addPrefixes(root, segments);
+    catalog.prefixes.add(pathKey(root, segments));
+  }));
   // An instance reached by a shorter path leads on to the longer ones: mixpanel → mixpanel.init(),
   // Sentry → Sentry.withScope(cb), once the shorter path has been re-rooted at the instance.
   for (const a of entries) {

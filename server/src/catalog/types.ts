@@ -102,6 +102,8 @@ export interface CategoriesData {
   propagators: { receiverMethods: string[]; functions: string[]; calleeWords: string[]; maskChars: string };
   sanitizers: { words: string[] };
   apiSources: ApiSourceData[];
+  /** Words and strings that show a check of an opt-out preference signal or a consent choice. */
+  optOutChecks?: { words: string[][]; strings: string[] };
 }
 
 export interface CitationData {
@@ -191,4 +193,9 @@ export interface RuleProfile {
   message?: string;
   firesMessage?: string;
   advice?: string;
+}
+
+/** rules/http-clients.json */
+export interface HttpClientsData {
+  clients: { label: string; from: EntryData[]; url: number; urlKey?: string; data: number[] }[];
 }
