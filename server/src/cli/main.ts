@@ -188,7 +188,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     if (!entry) {
       const loaded = config.sinks.length ? loadCatalog(opts.rulesDir, config.sinks) : { catalog, problems: [] };
       if (loaded.problems.length) throw new ConfigError(loaded.problems);
-      entry = { catalog: loaded.catalog, project: new Project(loaded.catalog, host, {}, (f) => displayPath(f, cwd)) };
+      entry = { catalog: loaded.catalog, project: new Project(loaded.catalog, host, analyzeOptionsOf(config), (f) => displayPath(f, cwd)) };
       projects.set(key, entry);
     }
     const project = entry.project;

@@ -174,9 +174,13 @@ export function isIncluded(config: ResolvedConfig, file: string): boolean {
   return true;
 }
 
-/** A stable key for caches that depend on the parts of a configuration the engine sees. */
+/**
+ * A stable key for caches that depend on the parts of a configuration the engine sees: a project's files
+ * analysed as imports are reused as scan results, so they must have been analysed with the same profile,
+ * severities, sanitizers and approvals.
+ */
 export function engineKey(config: ResolvedConfig): string {
-  return JSON.stringify([config.names, config.sinks]);
+  return JSON.stringify([config.names, config.sinks, analyzeOptionsOf(config)]);
 }
 
 /** The parts of a configuration the engine applies when analysing a file. */

@@ -66,7 +66,10 @@ function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offs
   if (when.length) out.push('', `**When it applies:** ${when.join(' ')}`);
   const profileText = profiles.map((p) => PROFILE_LABEL[p] ?? p).join(' + ');
   const cfg = config?.files.length ? `mt-pii.json: ${config.files.map((x) => x.split(/[\\/]/).slice(-2).join('/')).join(' → ')}` : 'no mt-pii.json, so the default';
-  const thresholds = config && config.subjectToMcdpa !== 'unknown' ? `; Consumer Data Privacy Act thresholds met: ${config.subjectToMcdpa}` : '; Consumer Data Privacy Act thresholds: not stated (set profile.subjectToMcdpa)';
+  // Government bodies are exempt from the Consumer Data Privacy Act: its thresholds say nothing to them.
+  const thresholds = profiles.includes('state-agency') ? ''
+    : config && config.subjectToMcdpa !== 'unknown' ? `; Consumer Data Privacy Act thresholds met: ${config.subjectToMcdpa}`
+      : '; Consumer Data Privacy Act thresholds: not stated (set profile.subjectToMcdpa)';
   out.push('', `_Profile: ${profileText} (${cfg})${thresholds}._`);
   if (view?.advice) out.push('', `**What to do:** ${view.advice}`);
   if (f.sink?.kind === 'third-party' && f.sink.role === 'processor' && !f.approval && f.categories.length) {
