@@ -217,3 +217,20 @@ describe('mt-pii explain', () => {
     assert.strictEqual(run(['explain', '30-99-9999']).code, 2);
   });
 });
+
+describe('mt-pii scan: profiles', () => {
+  it('a file first reached as an import is reported with the project profile (state agency: no MCDPA, no business breach rule)', () => {
+    const dir = tmpdir();
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'mt-pii.json'), '{ "profile": { "entity": "state-agency" } }');
+    fs.writeFileSync(path.join(dir, 'src', 'a.ts'), "import { track } from './b';\nexport function go(u: { email: string }) { track(u.email); }\n");
+    fs.writeFileSync(path.join(dir, 'src', 'b.ts'), "import mixpanel from 'mixpanel-browser';\nexport function track(email: string) { mixpanel.track('x', { email }); }\n"
+      + "export function keep(u: { ssn: string }) { localStorage.setItem('ssn', u.ssn); }\n");
+    const r = run(['scan', '.', '--format', 'json'], dir);
+    const findings = JSON.parse(r.stdout).findings as { file: string; ruleId: string; citations: string[] }[];
+    assert.deepStrictEqual(findings.map((f) => `${f.file} ${f.ruleId} ${f.citations.join(',')}`), [
+      'src/b.ts mt/personal-data-to-third-party MCA 2-17-552,MCA 2-17-551',
+      'src/b.ts mt/agency-data-on-portable-device MCA 2-6-1502,MCA 2-6-1501,MCA 2-6-1503',
+    ]);
+  });
+});
