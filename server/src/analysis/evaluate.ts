@@ -962,7 +962,7 @@ export class Evaluator {
       const v = this.eval(arg, scope, { person: profile });
       values.push(ts.isSpreadElement(arg) ? dataOf(v) : v);
       if (v.fn && i < 3) this.hintCallback(v.fn, cbTarget, method, recv, arg);
-      if (v.fn && i < 3 && ref) this.hintLaterParams(v.fn, ref);
+      if (v.fn && ref) this.hintLaterParams(v.fn, ref);
       // A callback in an options object: posthog.init(key, { loaded: (ph) => ... }).
       if (ref && v.props && ts.isObjectLiteralExpression(arg)) {
         for (const [key, pv] of v.props) {
