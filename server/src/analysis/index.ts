@@ -321,7 +321,7 @@ function toFindings(
       if (rule.unlessOptOut && hit.optOutChecked) continue;
       let matched = hit.taints.filter((t) => rule.categories.includes(t.cat));
       if (rule.requireAny && !matched.some((t) => rule.requireAny!.includes(t.cat))) matched = [];
-      const fires = !!(rule.fires && hit.fires);
+      const fires = !!(rule.fires && hit.fires && (!rule.firesRoles || (sink.role && rule.firesRoles.includes(sink.role))));
       if (!matched.length && !fires) continue;
       const key = `${rule.id}\u0000${site}`;
       let g = groups.get(key);

@@ -159,6 +159,8 @@ export interface RuleData {
   roles?: SinkRole[];
   /** Also matches calls marked `fires` in the catalog, with or without personal data. */
   fires?: boolean;
+  /** A `fires` call matches only for vendors of these roles (ad pixels are 'own-purposes'; a carrier-billing charge is not). */
+  firesRoles?: SinkRole[];
   /** Quiet when the call sits on a path guarded by an opt-out preference signal or consent check. */
   unlessOptOut?: boolean;
   /** At least one of these categories must reach the sink; the finding then lists every category of the rule. */
