@@ -62,6 +62,10 @@ const MINORS_GEO = 'mt/minors-precise-geolocation';
 const MVR = 'mt/motor-vehicle-record-redisclosure';
 const GENETIC = 'mt/genetic-data-to-third-party';
 const AGENCY_DEVICE = 'mt/agency-data-on-portable-device';
+const GPC = 'mt/ad-tracking-without-opt-out-check';
+const GOV_TRACKING = 'mt/government-site-tracking';
+const PIXEL_ONLY = "declare const fbq: (...a: unknown[]) => void;\nexport function boot() {\n  fbq('init', '123');\n  fbq('track', 'PageView');\n}\n";
+const PIXEL_GATED = "declare const fbq: (...a: unknown[]) => void;\nexport function boot() {\n  if (navigator.globalPrivacyControl) return;\n  fbq('init', '123');\n}\n";
 
 const MCDPA_PERSONAL = ['MCA 30-14-2813(2)', 'MCA 30-14-2812(1)(a)', 'MCA 30-14-2802'];
 const MCDPA_SALE = ['MCA 30-14-2802', 'MCA 30-14-2808', 'MCA 30-14-2814(1)', 'MCA 30-14-2812(1)(a)'];
@@ -152,7 +156,7 @@ describe('profiles: business (default)', () => {
   it('no state-agency, school, health, minors, vehicle-record or genetic-act rule applies to a business', () => {
     for (const code of ALL_SNIPPETS) {
       for (const f of findingsOf(code)) {
-        assert.ok([PERSONAL, SENSITIVE, BREACH, ON_DEVICE].includes(f.ruleId), `${f.ruleId} on a business project`);
+        assert.ok([PERSONAL, SENSITIVE, BREACH, ON_DEVICE, GPC].includes(f.ruleId), `${f.ruleId} on a business project`);
         assert.ok(!f.citations.some((c) => /^MCA (2-6-15|2-17-55|20-7-|50-16-|61-11-)/.test(c)), `${f.ruleId}: ${f.citations.join(', ')}`);
       }
     }
@@ -162,6 +166,29 @@ describe('profiles: business (default)', () => {
     assert.strictEqual(finding(SSN_TO_SENTRY, PERSONAL, { entity: 'business', subjectToMcdpa: 'no' }).severity, 'warning');
     assert.strictEqual(finding(DIAGNOSIS_TO_MIXPANEL, SENSITIVE, { entity: 'business', subjectToMcdpa: 'no' }).severity, 'info');
     assert.strictEqual(finding(GENOME_TO_MIXPANEL, SENSITIVE, { entity: 'business', subjectToMcdpa: 'no' }).severity, 'error');
+  });
+});
+
+describe('profiles: an ad pixel firing without an opt-out check, by profile', () => {
+  it('business: the opt-out-signal rule, one finding per vendor per file; quiet behind a GPC check', () => {
+    const f = finding(PIXEL_ONLY, GPC);
+    assert.deepStrictEqual(f.citations, ['MCA 30-14-2809(3)(b)', 'MCA 30-14-2808']);
+    assert.deepStrictEqual(f.categories, []);
+    assert.match(f.message, /^Meta Pixel \(fbq\('init'\)\) fires without a check of the Global Privacy Control signal/);
+    assert.deepStrictEqual(summary(PIXEL_GATED), []);
+    assert.strictEqual(finding(PIXEL_ONLY, GPC, { entity: 'business', subjectToMcdpa: 'no' }).severity, 'info');
+  });
+  it('with personal data: the processor/sale finding and the opt-out-signal finding are two concerns at one call', () => {
+    assert.deepStrictEqual(summary(EMAIL_TO_AD_PIXEL), [`${GPC} `, `${PERSONAL} email`]);
+  });
+  it('state agency: government-site tracking instead (no MCDPA section)', () => {
+    assert.deepStrictEqual(summary(PIXEL_ONLY, { entity: 'state-agency' }), [`${GOV_TRACKING} `]);
+    assert.deepStrictEqual(cites(PIXEL_ONLY, GOV_TRACKING, { entity: 'state-agency' }), ['MCA 2-17-552', 'MCA 2-17-551']);
+  });
+  it('minors and school services: the minors or pupil rule stands for the call', () => {
+    assert.deepStrictEqual(summary(PIXEL_ONLY, { entity: 'business', also: ['minors'] }), [`${MINORS_ADS} `]);
+    assert.deepStrictEqual(summary(PIXEL_ONLY, { entity: 'school-service' }), [`${PUPIL} `]);
+    assert.deepStrictEqual(summary(PIXEL_GATED, { entity: 'business', also: ['minors'] }), []);
   });
 });
 

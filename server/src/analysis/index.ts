@@ -351,6 +351,7 @@ function toFindings(
     if (g.taints.size) for (const id of stronger) for (const c of here.get(id)!) g.taints.delete(c);
     if (!g.taints.size) groups.delete(key);
   }
+  collapseFires(groups, catalog);
   const occurrences = new Map<string, number>();
   const out: Finding[] = [];
   for (const g of groups.values()) {
@@ -416,6 +417,33 @@ function toFindings(
     });
   }
   return out;
+}
+
+/**
+ * Rules with `firesOncePerFile`: a pixel is gated (or not) where it is loaded, so its data-free calls in a
+ * file make one finding, at the first call, with the other calls as flow steps; none when the same rule
+ * already reports the vendor in the file with personal data.
+ */
+function collapseFires(groups: Map<string, Group>, catalog: Catalog): void {
+  const first = new Map<string, Group>();
+  const withData = new Set<string>();
+  const pending: [string, Group, string][] = [];
+  for (const [key, g] of groups) {
+    if (!g.rule.firesOncePerFile) continue;
+    const vendorKey = `${g.rule.id}\u0000${catalog.instances[g.hit.sink.instance].sink.id}`;
+    if (g.taints.size) withData.add(vendorKey);
+    else pending.push([key, g, vendorKey]);
+  }
+  pending.sort((a, b) => a[1].hit.node.pos - b[1].hit.node.pos);
+  for (const [key, g, vendorKey] of pending) {
+    const kept = first.get(vendorKey);
+    if (withData.has(vendorKey)) groups.delete(key);
+    else if (!kept) first.set(vendorKey, g);
+    else {
+      kept.tails = [...kept.tails, { node: g.hit.node, note: `also fires: ${g.hit.sink.api}` }];
+      groups.delete(key);
+    }
+  }
 }
 
 const MAX_FLOW = 12;

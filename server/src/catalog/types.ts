@@ -161,6 +161,8 @@ export interface RuleData {
   fires?: boolean;
   /** A `fires` call matches only for vendors of these roles (ad pixels are 'own-purposes'; a carrier-billing charge is not). */
   firesRoles?: SinkRole[];
+  /** Data-free `fires` calls of one vendor in a file make one finding (at the first call; the others in its flow). */
+  firesOncePerFile?: boolean;
   /** Quiet when the call sits on a path guarded by an opt-out preference signal or consent check. */
   unlessOptOut?: boolean;
   /** At least one of these categories must reach the sink; the finding then lists every category of the rule. */
