@@ -775,6 +775,8 @@ export class Evaluator {
 
   /** `recv[i]` with a constant index. */
   private index(recv: Value, i: number, node: ts.Node): Value {
+    const own = recv.props?.get(`[${i}]`); // a tuple of known shape: const [form, setForm] = useState({...})
+    if (own) return extend(own, node);
     let out = this.extendRef(recv.ref, `[${i}]`);
     out = union(out, this.elementOf(recv));
     return extend(out, node);
@@ -987,6 +989,7 @@ export class Evaluator {
     // Builders return the instance itself: identify.set('plan', p).set('email', e).
     if (spec?.returnsInstance && ref) result = { ref: { root: ref.root, path: [] } };
     if (callee.fn) result = this.applySummary(callee.fn, values, calleeExpr);
+    else if (calleeName && !callee.cls && !callee.ref && !isNew) result = union(result, this.stateHook(calleeName, values, args));
     // A function named as a sanitizer (maskEmail, getEmailDomain) returns clean data, whatever its body does.
     if (calleeName && this.cls.sanitizes(calleeName, this.extraSanitizers)) result = { ...result, taints: undefined, deps: undefined, clean: true };
     else if (callee.cls && isNew) result = { props: callee.cls.fields.props, cls: callee.cls, person: callee.person };
@@ -998,6 +1001,49 @@ export class Evaluator {
     result = union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));
     // A constructed object is a fresh value that later writes (identify.set('email', x)) can fill.
     return isNew && result === EMPTY ? {} : result;
+  }
+
+  /**
+   * useState({ email: '' }), useMemo(() => x), useCallback(fn), reactive(obj), ref(x): UI-framework
+   * state the engine sees through (categories.json stateHooks). A state's initial value stands for what
+   * the user will type: its keys name the data even while the values are still empty literals.
+   */
+  private stateHook(name: string, values: Value[], args: ts.NodeArray<ts.Expression>): Value {
+    const hooks = this.catalog.categories.stateHooks;
+    if (!hooks || !values.length) return EMPTY;
+    const first = values[0];
+    const made = (): Value => (first.fn ? this.applySummary(first.fn, [], args[0]) : first);
+    if (hooks.identity.includes(name)) return first.props ? this.emptyShape(first, args[0], 0) : first;
+    if (hooks.factory.includes(name)) return first.fn ? this.applySummary(first.fn, [], args[0]) : EMPTY;
+    if (hooks.state.includes(name)) {
+      const init = made();
+      const state = init.literal ? EMPTY : this.emptyShape(init, args[0], 0);
+      return { props: new Map([['[0]', state]]), ...dataOf(state), ...(state.person ? { person: true } : {}) };
+    }
+    const box = Object.prototype.hasOwnProperty.call(hooks.box, name) ? hooks.box[name] : undefined;
+    if (box) {
+      const inner = first.literal ? EMPTY : this.emptyShape(first, args[0], 0);
+      return { props: new Map([[box, inner]]), ...dataOf(inner) };
+    }
+    return EMPTY;
+  }
+
+  /** An initial form state: `{ cardNumber: '', cvc: '' }` holds a card number and a security code. */
+  private emptyShape(v: Value, node: ts.Node, depth: number): Value {
+    if (!v.props || depth > 2) return v;
+    const props = new Map<string, Value>();
+    const out: Value = { props };
+    if (v.open) out.open = true;
+    if (v.person) out.person = true;
+    addData(out, v);
+    for (const [k, pv] of v.props) {
+      let nv = pv;
+      if (pv.literal && !pv.fn) nv = withCategories(EMPTY, this.cls.key(k, { person: v.person }), node, k);
+      else if (pv.props) nv = this.emptyShape(pv, node, depth + 1);
+      props.set(k, nv);
+      addData(out, nv);
+    }
+    return out;
   }
 
   private isProfileCall(spec: CallSpec, args: ts.NodeArray<ts.Expression>): boolean {
@@ -1092,7 +1138,7 @@ export class Evaluator {
     }
     const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr };
     // A pixel's init or event sends a request tied to the device whatever its arguments.
-    if (spec.fires) this.hits.push({ node: calleeExpr, sink: hit, taints: [], tail: [], fires: true, ...(this.optOutGuarded(calleeExpr) ? { optOutChecked: true } : {}) });
+    if (spec.fires && (spec.fires === true || isCommand(spec.fires, spec.command, args))) this.hits.push({ node: calleeExpr, sink: hit, taints: [], tail: [], fires: true, ...(this.optOutGuarded(calleeExpr) ? { optOutChecked: true } : {}) });
     const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
     let keyCats: readonly string[] = spec.keyFromMethod ? this.cls.methodData(spec.method.slice(spec.method.lastIndexOf('.') + 1)) : [];
     let keyParam: number | undefined;
@@ -1619,4 +1665,10 @@ function urlPrefix(e: ts.Expression, scope: { lookup(name: string): { value: Val
     return e.arguments[1] ? urlPrefix(e.arguments[1], scope, depth + 1) : undefined;
   }
   return undefined;
+}
+
+/** The call's command argument (fbq('track', ...)) is one of `commands`. */
+function isCommand(commands: readonly string[], position: number | undefined, args: ts.NodeArray<ts.Expression>): boolean {
+  const cmd = position !== undefined ? args[position] : undefined;
+  return !!cmd && ts.isStringLiteralLike(cmd) && commands.includes(cmd.text);
 }
