@@ -1519,8 +1519,12 @@ function combine(op: ts.SyntaxKind, left: Value, right: Value): Value {
     case ts.SyntaxKind.PlusToken:
       return union(dataOf(left), dataOf(right));
     case ts.SyntaxKind.BarBarToken:
-    case ts.SyntaxKind.QuestionQuestionToken:
-      return union(left, right);
+    case ts.SyntaxKind.QuestionQuestionToken: {
+      // params.get('card') ?? '': a default literal does not make an unknown value a constant.
+      const out = union(left, right);
+      if (out.literal && !(left.literal && right.literal)) return out === LITERAL ? EMPTY : { ...out, literal: undefined, str: undefined };
+      return out;
+    }
     case ts.SyntaxKind.AmpersandAmpersandToken:
     case ts.SyntaxKind.CommaToken:
       return right;
