@@ -3,7 +3,7 @@ import type { CallSpec, Catalog, HttpClientSpec, WriteSpec } from '../catalog/lo
 import { CALL, CALLBACK, NEW, laterCallbackParam, pathKey } from '../catalog/paths';
 import { Classifier, splitWords } from './classify';
 import {
-  CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
+  TypeShape, CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
   dataOf, extend, hasData, nameable, stampFile, stringValue, union, unionAll, withCategories,
 } from './values';
 
@@ -40,7 +40,16 @@ interface Binding {
 
 class Scope {
   readonly vars = new Map<string, Binding>();
+  /** Interfaces and type aliases declared here (types live apart from values). */
+  types?: Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>;
   constructor(readonly parent: Scope | undefined, readonly ctx: FnCtx) {}
+  lookupType(name: string): ts.InterfaceDeclaration | ts.TypeAliasDeclaration | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const t = s.types?.get(name);
+      if (t) return t;
+    }
+    return undefined;
+  }
   lookup(name: string): Binding | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {
       const b = s.vars.get(name);
@@ -64,6 +73,8 @@ interface EvalOpts {
 }
 
 const MAX_DEPTH = 700;
+/** Generic types that hold their argument's members. */
+const TYPE_WRAPPERS = new Set(['Partial', 'Required', 'Readonly', 'NonNullable', 'Awaited', 'Promise']);
 /** Cheap first test before a name is split into words for optOutChecks (lower-cased text). */
 const OPT_OUT_PREFILTER = /consent|gpc|opt|privacy|sell|share|track|dnt|allow|cookie|preference/;
 /** Longest property path a parameter dependency records (props.user.profile.email). */
@@ -190,6 +201,15 @@ export class Evaluator {
         if (exported && s.name) {
           const n = s.name.text;
           this.planExport(isDefault ? 'default' : n, () => scope.vars.get(n)?.value);
+        }
+      } else if ((ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && !s.typeParameters?.length) {
+        (scope.types ??= new Map()).set(s.name.text, s);
+        if (exported) {
+          const decl = s;
+          this.planExport(s.name.text, () => {
+            const shape = this.declShape(decl, scope, 0);
+            return shape ? { shape } : undefined;
+          });
         }
       } else if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name)) {
         scope.vars.set(s.name.text, { value: EMPTY, kind: 'other' });
@@ -381,6 +401,11 @@ export class Evaluator {
         v = withCategories(v, this.cls.name(text, { person: value.person }), name, text);
       }
       if (this.cls.isPerson(text) && !v.person) v = { ...v, person: true };
+      if (type && !v.props && !v.fn && !v.cls && !v.ref && !v.clean && !v.literal) {
+        // A declared object type (user: User, body: { email: string }) says what the value holds.
+        const shape = this.typeShape(type, scope, 0);
+        if (shape) v = this.withShape(v, shape, name, text, 0);
+      }
       const existing = scope.vars.get(text);
       if (existing && existing.kind === 'function' && existing.value.fn) return;
       scope.vars.set(text, { value: v, kind });
@@ -1026,6 +1051,80 @@ export class Evaluator {
       return { props: new Map([[box, inner]]), ...dataOf(inner) };
     }
     return EMPTY;
+  }
+
+  /** The members of a declared type, when the file (or a file it imports) declares it as an object. */
+  private typeShape(type: ts.TypeNode, scope: Scope, depth: number): TypeShape | undefined {
+    if (depth > 3) return undefined;
+    if (ts.isParenthesizedTypeNode(type)) return this.typeShape(type.type, scope, depth);
+    if (ts.isTypeLiteralNode(type)) return this.membersShape(type.members, scope, depth);
+    if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
+      let out: TypeShape | undefined;
+      for (const t of type.types) {
+        const sh = this.typeShape(t, scope, depth + 1);
+        if (sh) for (const [k, v] of sh) (out ??= new Map()).set(k, v);
+      }
+      return out;
+    }
+    if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+      const name = type.typeName.text;
+      const arg = type.typeArguments?.[0];
+      if (arg && TYPE_WRAPPERS.has(name)) return this.typeShape(arg, scope, depth + 1);
+      if (arg && name === 'Pick' && type.typeArguments!.length === 2) {
+        const sh = this.typeShape(arg, scope, depth + 1);
+        const keys = literalKeys(type.typeArguments![1]);
+        return sh && keys ? new Map([...sh].filter(([k]) => keys.has(k))) : undefined;
+      }
+      if (arg && name === 'Omit' && type.typeArguments!.length === 2) {
+        const sh = this.typeShape(arg, scope, depth + 1);
+        const keys = literalKeys(type.typeArguments![1]);
+        return sh && keys ? new Map([...sh].filter(([k]) => !keys.has(k))) : sh;
+      }
+      const decl = scope.lookupType(name);
+      if (decl) return this.declShape(decl, scope, depth + 1);
+      return scope.lookup(name)?.value.shape;
+    }
+    return undefined;
+  }
+
+  private declShape(decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration, scope: Scope, depth: number): TypeShape | undefined {
+    if (depth > 3) return undefined;
+    if (ts.isTypeAliasDeclaration(decl)) return this.typeShape(decl.type, scope, depth);
+    let out = this.membersShape(decl.members, scope, depth);
+    for (const h of decl.heritageClauses ?? []) {
+      for (const t of h.types) {
+        if (!ts.isIdentifier(t.expression)) continue;
+        const base = scope.lookupType(t.expression.text);
+        const sh = base ? this.declShape(base, scope, depth + 1) : scope.lookup(t.expression.text)?.value.shape;
+        if (sh) for (const [k, v] of sh) if (!out?.has(k)) (out ??= new Map()).set(k, v);
+      }
+    }
+    return out;
+  }
+
+  private membersShape(members: ts.NodeArray<ts.TypeElement>, scope: Scope, depth: number): TypeShape | undefined {
+    let out: TypeShape | undefined;
+    for (const m of members) {
+      if (!ts.isPropertySignature(m) || !m.name) continue;
+      const key = propertyNameText(m.name);
+      if (key === undefined || isNonDataType(m.type) || (m.type && ts.isFunctionTypeNode(m.type))) continue;
+      (out ??= new Map()).set(key, m.type ? this.typeShape(m.type, scope, depth + 1) ?? null : null);
+    }
+    return out;
+  }
+
+  /** A value of a declared type: its members become known properties, named by their keys. */
+  private withShape(v: Value, shape: TypeShape, node: ts.Node, receiver: string, depth: number): Value {
+    const props = new Map<string, Value>();
+    const out: Value = { ...v, props, open: true };
+    const bare: Value = { ...v, props: undefined, open: undefined };
+    for (const [k, sub] of shape) {
+      let mv = this.member(bare, k, node, receiver, []);
+      if (sub && depth < 2 && !mv.clean) mv = this.withShape(mv, sub, node, k, depth + 1);
+      props.set(k, mv);
+      addData(out, mv);
+    }
+    return out;
   }
 
   /** An initial form state: `{ cardNumber: '', cvc: '' }` holds a card number and a security code. */
@@ -1675,4 +1774,15 @@ function urlPrefix(e: ts.Expression, scope: { lookup(name: string): { value: Val
 function isCommand(commands: readonly string[], position: number | undefined, args: ts.NodeArray<ts.Expression>): boolean {
   const cmd = position !== undefined ? args[position] : undefined;
   return !!cmd && ts.isStringLiteralLike(cmd) && commands.includes(cmd.text);
+}
+
+/** 'email' | 'phone' as a set of keys. */
+function literalKeys(t: ts.TypeNode): Set<string> | undefined {
+  const parts = ts.isUnionTypeNode(t) ? t.types : [t];
+  const keys = new Set<string>();
+  for (const p of parts) {
+    if (!ts.isLiteralTypeNode(p) || !ts.isStringLiteral(p.literal)) return undefined;
+    keys.add(p.literal.text);
+  }
+  return keys;
 }
