@@ -1564,17 +1564,19 @@ function resolveDep(dep: Dep, args: Value[]): Value {
  * known properties is left out, since the path is not one of them.
  */
 function narrow(v: Value, path: readonly string[]): Value {
-  const knownDeps = new Set<Dep>();
-  const knownTaints = new Set<Taint>();
+  // Known properties' data is told apart by category and parameter: flow steps copy taints and deps.
+  const knownDeps = new Set<string>();
+  const knownTaints = new Set<string>();
   for (const pv of v.props?.values() ?? []) {
-    for (const d of pv.deps ?? []) knownDeps.add(d);
-    for (const t of pv.taints ?? []) knownTaints.add(t);
+    for (const d of pv.deps ?? []) knownDeps.add(depKey(d));
+    for (const t of pv.taints ?? []) knownTaints.add(t.cat);
   }
   const out: Value = {};
-  const deps = (v.deps ?? []).filter((d) => !knownDeps.has(d))
+  const deps = (v.deps ?? []).filter((d) => !knownDeps.has(depKey(d)))
     .map((d) => ((d.path?.length ?? 0) + path.length > MAX_DEP_PATH ? d : { ...d, path: [...(d.path ?? []), ...path] }));
   if (deps.length) out.deps = deps;
-  const taints = (v.taints ?? []).filter((t) => !knownTaints.has(t));
+  // An object of known shape owes its own taints to its known properties (or to a declared type).
+  const taints = v.props ? [] : (v.taints ?? []).filter((t) => !knownTaints.has(t.cat));
   if (taints.length) out.taints = taints;
   return out.deps || out.taints ? out : EMPTY;
 }
@@ -1785,4 +1787,8 @@ function literalKeys(t: ts.TypeNode): Set<string> | undefined {
     keys.add(p.literal.text);
   }
   return keys;
+}
+
+function depKey(d: Dep): string {
+  return `${d.param}\u0000${(d.path ?? []).join('.')}\u0000${d.fn.name}`;
 }
