@@ -3,7 +3,7 @@ import type { CallSpec, Catalog, HttpClientSpec, WriteSpec } from '../catalog/lo
 import { CALL, CALLBACK, NEW, laterCallbackParam, pathKey } from '../catalog/paths';
 import { Classifier, splitWords } from './classify';
 import {
-  CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
+  TypeShape, CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
   dataOf, extend, hasData, nameable, stampFile, stringValue, union, unionAll, withCategories,
 } from './values';
 
@@ -40,7 +40,16 @@ interface Binding {
 
 class Scope {
   readonly vars = new Map<string, Binding>();
+  /** Interfaces and type aliases declared here (types live apart from values). */
+  types?: Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>;
   constructor(readonly parent: Scope | undefined, readonly ctx: FnCtx) {}
+  lookupType(name: string): ts.InterfaceDeclaration | ts.TypeAliasDeclaration | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const t = s.types?.get(name);
+      if (t) return t;
+    }
+    return undefined;
+  }
   lookup(name: string): Binding | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {
       const b = s.vars.get(name);
@@ -64,6 +73,8 @@ interface EvalOpts {
 }
 
 const MAX_DEPTH = 700;
+/** Generic types that hold their argument's members. */
+const TYPE_WRAPPERS = new Set(['Partial', 'Required', 'Readonly', 'NonNullable', 'Awaited', 'Promise']);
 /** Cheap first test before a name is split into words for optOutChecks (lower-cased text). */
 const OPT_OUT_PREFILTER = /consent|gpc|opt|privacy|sell|share|track|dnt|allow|cookie|preference/;
 /** Longest property path a parameter dependency records (props.user.profile.email). */
@@ -190,6 +201,15 @@ export class Evaluator {
         if (exported && s.name) {
           const n = s.name.text;
           this.planExport(isDefault ? 'default' : n, () => scope.vars.get(n)?.value);
+        }
+      } else if ((ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && !s.typeParameters?.length) {
+        (scope.types ??= new Map()).set(s.name.text, s);
+        if (exported) {
+          const decl = s;
+          this.planExport(s.name.text, () => {
+            const shape = this.declShape(decl, scope, 0);
+            return shape ? { shape } : undefined;
+          });
         }
       } else if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name)) {
         scope.vars.set(s.name.text, { value: EMPTY, kind: 'other' });
@@ -381,6 +401,11 @@ export class Evaluator {
         v = withCategories(v, this.cls.name(text, { person: value.person }), name, text);
       }
       if (this.cls.isPerson(text) && !v.person) v = { ...v, person: true };
+      if (type && !v.props && !v.fn && !v.cls && !v.ref && !v.clean && !v.literal) {
+        // A declared object type (user: User, body: { email: string }) says what the value holds.
+        const shape = this.typeShape(type, scope, 0);
+        if (shape) v = this.withShape(v, shape, name, text, 0);
+      }
       const existing = scope.vars.get(text);
       if (existing && existing.kind === 'function' && existing.value.fn) return;
       scope.vars.set(text, { value: v, kind });
@@ -775,6 +800,8 @@ export class Evaluator {
 
   /** `recv[i]` with a constant index. */
   private index(recv: Value, i: number, node: ts.Node): Value {
+    const own = recv.props?.get(`[${i}]`); // a tuple of known shape: const [form, setForm] = useState({...})
+    if (own) return extend(own, node);
     let out = this.extendRef(recv.ref, `[${i}]`);
     out = union(out, this.elementOf(recv));
     return extend(out, node);
@@ -987,6 +1014,7 @@ export class Evaluator {
     // Builders return the instance itself: identify.set('plan', p).set('email', e).
     if (spec?.returnsInstance && ref) result = { ref: { root: ref.root, path: [] } };
     if (callee.fn) result = this.applySummary(callee.fn, values, calleeExpr);
+    else if (calleeName && !callee.cls && !callee.ref && !isNew) result = union(result, this.stateHook(calleeName, values, args));
     // A function named as a sanitizer (maskEmail, getEmailDomain) returns clean data, whatever its body does.
     if (calleeName && this.cls.sanitizes(calleeName, this.extraSanitizers)) result = { ...result, taints: undefined, deps: undefined, clean: true };
     else if (callee.cls && isNew) result = { props: callee.cls.fields.props, cls: callee.cls, person: callee.person };
@@ -998,6 +1026,123 @@ export class Evaluator {
     result = union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));
     // A constructed object is a fresh value that later writes (identify.set('email', x)) can fill.
     return isNew && result === EMPTY ? {} : result;
+  }
+
+  /**
+   * useState({ email: '' }), useMemo(() => x), useCallback(fn), reactive(obj), ref(x): UI-framework
+   * state the engine sees through (categories.json stateHooks). A state's initial value stands for what
+   * the user will type: its keys name the data even while the values are still empty literals.
+   */
+  private stateHook(name: string, values: Value[], args: ts.NodeArray<ts.Expression>): Value {
+    const hooks = this.catalog.categories.stateHooks;
+    if (!hooks || !values.length) return EMPTY;
+    const first = values[0];
+    const made = (): Value => (first.fn ? this.applySummary(first.fn, [], args[0]) : first);
+    if (hooks.identity.includes(name)) return first.props ? this.emptyShape(first, args[0], 0) : first;
+    if (hooks.factory.includes(name)) return first.fn ? this.applySummary(first.fn, [], args[0]) : EMPTY;
+    if (hooks.state.includes(name)) {
+      const init = made();
+      const state = init.literal ? EMPTY : this.emptyShape(init, args[0], 0);
+      return { props: new Map([['[0]', state]]), ...dataOf(state), ...(state.person ? { person: true } : {}) };
+    }
+    const box = Object.prototype.hasOwnProperty.call(hooks.box, name) ? hooks.box[name] : undefined;
+    if (box) {
+      const inner = first.literal ? EMPTY : this.emptyShape(first, args[0], 0);
+      return { props: new Map([[box, inner]]), ...dataOf(inner) };
+    }
+    return EMPTY;
+  }
+
+  /** The members of a declared type, when the file (or a file it imports) declares it as an object. */
+  private typeShape(type: ts.TypeNode, scope: Scope, depth: number): TypeShape | undefined {
+    if (depth > 3) return undefined;
+    if (ts.isParenthesizedTypeNode(type)) return this.typeShape(type.type, scope, depth);
+    if (ts.isTypeLiteralNode(type)) return this.membersShape(type.members, scope, depth);
+    if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
+      let out: TypeShape | undefined;
+      for (const t of type.types) {
+        const sh = this.typeShape(t, scope, depth + 1);
+        if (sh) for (const [k, v] of sh) (out ??= new Map()).set(k, v);
+      }
+      return out;
+    }
+    if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+      const name = type.typeName.text;
+      const arg = type.typeArguments?.[0];
+      if (arg && TYPE_WRAPPERS.has(name)) return this.typeShape(arg, scope, depth + 1);
+      if (arg && name === 'Pick' && type.typeArguments!.length === 2) {
+        const sh = this.typeShape(arg, scope, depth + 1);
+        const keys = literalKeys(type.typeArguments![1]);
+        return sh && keys ? new Map([...sh].filter(([k]) => keys.has(k))) : undefined;
+      }
+      if (arg && name === 'Omit' && type.typeArguments!.length === 2) {
+        const sh = this.typeShape(arg, scope, depth + 1);
+        const keys = literalKeys(type.typeArguments![1]);
+        return sh && keys ? new Map([...sh].filter(([k]) => !keys.has(k))) : sh;
+      }
+      const decl = scope.lookupType(name);
+      if (decl) return this.declShape(decl, scope, depth + 1);
+      return scope.lookup(name)?.value.shape;
+    }
+    return undefined;
+  }
+
+  private declShape(decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration, scope: Scope, depth: number): TypeShape | undefined {
+    if (depth > 3) return undefined;
+    if (ts.isTypeAliasDeclaration(decl)) return this.typeShape(decl.type, scope, depth);
+    let out = this.membersShape(decl.members, scope, depth);
+    for (const h of decl.heritageClauses ?? []) {
+      for (const t of h.types) {
+        if (!ts.isIdentifier(t.expression)) continue;
+        const base = scope.lookupType(t.expression.text);
+        const sh = base ? this.declShape(base, scope, depth + 1) : scope.lookup(t.expression.text)?.value.shape;
+        if (sh) for (const [k, v] of sh) if (!out?.has(k)) (out ??= new Map()).set(k, v);
+      }
+    }
+    return out;
+  }
+
+  private membersShape(members: ts.NodeArray<ts.TypeElement>, scope: Scope, depth: number): TypeShape | undefined {
+    let out: TypeShape | undefined;
+    for (const m of members) {
+      if (!ts.isPropertySignature(m) || !m.name) continue;
+      const key = propertyNameText(m.name);
+      if (key === undefined || isNonDataType(m.type) || (m.type && ts.isFunctionTypeNode(m.type))) continue;
+      (out ??= new Map()).set(key, m.type ? this.typeShape(m.type, scope, depth + 1) ?? null : null);
+    }
+    return out;
+  }
+
+  /** A value of a declared type: its members become known properties, named by their keys. */
+  private withShape(v: Value, shape: TypeShape, node: ts.Node, receiver: string, depth: number): Value {
+    const props = new Map<string, Value>();
+    const out: Value = { ...v, props, open: true };
+    const bare: Value = { ...v, props: undefined, open: undefined };
+    for (const [k, sub] of shape) {
+      let mv = this.member(bare, k, node, receiver, []);
+      if (sub && depth < 2 && !mv.clean) mv = this.withShape(mv, sub, node, k, depth + 1);
+      props.set(k, mv);
+      addData(out, mv);
+    }
+    return out;
+  }
+
+  /** An initial form state: `{ cardNumber: '', cvc: '' }` holds a card number and a security code. */
+  private emptyShape(v: Value, node: ts.Node, depth: number): Value {
+    if (!v.props || depth > 2) return v;
+    const props = new Map<string, Value>();
+    const out: Value = { props };
+    if (v.open) out.open = true;
+    if (v.person) out.person = true;
+    addData(out, v);
+    for (const [k, pv] of v.props) {
+      let nv = pv;
+      if (pv.literal && !pv.fn) nv = withCategories(EMPTY, this.cls.key(k, { person: v.person }), node, k);
+      else if (pv.props) nv = this.emptyShape(pv, node, depth + 1);
+      props.set(k, nv);
+      addData(out, nv);
+    }
+    return out;
   }
 
   private isProfileCall(spec: CallSpec, args: ts.NodeArray<ts.Expression>): boolean {
@@ -1092,7 +1237,7 @@ export class Evaluator {
     }
     const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr };
     // A pixel's init or event sends a request tied to the device whatever its arguments.
-    if (spec.fires) this.hits.push({ node: calleeExpr, sink: hit, taints: [], tail: [], fires: true, ...(this.optOutGuarded(calleeExpr) ? { optOutChecked: true } : {}) });
+    if (spec.fires && (spec.fires === true || isCommand(spec.fires, spec.command, args))) this.hits.push({ node: calleeExpr, sink: hit, taints: [], tail: [], fires: true, ...(this.optOutGuarded(calleeExpr) ? { optOutChecked: true } : {}) });
     const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
     let keyCats: readonly string[] = spec.keyFromMethod ? this.cls.methodData(spec.method.slice(spec.method.lastIndexOf('.') + 1)) : [];
     let keyParam: number | undefined;
@@ -1419,17 +1564,19 @@ function resolveDep(dep: Dep, args: Value[]): Value {
  * known properties is left out, since the path is not one of them.
  */
 function narrow(v: Value, path: readonly string[]): Value {
-  const knownDeps = new Set<Dep>();
-  const knownTaints = new Set<Taint>();
+  // Known properties' data is told apart by category and parameter: flow steps copy taints and deps.
+  const knownDeps = new Set<string>();
+  const knownTaints = new Set<string>();
   for (const pv of v.props?.values() ?? []) {
-    for (const d of pv.deps ?? []) knownDeps.add(d);
-    for (const t of pv.taints ?? []) knownTaints.add(t);
+    for (const d of pv.deps ?? []) knownDeps.add(depKey(d));
+    for (const t of pv.taints ?? []) knownTaints.add(t.cat);
   }
   const out: Value = {};
-  const deps = (v.deps ?? []).filter((d) => !knownDeps.has(d))
+  const deps = (v.deps ?? []).filter((d) => !knownDeps.has(depKey(d)))
     .map((d) => ((d.path?.length ?? 0) + path.length > MAX_DEP_PATH ? d : { ...d, path: [...(d.path ?? []), ...path] }));
   if (deps.length) out.deps = deps;
-  const taints = (v.taints ?? []).filter((t) => !knownTaints.has(t));
+  // An object of known shape owes its own taints to its known properties (or to a declared type).
+  const taints = v.props ? [] : (v.taints ?? []).filter((t) => !knownTaints.has(t.cat));
   if (taints.length) out.taints = taints;
   return out.deps || out.taints ? out : EMPTY;
 }
@@ -1473,8 +1620,12 @@ function combine(op: ts.SyntaxKind, left: Value, right: Value): Value {
     case ts.SyntaxKind.PlusToken:
       return union(dataOf(left), dataOf(right));
     case ts.SyntaxKind.BarBarToken:
-    case ts.SyntaxKind.QuestionQuestionToken:
-      return union(left, right);
+    case ts.SyntaxKind.QuestionQuestionToken: {
+      // params.get('card') ?? '': a default literal does not make an unknown value a constant.
+      const out = union(left, right);
+      if (out.literal && !(left.literal && right.literal)) return out === LITERAL ? EMPTY : { ...out, literal: undefined, str: undefined };
+      return out;
+    }
     case ts.SyntaxKind.AmpersandAmpersandToken:
     case ts.SyntaxKind.CommaToken:
       return right;
@@ -1619,4 +1770,25 @@ function urlPrefix(e: ts.Expression, scope: { lookup(name: string): { value: Val
     return e.arguments[1] ? urlPrefix(e.arguments[1], scope, depth + 1) : undefined;
   }
   return undefined;
+}
+
+/** The call's command argument (fbq('track', ...)) is one of `commands`. */
+function isCommand(commands: readonly string[], position: number | undefined, args: ts.NodeArray<ts.Expression>): boolean {
+  const cmd = position !== undefined ? args[position] : undefined;
+  return !!cmd && ts.isStringLiteralLike(cmd) && commands.includes(cmd.text);
+}
+
+/** 'email' | 'phone' as a set of keys. */
+function literalKeys(t: ts.TypeNode): Set<string> | undefined {
+  const parts = ts.isUnionTypeNode(t) ? t.types : [t];
+  const keys = new Set<string>();
+  for (const p of parts) {
+    if (!ts.isLiteralTypeNode(p) || !ts.isStringLiteral(p.literal)) return undefined;
+    keys.add(p.literal.text);
+  }
+  return keys;
+}
+
+function depKey(d: Dep): string {
+  return `${d.param}\u0000${(d.path ?? []).join('.')}\u0000${d.fn.name}`;
 }

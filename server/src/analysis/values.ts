@@ -71,7 +71,12 @@ export interface Value {
   person?: boolean;
   /** A value produced by an API that returns personal data (navigator.geolocation). */
   source?: ApiSourceData;
+  /** A declared type's members (`interface User { email: string }`), exported for importing files. */
+  shape?: TypeShape;
 }
+
+/** The property names a declared type gives an object, with nested object types. */
+export type TypeShape = Map<string, TypeShape | null>;
 
 export interface Summary {
   returns: Value;

@@ -22,7 +22,7 @@ export interface CallSpec {
   profile: boolean | readonly string[];
   returnsInstance?: boolean;
   keyFromMethod?: boolean;
-  fires?: boolean;
+  fires?: boolean | readonly string[];
 }
 
 export interface WriteSpec {
@@ -293,7 +293,7 @@ function compile(
         catalog.calls.set(pathKey(root, segments), {
           instance: id, method: call.method, args: call.args, keyArg: call.keyArg, command: call.command,
           profile: call.profile ?? false, returnsInstance: call.returnsInstance, keyFromMethod: call.keyFromMethod,
-          ...(call.fires ? { fires: true } : {}),
+          ...(call.fires ? { fires: call.fires } : {}),
         });
         addPrefixes(root, segments);
         catalog.prefixes.add(pathKey(root, segments));

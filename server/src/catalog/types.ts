@@ -25,7 +25,7 @@ export interface CallData {
   returnsInstance?: boolean;
   keyFromMethod?: boolean;
   /** The call reaches the vendor tied to the browser or device even with no personal data (pixel init, PageView). */
-  fires?: boolean;
+  fires?: boolean | readonly string[];
 }
 
 export interface WriteData {
@@ -102,6 +102,8 @@ export interface CategoriesData {
   propagators: { receiverMethods: string[]; functions: string[]; calleeWords: string[]; maskChars: string };
   sanitizers: { words: string[] };
   apiSources: ApiSourceData[];
+  /** UI-framework state functions the engine sees through (useState, useMemo, reactive, ref). */
+  stateHooks?: { identity: string[]; factory: string[]; state: string[]; box: Record<string, string> };
   /** Words and strings that show a check of an opt-out preference signal or a consent choice. */
   optOutChecks?: { words: string[][]; strings: string[] };
 }
