@@ -95,13 +95,13 @@ export function parseLabels(file: string, text: string, knownSinks: ReadonlySet<
       if (sinkMatch && !knownSinks.has(sink)) problems.push(`${where}: unknown sink '${sink}'`);
       const note = rest.slice(sinkMatch ? rest.indexOf(sinkMatch[0]) + sinkMatch[0].length : 0).trim();
       if (m[1] === 'expect:') {
-        const e = /^(\S+)\s+([\w,-]+)/.exec(rest);
+        const e = /^(\S+)(?:\s+([\w,-]+))?/.exec(rest); // a rule about the call itself (a pixel firing) names no category
         if (!e) {
           problems.push(`${where}: cannot read the expect: label`);
           return;
         }
         if (!knownRules.has(e[1])) problems.push(`${where}: unknown rule '${e[1]}'`);
-        const cats = e[2].split(',').filter(Boolean).sort();
+        const cats = (e[2] ?? '').split(',').filter(Boolean).sort();
         for (const c of cats) if (!knownCats.has(c)) problems.push(`${where}: unknown category '${c}'`);
         pending.push({ file, kind: 'expect', rule: e[1], categories: cats, sink, note });
       } else {

@@ -191,6 +191,11 @@ export class Classifier {
     return pick(e, e.person || (typeof person === 'function' ? person() : person));
   }
 
+  /** The receiver holds no personal data whatever its properties are called (company, file, theme). */
+  blocksReceiver(receiver: string): boolean {
+    return this.entry(receiver).blockedReceiver;
+  }
+
   /** Categories carried by an object-literal key or a string key (`{ email: v }`, `formData.get('email')`). */
   key(key: string, ctx: ClassifyContext = {}): readonly string[] {
     const k = key.includes('.') ? key.slice(key.lastIndexOf('.') + 1) : key;

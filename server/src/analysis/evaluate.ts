@@ -569,9 +569,16 @@ export class Evaluator {
       case ts.SyntaxKind.CallExpression:
       case ts.SyntaxKind.NewExpression:
         return this.call(node as ts.CallExpression | ts.NewExpression, scope);
-      case ts.SyntaxKind.ParenthesizedExpression:
       case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.TypeAssertionExpression: {
+        // req.body as OrderInput: the asserted object type says what the value holds.
+        const n = node as ts.AsExpression;
+        const v = this.eval(n.expression, scope, opts);
+        if (v.props || v.fn || v.cls || v.ref || v.clean || v.literal) return v;
+        const shape = this.typeShape(n.type, scope, 0);
+        return shape ? this.withShape(v, shape, n, receiverNames(n.expression)[0] ?? 'value', 0) : v;
+      }
+      case ts.SyntaxKind.ParenthesizedExpression:
       case ts.SyntaxKind.NonNullExpression:
       case ts.SyntaxKind.SatisfiesExpression:
       case ts.SyntaxKind.AwaitExpression:
@@ -1127,6 +1134,15 @@ export class Evaluator {
     return out;
   }
 
+  /** `company.name`, `org?.address`: a read whose receiver holds no personal data names nothing by its key. */
+  private readFromBlockedReceiver(e: ts.Expression): boolean {
+    while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    if (!ts.isPropertyAccessExpression(e)) return false;
+    const recv = e.expression;
+    const name = ts.isIdentifier(recv) ? recv.text : ts.isPropertyAccessExpression(recv) ? recv.name.text : undefined;
+    return name !== undefined && this.cls.blocksReceiver(name);
+  }
+
   /** An initial form state: `{ cardNumber: '', cvc: '' }` holds a card number and a security code. */
   private emptyShape(v: Value, node: ts.Node, depth: number): Value {
     if (!v.props || depth > 2) return v;
@@ -1463,7 +1479,7 @@ export class Evaluator {
         v = { fn: this.makeFn(p, scope, key ?? 'method') };
       } else continue;
       if (key !== undefined && !v.fn && !v.ref && this.cls.sanitizes(key)) v = CLEAN; // { emailDomain: ... }
-      if (key !== undefined && nameable(v)) {
+      if (key !== undefined && nameable(v) && !(ts.isPropertyAssignment(p) && this.readFromBlockedReceiver(p.initializer))) {
         const cats = this.cls.key(key, { person });
         if (cats.length) v = withCategories(v, cats, p.name!, key);
       }

@@ -11,12 +11,13 @@ async function sha256Hex(value: string): Promise<string> {
 export async function trackPurchase(order: { id: string; total: number; currency: string }, buyer: { email: string; phone?: string }) {
   const hashedEmail = await sha256Hex(buyer.email);
   // expect: mt/personal-data-to-third-party email [meta-pixel] advanced matching with a hashed email is still personal data
+  // expect: mt/ad-tracking-without-opt-out-check [meta-pixel] the pixel fires with no opt-out signal (GPC) or consent check on this path
   fbq('init', import.meta.env.VITE_META_PIXEL_ID, { em: hashedEmail });
   // quiet [meta-pixel] order id and value
   fbq('track', 'Purchase', { value: order.total, currency: order.currency, content_ids: [order.id] });
   // expect: mt/personal-data-to-third-party email,phone [tiktok-pixel] TikTok identify with hashed contact details
   ttq.identify({ sha256_email: hashedEmail, sha256_phone_number: buyer.phone ? await sha256Hex(buyer.phone) : undefined });
-  // quiet [tiktok-pixel] the purchase value
+  // expect: mt/ad-tracking-without-opt-out-check [tiktok-pixel] the pixel fires with no opt-out signal (GPC) or consent check on this path
   ttq.track('CompletePayment', { value: order.total, currency: order.currency });
   // quiet [google-tag] transaction id and value
   gtag('event', 'purchase', { transaction_id: order.id, value: order.total, currency: order.currency });
