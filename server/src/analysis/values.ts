@@ -233,11 +233,21 @@ function sameDep(x: Dep, y: Dep): boolean {
   return x.fn === y.fn && x.param === y.param && (x.path ?? []).join('.') === (y.path ?? []).join('.');
 }
 
+/**
+ * How many parameter dependencies one value keeps. Values built in loops of callbacks (nested
+ * map/reduce over rows) can otherwise gather thousands, and every union would compare them all.
+ */
+const MAX_DEPS = 24;
+
 export function mergeDeps(a: Dep[] | undefined, b: Dep[] | undefined): Dep[] | undefined {
   if (!b?.length) return a?.length ? a : undefined;
-  if (!a?.length) return b;
+  if (!a?.length) return b.length > MAX_DEPS ? b.slice(0, MAX_DEPS) : b;
+  if (a.length >= MAX_DEPS) return a;
   let out: Dep[] | undefined;
-  for (const d of b) if (!a.some((x) => sameDep(x, d)) && !out?.some((x) => sameDep(x, d))) (out ??= [...a]).push(d);
+  for (const d of b) {
+    if ((out ?? a).length >= MAX_DEPS) break;
+    if (!a.some((x) => sameDep(x, d)) && !out?.some((x) => sameDep(x, d))) (out ??= [...a]).push(d);
+  }
   return out ?? a;
 }
 
