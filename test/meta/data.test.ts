@@ -112,7 +112,7 @@ describe('rules/ data', () => {
       if (r.fires) assert.ok(r.firesMessage, `${r.id}: a fires rule needs a firesMessage (the call may carry no data)`);
       for (const c of r.requireAny ?? []) assert.ok(r.categories.includes(c), `${r.id}: requireAny ${c} is not among its categories`);
       assert.ok(!(r.onlyFor ?? []).some((p) => (r.notFor ?? []).includes(p)), `${r.id}: a profile both in onlyFor and notFor`);
-      assert.match(r.applicability ?? '', /\bmay\b|information/, `${r.id}: applicability does not say it may apply`);
+      assert.match(r.applicability ?? '', /\bmay\b|information/i, `${r.id}: applicability does not say it may apply`);
     }
   });
 

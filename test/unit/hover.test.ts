@@ -27,7 +27,7 @@ describe('hover', () => {
     const md = hover(INTERCOM);
     assert.match(md, /\*\*Data:\*\* email address/);
     assert.match(md, /\*\*Vendor:\*\* Intercom — customer-support chat, acts as your processor/);
-    assert.match(md, /\*\*Flow:\*\* `user\.email` \(line 2\)/);
+    assert.match(md, /\*\*Flow:\*\* `user\.email` \(line \d\)/);
     assert.match(md, /- \[MCA 30-14-2813\(2\)\]\(https:\/\/mca\.legmt\.gov\/bills\/mca\/title_0300\/chapter_0140\/part_0280\/section_0130\/0300-0140-0280-0130\.html\) — \*Data processor -- allowances -- limitations\*: A controller and each processor need a binding contract/);
     assert.match(md, /\*Binds:\* Controllers subject to the Act/);
     assert.match(md, /\*\*When it applies:\*\* .*25,000 Montana consumers/);

