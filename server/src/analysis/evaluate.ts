@@ -1134,10 +1134,10 @@ export class Evaluator {
     return out;
   }
 
-  /** `company.name`, `org?.address`: a read whose receiver holds no personal data names nothing by its key. */
-  private readFromBlockedReceiver(e: ts.Expression): boolean {
+  /** `{ name: company.name }`: the same property read from a receiver that holds no personal data. */
+  private readFromBlockedReceiver(e: ts.Expression, key: string): boolean {
     while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
-    if (!ts.isPropertyAccessExpression(e)) return false;
+    if (!ts.isPropertyAccessExpression(e) || e.name.text.toLowerCase() !== key.toLowerCase()) return false;
     const recv = e.expression;
     const name = ts.isIdentifier(recv) ? recv.text : ts.isPropertyAccessExpression(recv) ? recv.name.text : undefined;
     return name !== undefined && this.cls.blocksReceiver(name);
@@ -1479,7 +1479,7 @@ export class Evaluator {
         v = { fn: this.makeFn(p, scope, key ?? 'method') };
       } else continue;
       if (key !== undefined && !v.fn && !v.ref && this.cls.sanitizes(key)) v = CLEAN; // { emailDomain: ... }
-      if (key !== undefined && nameable(v) && !(ts.isPropertyAssignment(p) && this.readFromBlockedReceiver(p.initializer))) {
+      if (key !== undefined && nameable(v) && !(ts.isPropertyAssignment(p) && this.readFromBlockedReceiver(p.initializer, key))) {
         const cats = this.cls.key(key, { person });
         if (cats.length) v = withCategories(v, cats, p.name!, key);
       }
