@@ -8,30 +8,25 @@ function onLeadFormSubmit(form) {
   var company = data.get('company');
 
   // expect: mt/personal-data-to-third-party email [reddit-pixel] advanced matching with the lead's address
-  // expect: mt/ad-tracking-without-opt-out-check [reddit-pixel] the pixel fires with no opt-out signal (GPC) or consent check on this path
   rdt('init', 'a2_abc123', { email: email, optOut: false, useDecimalCurrencyValues: true });
   // quiet [reddit-pixel] a lead event without identifiers
   rdt('track', 'Lead');
   // expect: mt/personal-data-to-third-party email,phone [snap-pixel] Snap user matching
-  // expect: mt/ad-tracking-without-opt-out-check [snap-pixel] the pixel fires with no opt-out signal (GPC) or consent check on this path
   snaptr('init', 'snap-pixel-id', { user_email: email, user_phone_number: phone });
   // quiet [snap-pixel] sign-up event with the company size bucket
   snaptr('track', 'SIGN_UP', { item_category: company ? 'business' : 'personal' });
   // expect: mt/personal-data-to-third-party email [pinterest-tag] Pinterest enhanced match
-  // expect: mt/ad-tracking-without-opt-out-check [pinterest-tag] the pixel fires with no opt-out signal (GPC) or consent check on this path
   pintrk('load', '2612345678901', { em: email });
   // quiet [pinterest-tag] a page visit
   pintrk('page');
-  // expect: mt/ad-tracking-without-opt-out-check [linkedin-insight] the pixel fires with no opt-out signal (GPC) or consent check on this path
+  // quiet [linkedin-insight] a conversion id
   window.lintrk('track', { conversion_id: 1234567 });
   // expect: mt/personal-data-to-third-party email [x-pixel] X conversion with the email parameter
-  // expect: mt/ad-tracking-without-opt-out-check [x-pixel] the pixel fires with no opt-out signal (GPC) or consent check on this path
   twq('event', 'tw-abc12-def34', { email_address: email });
 }
 
 function onNewsletter(emailInput) {
   // expect: mt/personal-data-to-third-party email [meta-pixel] the value of an input named for the data
-  // expect: mt/ad-tracking-without-opt-out-check [meta-pixel] the pixel fires with no opt-out signal (GPC) or consent check on this path
   fbq('init', '1234567890', { em: emailInput.value.trim().toLowerCase() });
   // quiet [microsoft-clarity] a custom tag with the page section
   clarity('set', 'section', 'newsletter');
