@@ -640,10 +640,13 @@ export class Evaluator {
       case ts.SyntaxKind.ClassExpression:
         return this.evalClass(node as ts.ClassExpression, scope);
       case ts.SyntaxKind.TaggedTemplateExpression: {
+        // logger.fmt`user ${email}`: the text built carries what is interpolated (unless the tag masks it).
         const n = node as ts.TaggedTemplateExpression;
         this.eval(n.tag, scope);
-        this.eval(n.template, scope);
-        return EMPTY;
+        const text = this.eval(n.template, scope);
+        const tag = ts.isIdentifier(n.tag) ? n.tag.text : ts.isPropertyAccessExpression(n.tag) ? n.tag.name.text : undefined;
+        if (tag !== undefined && this.cls.sanitizes(tag, this.extraSanitizers)) return CLEAN;
+        return extend(dataOf(text), n);
       }
       case ts.SyntaxKind.YieldExpression: {
         const e = (node as ts.YieldExpression).expression;
@@ -885,6 +888,8 @@ export class Evaluator {
       if (recv.ref?.root.startsWith('h:') && recv.ref.path.length === 0) {
         const spec = this.catalog.writes.get(pathKey(recv.ref.root, [prop ?? '*'])) ?? this.catalog.writes.get(pathKey(recv.ref.root, ['*']));
         if (spec) this.sinkWrite(spec, value, reportNode, prop, target, rhs);
+      } else if (prop !== undefined && !recv.ref && ts.isPropertyAccessExpression(target)) {
+        this.nestedWrite(target, value, scope, reportNode, rhs);
       }
       if (prop !== undefined) this.writeToRef(this.extendRef(recv.ref, prop).ref, value, reportNode, rhs);
       // Remember what local objects hold: traits.email = x.
@@ -923,6 +928,44 @@ export class Evaluator {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A write below a property of an SDK object: `notice.context.user = {...}`,
+   * `window._rollbarConfig.payload.person = {...}`, `event.user.email = e` in a beforeSend hook. The
+   * write of the first property carries an object holding the value at the rest of the path.
+   */
+  private nestedWrite(target: ts.PropertyAccessExpression, value: Value, scope: Scope, reportNode: ts.Node, rhs: ts.Expression | undefined): void {
+    const segs: string[] = [target.name.text];
+    let e: ts.Expression = target.expression;
+    while (ts.isPropertyAccessExpression(e) && segs.length < 4) {
+      segs.unshift(e.name.text);
+      e = e.expression;
+    }
+    if (!ts.isIdentifier(e)) return;
+    let base: Value;
+    if (GLOBAL_OBJECT_NAMES.has(e.text) && !scope.lookup(e.text)) {
+      const name = segs.shift()!; // window._rollbarConfig.payload.person
+      base = this.catalog.globals.has(name) ? this.resolve('g:' + name, []) : EMPTY;
+    } else {
+      base = this.eval(e, scope);
+    }
+    if (segs.length < 2) return;
+    if (!base.ref?.root.startsWith('h:') || base.ref.path.length) return;
+    const spec = this.catalog.writes.get(pathKey(base.ref.root, [segs[0]])) ?? this.catalog.writes.get(pathKey(base.ref.root, ['*']));
+    if (!spec) return;
+    const last = segs[segs.length - 1];
+    const holder = segs[segs.length - 2];
+    let v = value;
+    const cats = this.cls.property(last, holder, this.cls.isPerson(holder));
+    if (cats.length && nameable(v)) v = withCategories(v, cats, target.name, `${holder}.${last}`);
+    for (let i = segs.length - 1; i >= 1; i--) {
+      const obj: Value = { props: new Map([[segs[i], v]]) };
+      if (this.cls.isPerson(segs[i - 1]) || v.person) obj.person = true;
+      addData(obj, v);
+      v = obj;
+    }
+    this.sinkWrite(spec, v, reportNode, segs[0], target, rhs);
   }
 
   private writeToRef(ref: Ref | undefined, value: Value, reportNode: ts.Node, rhs: ts.Expression | undefined): void {
