@@ -3,7 +3,9 @@ import * as path from 'path';
 
 /** The documentation of a rule shipped in rules/montana/<name>.md, as a file URI (the README for ''). */
 export function ruleDocUri(rulesDir: string, ruleId: string): string {
-  const file = ruleId ? path.join(rulesDir, 'montana', ruleId.replace(/^mt\//, '') + '.md') : path.join(rulesDir, '..', 'README.md');
+  // vsce ships the README as readme.md; a checkout has README.md.
+  const readme = ['README.md', 'readme.md'].map((n) => path.join(rulesDir, '..', n)).find((f) => fs.existsSync(f)) ?? path.join(rulesDir, '..', 'README.md');
+  const file = ruleId ? path.join(rulesDir, 'montana', ruleId.replace(/^mt\//, '') + '.md') : readme;
   return 'file://' + file.split(path.sep).join('/');
 }
 
