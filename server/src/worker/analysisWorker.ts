@@ -6,15 +6,17 @@ import type { Job, JobResult, WorkerInit } from './protocol';
 
 /** Worker thread entry: analyses files sent by the pool, with the large stack the pool gives it. */
 const init = workerData as WorkerInit;
-// One project per set of team sinks; imported project modules are read from disk and cached until they
+// One project per team configuration (sinks, sanitizers, names, profile): imported project modules are
+// analysed with the same options as the file that imports them, read from disk and cached until they
 // change there.
 const host = fsHost();
 const projects = new Map<string, Project>();
 function projectFor(job: Job): Project {
-  const key = JSON.stringify(job.sinks ?? []);
+  const { fingerprintPath: _ignored, ...engineOptions } = job.options;
+  const key = JSON.stringify([job.sinks ?? [], engineOptions]);
   let p = projects.get(key);
   if (!p) {
-    p = new Project(loadCatalog(init.rulesDir, job.sinks ?? []).catalog, host);
+    p = new Project(loadCatalog(init.rulesDir, job.sinks ?? []).catalog, host, engineOptions);
     if (projects.size > 8) projects.clear();
     projects.set(key, p);
   }
