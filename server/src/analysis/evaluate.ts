@@ -401,6 +401,11 @@ export class Evaluator {
         v = withCategories(v, this.cls.name(text, { person: value.person }), name, text);
       }
       if (this.cls.isPerson(text) && !v.person) v = { ...v, person: true };
+      if (type && ts.isTypeReferenceNode(type) && !v.ref) {
+        // res: Response, with Response imported from a catalogued module: the value is that SDK object.
+        const t = typeRef(type.typeName, scope);
+        if (t?.ref?.root.startsWith('h:')) v = union(v, t);
+      }
       if (type && !v.props && !v.fn && !v.cls && !v.ref && !v.clean && !v.literal) {
         // A declared object type (user: User, body: { email: string }) says what the value holds.
         const shape = this.typeShape(type, scope, 0);
@@ -1850,4 +1855,10 @@ function literalKeys(t: ts.TypeNode): Set<string> | undefined {
 
 function depKey(d: Dep): string {
   return `${d.param}\u0000${(d.path ?? []).join('.')}\u0000${d.fn.name}`;
+}
+
+/** What a type name refers to in value space (an imported SDK type: express's Response). */
+function typeRef(name: ts.EntityName, scope: { lookup(name: string): { value: Value } | undefined }): Value | undefined {
+  if (ts.isIdentifier(name)) return scope.lookup(name.text)?.value;
+  return undefined;
 }

@@ -14,6 +14,8 @@ export interface EntryData {
   profile?: boolean;
   /** The module has no CommonJS build (fixtures need no require() shape). */
   esmOnly?: boolean;
+  /** The path names a type exported by the module; values declared with it are the instance. */
+  type?: boolean;
 }
 
 export interface CallData {
