@@ -80,6 +80,26 @@ describe('language server over stdio', function () {
     assert.strictEqual(diags[0].range.start.line, 1);
   });
 
+  it('follows imports into unsaved buffers of other open files, and re-analyses importers when they change', async () => {
+    const helper = 'file:///tmp/mt-pii-overlay-test/src/track.ts';
+    const page = 'file:///tmp/mt-pii-overlay-test/src/page.ts';
+    const sending = "import posthog from 'posthog-js';\nexport function remember(value: string) {\n  posthog.capture('remembered', { value });\n}\n";
+    const quiet = "export function remember(value: string) {\n  return value.length;\n}\n";
+    // Neither file exists on disk: the import is resolved and read from the open buffer.
+    client.open(helper, sending, 'typescript', 1);
+    client.open(page, "import { remember } from './track';\nexport function save(user: { email: string }) {\n  remember(user.email);\n}\n", 'typescript', 1);
+    const flagged = await client.diagnostics(page, (d) => d.length === 1);
+    assert.strictEqual(flagged[0].code, 'mt/personal-data-to-third-party');
+    assert.strictEqual(flagged[0].range.start.line, 2);
+    // The helper stops sending (unsaved): the importer's finding goes away without touching it.
+    client.change(helper, quiet, 2);
+    assert.deepStrictEqual(await client.diagnostics(page, (d) => d.length === 0), []);
+    client.change(helper, sending, 3);
+    assert.strictEqual((await client.diagnostics(page, (d) => d.length === 1))[0].code, 'mt/personal-data-to-third-party');
+    client.close(helper);
+    client.close(page);
+  });
+
   it('writes the ignore comment as {/* */} inside JSX children, and the result parses', async () => {
     const uri = 'file:///work/app/src/Profile.tsx';
     const text = `import * as Sentry from '@sentry/react';

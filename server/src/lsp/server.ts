@@ -25,6 +25,11 @@ const MAX_LIVE_SIZE = 2 * 1024 * 1024;
 /** A single analysis may take this long before its worker is stopped and the file gets a note. */
 const TIME_BUDGET_MS = 8000;
 const DEBOUNCE_MS = 200;
+/** Other open files are re-analysed this long after an edit (they may import the edited file). */
+const DEPENDENTS_DEBOUNCE_MS = 600;
+/** Unsaved buffers of other open files sent with each analysis: at most this many, this many bytes. */
+const MAX_OVERLAYS = 50;
+const MAX_OVERLAY_BYTES = 8 * 1024 * 1024;
 
 interface DocState {
   /** Version the findings belong to; -1 before the first analysis. */
@@ -122,7 +127,16 @@ export class PiiServer {
       return outcome;
     });
     this.documents.onDidOpen((e) => this.schedule(e.document, 0));
-    this.documents.onDidChangeContent((e) => this.schedule(e.document, DEBOUNCE_MS));
+    this.documents.onDidChangeContent((e) => {
+      this.schedule(e.document, DEBOUNCE_MS);
+      // Other open files may import this one: their flows are recomputed once typing pauses.
+      for (const other of this.documents.all()) {
+        if (other.uri === e.document.uri) continue;
+        const s = this.state.get(other.uri);
+        if (s) s.version = -1;
+        this.schedule(other, DEPENDENTS_DEBOUNCE_MS);
+      }
+    });
     this.documents.onDidClose((e) => {
       const s = this.state.get(e.document.uri);
       if (s?.timer) clearTimeout(s.timer);
@@ -201,7 +215,7 @@ export class PiiServer {
     s.running = version;
     this.pool.cancelQueued(file);
     const options = config ? analyzeOptionsOf(config) : {};
-    const result = await this.pool.run(file, text, options, TIME_BUDGET_MS, config?.sinks.length ? config.sinks : undefined);
+    const result = await this.pool.run(file, text, options, TIME_BUDGET_MS, config?.sinks.length ? config.sinks : undefined, this.overlays(doc.uri));
     if (s.running === version) s.running = undefined;
     if (result.error === 'superseded' || this.documents.get(doc.uri)?.version !== version) return undefined;
     if (result.error) return done([], [note(`Montana PII Guard could not analyse this file: ${result.error}.`)]);
@@ -212,6 +226,20 @@ export class PiiServer {
       diags.push(note(`Montana PII Guard: ${path.basename(problems[0].file)} has problems (shown in that file); its last valid version is in force.`));
     }
     return done(findings, diags);
+  }
+
+  /** The unsaved texts of the other open files on disk, for imports (bounded in count and size). */
+  private overlays(except: string): [string, string][] {
+    const out: [string, string][] = [];
+    let total = 0;
+    for (const d of this.documents.all()) {
+      if (d.uri === except || !d.uri.startsWith('file:') || out.length >= MAX_OVERLAYS) continue;
+      const text = d.getText();
+      if (text.length > MAX_LIVE_SIZE || total + text.length > MAX_OVERLAY_BYTES) continue;
+      total += text.length;
+      out.push([uriToFile(d.uri, d.languageId), text]);
+    }
+    return out;
   }
 
   /** The path of a file relative to the workspace folder holding it (its base name if none does). */

@@ -9,8 +9,26 @@ const init = workerData as WorkerInit;
 // One project per team configuration (sinks, sanitizers, names, profile): imported project modules are
 // analysed with the same options as the file that imports them, read from disk and cached until they
 // change there.
-const host = fsHost();
+const disk = fsHost();
+// Unsaved editor buffers of other open files, replaced with every job: an import reads the buffer, and a
+// buffer's version is its content, so an edit there invalidates what was learnt from the old text.
+let overlays = new Map<string, string>();
+const host: typeof disk = {
+  ...disk,
+  readFile: (file) => overlays.get(file) ?? disk.readFile(file),
+  fileExists: (file) => overlays.has(file) || disk.fileExists(file),
+  version: (file) => {
+    const text = overlays.get(file);
+    return text !== undefined ? `buffer:${text.length}:${hashText(text)}` : disk.version?.(file);
+  },
+};
 const projects = new Map<string, Project>();
+
+function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
 function projectFor(job: Job): Project {
   const { fingerprintPath: _ignored, ...engineOptions } = job.options;
   const key = JSON.stringify([job.sinks ?? [], engineOptions]);
@@ -26,6 +44,7 @@ function projectFor(job: Job): Project {
 parentPort!.on('message', (job: Job) => {
   let reply: JobResult;
   try {
+    overlays = new Map(job.overlays ?? []);
     const r = projectFor(job).analyze(job.file, job.text, job.options)!;
     reply = { id: job.id, findings: r.findings, suppressed: r.suppressed.length, syntaxErrors: r.syntaxErrors, truncated: r.truncated };
   } catch (e) {

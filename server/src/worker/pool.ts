@@ -28,10 +28,10 @@ export class AnalysisPool {
 
   constructor(private readonly init: WorkerInit, private readonly size = 1) {}
 
-  run(file: string, text: string, options: Job['options'] = {}, timeoutMs = 10000, sinks?: Job['sinks']): Promise<JobResult> {
+  run(file: string, text: string, options: Job['options'] = {}, timeoutMs = 10000, sinks?: Job['sinks'], overlays?: Job['overlays']): Promise<JobResult> {
     if (this.closed) return Promise.resolve({ id: 0, error: 'analysis pool closed' });
     return new Promise((resolve) => {
-      this.queue.push({ job: { id: this.nextId++, file, text, options, sinks }, resolve, timeoutMs });
+      this.queue.push({ job: { id: this.nextId++, file, text, options, sinks, ...(overlays?.length ? { overlays } : {}) }, resolve, timeoutMs });
       this.pump();
     });
   }

@@ -10,6 +10,8 @@ export interface Job {
   options: Omit<AnalyzeOptions, 'isCancelled' | 'importer'>;
   /** The team's own sinks (mt-pii.json), added to the catalog for this job. */
   sinks?: SinkData[];
+  /** Unsaved texts of other open files (path, text): imports read these instead of the disk. */
+  overlays?: [string, string][];
 }
 
 export interface JobResult {
