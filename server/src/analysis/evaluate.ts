@@ -1348,6 +1348,8 @@ export class Evaluator {
       : `${label}.${spec.property}`;
     const hit: SinkHit = { instance: spec.instance, api, node: reportNode };
     let v = value;
+    // raygunClient.user = (req) => ({ email: req.user.email }): the SDK calls it and sends what it returns.
+    if (v.fn) v = union(dataOf(v), this.applySummary(v.fn, [], reportNode as ts.Expression));
     if (spec.keyFromProperty && prop !== undefined && nameable(v)) v = withCategories(v, this.cls.key(prop), target, api);
     if (spec.cookieString && rhs && nameable(v)) {
       const head = leadingText(rhs);
