@@ -73,6 +73,8 @@ interface EvalOpts {
 }
 
 const MAX_DEPTH = 700;
+/** The property under which an array literal keeps the shape of its elements. */
+const ELEMENT = '[]';
 /** Generic types that hold their argument's members. */
 const TYPE_WRAPPERS = new Set(['Partial', 'Required', 'Readonly', 'NonNullable', 'Awaited', 'Promise']);
 /** Cheap first test before a name is split into words for optOutChecks (lower-cased text). */
@@ -629,10 +631,18 @@ export class Evaluator {
         return this.object(node as ts.ObjectLiteralExpression, scope, opts);
       case ts.SyntaxKind.ArrayLiteralExpression: {
         let out: Value = {};
+        // The elements' shape is kept too, so that rows.map((r) => r.id) reads only `id` of each row.
+        let shape: Value | undefined;
+        let mixed = false;
         for (const el of (node as ts.ArrayLiteralExpression).elements) {
-          const v = this.eval(ts.isSpreadElement(el) ? el.expression : el, scope, opts);
+          const spread = ts.isSpreadElement(el);
+          const v = this.eval(spread ? el.expression : el, scope, opts);
           out = union(out, v.ref || v.fn ? dataOf(v) : { ...dataOf(v), person: v.person });
+          const item = spread ? v.props?.get(ELEMENT) : v.props && !v.ref && !v.fn ? v : undefined;
+          if (item) shape = shape ? union(shape, item) : item;
+          else if (hasData(v)) mixed = true;
         }
+        if (shape && !mixed) out.props = new Map([[ELEMENT, shape]]);
         return out;
       }
       case ts.SyntaxKind.SpreadElement:
@@ -824,6 +834,15 @@ export class Evaluator {
 
   /** An element of a collection: the collection's data, and personhood (users[i] is a user). */
   private elementOf(v: Value): Value {
+    const shape = v.props?.get(ELEMENT);
+    if (shape) {
+      // Data added later (rows.push(x)) is not in the literal's shape: keep what the shape lacks.
+      const extra = (v.taints ?? []).filter((t) => !shape.taints?.some((x) => x.cat === t.cat));
+      const out: Value = { ...shape, open: true };
+      if (extra.length) out.taints = [...(shape.taints ?? []), ...extra];
+      if (v.person) out.person = true;
+      return out;
+    }
     const d = dataOf(v);
     return v.person ? { ...d, person: true } : d;
   }
@@ -1249,7 +1268,9 @@ export class Evaluator {
     let out: Value = EMPTY;
     const full = dottedName(calleeExpr);
     if ((full && CLEAN_FUNCTIONS.has(full)) || (recv && CLEAN_METHODS.has(calleeName)) || (!recv && this.cls.isFlag(calleeName))) return CLEAN;
-    if (recv && this.receiverMethods.has(calleeName) && (hasData(recv) || recv.person)) {
+    // rows.map((r) => r.id) is what the callback returns (below), not every row's data.
+    const mapsByCallback = RESULT_CALLBACK_METHODS.has(calleeName) && !!values[0]?.fn;
+    if (recv && !mapsByCallback && this.receiverMethods.has(calleeName) && (hasData(recv) || recv.person)) {
       if (!((calleeName === 'replace' || calleeName === 'replaceAll') && this.isMasking(args[1]))) {
         out = union(out, extend(this.elementOf(recv), node));
       }
@@ -1551,6 +1572,7 @@ export class Evaluator {
     const ctor = node.members.find(ts.isConstructorDeclaration);
     const fns: FnInfo[] = [];
     const prevThis = inner.ctx.thisValue;
+    const deferredBefore = scope.ctx.deferred.length;
     for (const m of node.members) {
       const key = m.name ? propertyNameText(m.name) : undefined;
       if (ts.isPropertyDeclaration(m) && key !== undefined) {
@@ -1566,7 +1588,10 @@ export class Evaluator {
       }
     }
     if (ctor?.body) fns.unshift({ node: ctor, scope: inner, name: `${cls.name} constructor`, state: 'pending', thisValue: instance, file: this.sf.fileName });
-    scope.ctx.deferred.push(...fns);
+    // Functions made in field initializers (user = { identify: () => this.#client.identify(...) }) run
+    // after the constructor has set up `this`: analyse them after it.
+    const fromFields = scope.ctx.deferred.splice(deferredBefore);
+    scope.ctx.deferred.push(...fns, ...fromFields);
     return base.ref ? { cls, ref: base.ref } : { cls };
   }
 
