@@ -1351,11 +1351,14 @@ export class Evaluator {
       urlExpr = p && ts.isPropertyAssignment(p) ? p.initializer : p && ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
     }
     const url = urlExpr ? urlPrefix(urlExpr, scope, 0) : undefined;
-    const m = url !== undefined ? /^\s*(?:https?:)?\/\/([^/:?#\s]+)/i.exec(url) : null;
+    const m = url !== undefined ? /^\s*(?:https?:)?\/\/([^/:?#\s]+)(?::\d+)?([^?#\s]*)/i.exec(url) : null;
     if (!m) return;
     const host = m[1].toLowerCase();
+    const urlPath = m[2] || '/';
     let sink;
-    for (let h = host; h && !sink; h = h.includes('.') ? h.slice(h.indexOf('.') + 1) : '') sink = this.catalog.hosts.get(h);
+    for (let h = host; h && !sink; h = h.includes('.') ? h.slice(h.indexOf('.') + 1) : '') {
+      sink = this.catalog.hostRoutes.get(h)?.find((r) => r.path.test(urlPath))?.sink ?? this.catalog.hosts.get(h);
+    }
     const instance = sink ? this.catalog.hostInstances.get(sink.id) : undefined;
     if (instance === undefined) return;
     const hit: SinkHit = { instance, api: `${spec.label} ${host}`, node: calleeExpr };
@@ -1848,11 +1851,19 @@ function urlPrefix(e: ts.Expression, scope: { lookup(name: string): { value: Val
   while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
   if (ts.isStringLiteralLike(e)) return e.text;
   if (ts.isTemplateExpression(e)) {
-    if (e.head.text) return e.head.text;
-    const first = urlPrefix(e.templateSpans[0].expression, scope, depth + 1);
-    return first !== undefined ? first + e.templateSpans[0].literal.text : undefined;
+    // `${BASE}/v19.0/${id}/messages`: unknown parts become '_' (one path segment, or a host label).
+    let out = e.head.text;
+    for (const span of e.templateSpans) {
+      const part = urlPrefix(span.expression, scope, depth + 1);
+      if (!out && part === undefined) return undefined;
+      out += (part ?? '_') + span.literal.text;
+    }
+    return out;
   }
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return urlPrefix(e.left, scope, depth + 1);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = urlPrefix(e.left, scope, depth + 1);
+    return left === undefined ? undefined : left + (urlPrefix(e.right, scope, depth + 1) ?? '_');
+  }
   if (ts.isIdentifier(e)) return scope.lookup(e.text)?.value.str;
   if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
     // new URL('/v1/track', 'https://api.x.com'): the base names the host when the first part is a path.

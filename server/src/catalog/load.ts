@@ -81,6 +81,8 @@ export interface Catalog {
   serviceLabels: Map<string, string>;
   /** Lower-case hostname of a vendor endpoint → its sink (rules/sinks/*.json `hosts`). */
   hosts: Map<string, SinkData>;
+  /** Host → path patterns of `hosts` entries with a path (graph.facebook.com/**\/events), tried first. */
+  hostRoutes: Map<string, { path: RegExp; sink: SinkData }[]>;
   /** Sink id → the instance that stands for its HTTP API (calls through rules/http-clients.json). */
   hostInstances: Map<string, number>;
   /** pathKey of a generic HTTP client call (fetch, axios.post) → how to read it. */
@@ -222,7 +224,7 @@ function compile(
   const catalog: Catalog = {
     rulesDir, categories, sinks, instances: [], handles: new Map(), prefixes: new Set(), calls: new Map(),
     writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), anchors: new Set(),
-    serviceLabels: new Map(), hosts: new Map(), hostInstances: new Map(), http: new Map(), rules,
+    serviceLabels: new Map(), hosts: new Map(), hostRoutes: new Map(), hostInstances: new Map(), http: new Map(), rules,
     ruleById: new Map(rules.map((r) => [r.id, r])), citations, citationHost,
   };
   const addPrefixes = (root: string, segments: readonly string[]) => {
@@ -270,7 +272,16 @@ function compile(
 
   sinks.forEach((sink) => {
     const file = path.join(rulesDir, 'sinks', sink.id + '.json');
+    if (!sink.instances.length && !sink.hosts?.length) problems.push({ file, path: 'instances', message: 'a sink needs instances or hosts' });
     for (const host of sink.hosts ?? []) {
+      const slash = host.indexOf('/');
+      if (slash > 0) {
+        // api.example.com/**/events: the host, and a pattern its path must match (* one segment, ** any).
+        const h = host.slice(0, slash).toLowerCase();
+        const re = new RegExp('^' + host.slice(slash).split('/').map((seg) => (seg === '**' ? '.*' : seg.split('*').map(escapeRe).join('[^/]*'))).join('/').replace(/\/\.\*/g, '(?:/.*)?') + '(?:[/?#].*)?$');
+        catalog.hostRoutes.set(h, [...(catalog.hostRoutes.get(h) ?? []), { path: re, sink }]);
+        continue;
+      }
       const key = host.toLowerCase();
       const other = catalog.hosts.get(key);
       if (other && other !== sink) problems.push({ file, path: 'hosts', message: `host ${host} is also listed by ${other.id}` });
@@ -392,4 +403,8 @@ function emptyCategories(): CategoriesData {
     sanitizers: { words: [] },
     apiSources: [],
   };
+}
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
