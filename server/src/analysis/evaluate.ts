@@ -3,7 +3,7 @@ import type { CallSpec, Catalog, HttpClientSpec, WriteSpec } from '../catalog/lo
 import { CALL, CALLBACK, NEW, laterCallbackParam, pathKey } from '../catalog/paths';
 import { Classifier, splitWords } from './classify';
 import {
-  TypeShape, CLEAN, ClassInfo, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
+  TypeShape, CLEAN, ClassInfo, sameDep, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
   dataOf, extend, hasData, nameable, stampFile, stringValue, union, unionAll, withCategories,
 } from './values';
 
@@ -77,8 +77,6 @@ const MAX_DEPTH = 700;
 const ELEMENT = '[]';
 /** Generic types that hold their argument's members. */
 const TYPE_WRAPPERS = new Set(['Partial', 'Required', 'Readonly', 'NonNullable', 'Awaited', 'Promise']);
-/** Cheap first test before a name is split into words for optOutChecks (lower-cased text). */
-const OPT_OUT_PREFILTER = /consent|gpc|opt|privacy|sell|share|track|dnt|allow|cookie|preference/;
 /** Longest property path a parameter dependency records (props.user.profile.email). */
 const MAX_DEP_PATH = 1;
 const GLOBAL_OBJECT_NAMES = new Set(['window', 'globalThis', 'self', 'top', 'parent', 'frames']);
@@ -105,6 +103,7 @@ export class Evaluator {
   private guardDepth = 0;
   /** The file itself reads an opt-out preference signal (computed once, when first needed). */
   private fileChecksOptOut?: boolean;
+  private optOutRe?: RegExp;
   private work = 0;
   private readonly cls: Classifier;
   private readonly receiverMethods: Set<string>;
@@ -1230,9 +1229,7 @@ export class Evaluator {
 
   private isProfileCall(spec: CallSpec, args: ts.NodeArray<ts.Expression>): boolean {
     if (spec.profile === true) return true;
-    if (!Array.isArray(spec.profile) || spec.command === undefined) return false;
-    const cmd = args[spec.command];
-    return !!cmd && ts.isStringLiteralLike(cmd) && spec.profile.includes(cmd.text);
+    return Array.isArray(spec.profile) && isCommand(spec.profile, spec.command, args);
   }
 
   /** What a callback's first parameter will hold: an SDK scope, a geolocation position, an element. */
@@ -1322,7 +1319,7 @@ export class Evaluator {
     }
     const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr };
     // A pixel's init or event sends a request tied to the device whatever its arguments.
-    if (spec.fires && (spec.fires === true || isCommand(spec.fires, spec.command, args))) this.hits.push({ node: calleeExpr, sink: hit, taints: [], tail: [], fires: true, ...(this.optOutGuarded(calleeExpr) ? { optOutChecked: true } : {}) });
+    if (spec.fires && (spec.fires === true || isCommand(spec.fires, spec.command, args))) this.hits.push({ node: calleeExpr, sink: hit, taints: [], tail: [], fires: true, ...(this.optOutGuarded() ? { optOutChecked: true } : {}) });
     const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
     let keyCats: readonly string[] = spec.keyFromMethod ? this.cls.methodData(spec.method.slice(spec.method.lastIndexOf('.') + 1)) : [];
     let keyParam: number | undefined;
@@ -1386,7 +1383,7 @@ export class Evaluator {
   /** Data reaching a sink: concrete categories become hits; parameters become edges of the summary. */
   private record(hit: SinkHit, v: Value, node: ts.Node, profile: boolean, keyParam: number | undefined): void {
     if (!v.taints?.length && !v.deps?.length) return;
-    const guarded = this.optOutGuarded(node);
+    const guarded = this.optOutGuarded();
     if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [], ...(guarded ? { optOutChecked: true } : {}) });
     const intrinsic = new Set((v.taints ?? []).map((t) => t.cat));
     for (const dep of v.deps ?? []) {
@@ -1402,7 +1399,7 @@ export class Evaluator {
    * function defined there, or anywhere in a file that reads the signal itself (categories.json
    * `optOutChecks`).
    */
-  private optOutGuarded(_node: ts.Node): boolean {
+  private optOutGuarded(): boolean {
     if (this.guardDepth > 0) return true;
     const checks = this.catalog.categories.optOutChecks;
     if (!checks) return false;
@@ -1411,6 +1408,15 @@ export class Evaluator {
       this.fileChecksOptOut = checks.strings.some((s) => text.includes(s));
     }
     return this.fileChecksOptOut;
+  }
+
+  /** A cheap first test before a name is split into words: the first word of a run, or a string, occurs. */
+  private optOutPrefilter(checks: { words: string[][]; strings: string[] }): RegExp {
+    if (!this.optOutRe) {
+      const parts = [...new Set([...checks.words.map((run) => run[0]), ...checks.strings])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      this.optOutRe = parts.length ? new RegExp(parts.join('|')) : /(?!)/;
+    }
+    return this.optOutRe;
   }
 
   /** A condition mentions an opt-out signal or consent choice (see optOutGuarded). */
@@ -1423,7 +1429,7 @@ export class Evaluator {
       const text = ts.isIdentifier(n) || ts.isPrivateIdentifier(n) ? n.text : ts.isStringLiteralLike(n) ? n.text : undefined;
       if (text !== undefined) {
         const lower = text.toLowerCase();
-        if (OPT_OUT_PREFILTER.test(lower)) {
+        if (this.optOutPrefilter(checks).test(lower)) {
           const words = splitWords(text);
           found = checks.words.some((seq) => containsRun(words, seq)) || (ts.isStringLiteralLike(n) && checks.strings.some((s) => lower.includes(s)));
         }
@@ -1502,13 +1508,13 @@ export class Evaluator {
       ];
       const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat));
       if (taints.length) {
-        const guarded = edge.guarded || this.optOutGuarded(calleeExpr);
+        const guarded = edge.guarded || this.optOutGuarded();
         this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail, ...(guarded ? { optOutChecked: true } : {}) });
       }
       for (const dep of v.deps ?? []) {
         const ctx = dep.fn.ctx as FnCtx | undefined;
         if (dep.fn.state === 'running' && ctx && dep.fn !== fn) {
-          const guarded = edge.guarded || this.optOutGuarded(calleeExpr);
+          const guarded = edge.guarded || this.optOutGuarded();
           ctx.edges.push({ ...edge, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...(guarded ? { guarded } : {}) });
         }
       }
@@ -1659,14 +1665,14 @@ function resolveDep(dep: Dep, args: Value[]): Value {
  */
 function narrow(v: Value, path: readonly string[]): Value {
   // Known properties' data is told apart by category and parameter: flow steps copy taints and deps.
-  const knownDeps = new Set<string>();
+  const knownDeps: Dep[] = [];
   const knownTaints = new Set<string>();
   for (const pv of v.props?.values() ?? []) {
-    for (const d of pv.deps ?? []) knownDeps.add(depKey(d));
+    knownDeps.push(...(pv.deps ?? []));
     for (const t of pv.taints ?? []) knownTaints.add(t.cat);
   }
   const out: Value = {};
-  const deps = (v.deps ?? []).filter((d) => !knownDeps.has(depKey(d)))
+  const deps = (v.deps ?? []).filter((d) => !knownDeps.some((k) => sameDep(k, d)))
     .map((d) => ((d.path?.length ?? 0) + path.length > MAX_DEP_PATH ? d : { ...d, path: [...(d.path ?? []), ...path] }));
   if (deps.length) out.deps = deps;
   // An object of known shape owes its own taints to its known properties (or to a declared type).
@@ -1891,9 +1897,6 @@ function literalKeys(t: ts.TypeNode): Set<string> | undefined {
   return keys;
 }
 
-function depKey(d: Dep): string {
-  return `${d.param}\u0000${(d.path ?? []).join('.')}\u0000${d.fn.name}`;
-}
 
 /** What a type name refers to in value space (an imported SDK type: express's Response). */
 function typeRef(name: ts.EntityName, scope: { lookup(name: string): { value: Value } | undefined }): Value | undefined {

@@ -229,7 +229,7 @@ export function mergeTaints(a: Taint[] | undefined, b: Taint[] | undefined): Tai
   return out ?? a;
 }
 
-function sameDep(x: Dep, y: Dep): boolean {
+export function sameDep(x: Dep, y: Dep): boolean {
   return x.fn === y.fn && x.param === y.param && (x.path ?? []).join('.') === (y.path ?? []).join('.');
 }
 

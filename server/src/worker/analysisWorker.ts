@@ -12,15 +12,12 @@ const init = workerData as WorkerInit;
 const disk = fsHost();
 // Unsaved editor buffers of other open files, replaced with every job: an import reads the buffer, and a
 // buffer's version is its content, so an edit there invalidates what was learnt from the old text.
-let overlays = new Map<string, string>();
+let overlays = new Map<string, { text: string; version: string }>();
 const host: typeof disk = {
   ...disk,
-  readFile: (file) => overlays.get(file) ?? disk.readFile(file),
+  readFile: (file) => overlays.get(file)?.text ?? disk.readFile(file),
   fileExists: (file) => overlays.has(file) || disk.fileExists(file),
-  version: (file) => {
-    const text = overlays.get(file);
-    return text !== undefined ? `buffer:${text.length}:${hashText(text)}` : disk.version?.(file);
-  },
+  version: (file) => overlays.get(file)?.version ?? disk.version?.(file),
 };
 const projects = new Map<string, Project>();
 
@@ -44,7 +41,7 @@ function projectFor(job: Job): Project {
 parentPort!.on('message', (job: Job) => {
   let reply: JobResult;
   try {
-    overlays = new Map(job.overlays ?? []);
+    overlays = new Map((job.overlays ?? []).map(([file, text]) => [file, { text, version: `buffer:${text.length}:${hashText(text)}` }]));
     const r = projectFor(job).analyze(job.file, job.text, job.options)!;
     reply = { id: job.id, findings: r.findings, suppressed: r.suppressed.length, syntaxErrors: r.syntaxErrors, truncated: r.truncated };
   } catch (e) {
