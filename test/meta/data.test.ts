@@ -101,7 +101,7 @@ describe('rules/ data', () => {
 
   it('rules: messages say "may", name the destination and use known placeholders; a fires-only rule has fires and a firesMessage', () => {
     for (const r of loadCatalog().catalog.rules) {
-      const texts = [r.message, r.firesMessage, ...Object.values(r.roleVariants ?? {}).flatMap((v) => [v!.message, v!.firesMessage]),
+      const texts = [r.message, r.firesMessage, r.vendorMessage, ...Object.values(r.roleVariants ?? {}).flatMap((v) => [v!.message, v!.firesMessage]),
         ...Object.values(r.profiles ?? {}).flatMap((p) => [p!.message, p!.firesMessage])].filter((t): t is string => !!t);
       for (const t of texts) {
         assert.match(t, /\bmay\b/, `${r.id}: "${t}" is not worded as "may"`);
@@ -246,11 +246,14 @@ describe('rule docs', () => {
       // "With `mt-pii.json` `{...}`:" in the Examples section sets the profile the examples run under.
       const examples = text.slice(text.indexOf('## Examples'));
       const cfg = /With `mt-pii\.json` `(\{.*?\})`/.exec(examples.slice(0, examples.indexOf('###')));
-      const profile = cfg ? JSON.parse(cfg[1]).profile : undefined;
+      const json = cfg ? JSON.parse(cfg[1]) : {};
+      const profile = json.profile;
       if (rule.onlyFor) assert.ok(profile, `${rule.id}: examples of a profile rule must say the mt-pii.json profile they assume`);
-      const bad = analyzeFile(`/doc/${name}.tsx`, block('❌'), catalog, { profile }).findings;
+      if (rule.derived === 'disclosure') assert.ok(json.disclosed, `${rule.id}: examples of a disclosure rule must say the disclosure they assume`);
+      const options = { profile, disclosed: json.disclosed };
+      const bad = analyzeFile(`/doc/${name}.tsx`, block('❌'), catalog, options).findings;
       assert.ok(bad.some((f) => f.ruleId === rule.id), `${rule.id}: ❌ example not flagged (${bad.map((f) => f.ruleId).join(', ') || 'nothing'})`);
-      const good = analyzeFile(`/doc/${name}.tsx`, block('✅'), catalog, { profile }).findings;
+      const good = analyzeFile(`/doc/${name}.tsx`, block('✅'), catalog, options).findings;
       assert.deepStrictEqual(good.map((f) => `${f.ruleId} ${f.message}`), []);
     });
   }

@@ -9,6 +9,8 @@ import { Directive, directiveCovers, findDirectives } from './suppressions';
 import { ModuleResolver, ProjectHost } from './resolve';
 import { ModuleExports, Step, Taint, locOf } from './values';
 import { activeProfiles, restsOnlyOnMcdpaThresholds, ruleApplies, viewOf } from './ruleSelect';
+import { fillMessage } from './wording';
+import { disclosureFindings } from './disclosure';
 
 export { Cancelled } from './evaluate';
 export type { ProjectHost } from './resolve';
@@ -41,6 +43,8 @@ export interface AnalyzeOptions {
    * service for minors) decide which rules apply and which citations they show; see ruleSelect.ts.
    */
   profile?: { entity?: ProfileId | 'school-service-operator'; also?: readonly (ProfileId | 'school-service-operator')[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
+  /** What the team's privacy notice discloses (mt-pii.json "disclosed"); a list left out is not checked. */
+  disclosed?: { vendors?: readonly string[]; categories?: readonly string[] };
 }
 
 export interface AnalysisResult {
@@ -104,6 +108,7 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
   const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
   const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
+  raw.push(...disclosureFindings(raw, catalog, classifier.labels, options));
   const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION])) : [];
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -309,7 +314,8 @@ function toFindings(
   severities: Readonly<Record<string, Severity | 'off'>>, fpPath: string, options: AnalyzeOptions,
 ): Finding[] {
   const profiles = activeProfiles(options.profile);
-  const rules = catalog.rules.filter((r) => severities[r.id] !== 'off' && ruleApplies(r, profiles));
+  // Derived rules (disclosure drift) are not matched at sinks: they read the findings made here (disclosure.ts).
+  const rules = catalog.rules.filter((r) => !r.derived && severities[r.id] !== 'off' && ruleApplies(r, profiles));
   const groups = new Map<string, Group>();
   for (const hit of hits) {
     const sink = catalog.instances[hit.sink.instance].sink;
@@ -383,13 +389,8 @@ function toFindings(
     const start = hit.node.getStart(sf);
     const labels = categories.map((c) => classifier.labels.get(c) ?? c);
     const template = categories.length ? view.message : view.firesMessage;
-    const message = template
-      .replace(/^\{categories\}/, capitalize(joinList(labels)))
-      .replace(/\{categories\}/g, joinList(labels))
-      .replace(/\{vendor\}/g, sink.vendor)
-      .replace(/\{service\}/g, serviceLabelOf(catalog, sink))
-      .replace(/\{api\}/g, hit.sink.api)
-      .replace(/\{sinkKind\}/g, sink.kind) + (notes.length ? ` (${notes.join('; ')})` : '');
+    const message = fillMessage(template, { categories: labels, vendor: sink.vendor, service: serviceLabelOf(catalog, sink), api: hit.sink.api, sinkKind: sink.kind })
+      + (notes.length ? ` (${notes.join('; ')})` : '');
     const flowChains = flowOf([...g.taints.values()], g.tails, sf, file);
     const flow = flowChains.flat();
     const codeText = sf.text.slice(start, hit.node.end).replace(/\s+/g, '');
@@ -473,13 +474,4 @@ function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string)
     else chains.push(tail);
   }
   return chains;
-}
-
-function joinList(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return items.slice(0, -1).join(', ') + ' and ' + items[items.length - 1];
-}
-
-function capitalize(s: string): string {
-  return s ? s[0].toUpperCase() + s.slice(1) : s;
 }

@@ -151,8 +151,12 @@ export interface RuleData {
   citations: string[];
   categoryCitations?: { categories: string[]; citations: string[] }[];
   message: string;
+  /** Derived disclosure rules: the message when the vendor itself is not disclosed. */
+  vendorMessage?: string;
   advice: string;
   applicability?: string;
+  /** Not matched at sinks: computed from the other rules' findings and the team's data ('disclosure'). */
+  derived?: 'disclosure';
   dependsOnMcdpa?: boolean;
   nonMcdpaCitations?: string[];
   /** Message when the hit carries no personal data (a `fires` call: pixel init or event). */
