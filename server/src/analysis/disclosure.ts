@@ -20,7 +20,7 @@ export function vendorListed(vendors: readonly string[], sink: { id: string; ven
 
 /** What a flow's finding leaves undisclosed: the vendor (third parties only) and categories not listed. */
 export function undisclosedOf(
-  f: Pick<Finding, 'sink' | 'categories'>, disclosed: NonNullable<AnalyzeOptions['disclosed']>,
+  f: { sink?: { kind: string; id: string; vendor: string }; categories: readonly string[] }, disclosed: NonNullable<AnalyzeOptions['disclosed']>,
 ): { vendor: boolean; categories: string[] } {
   const vendor = !!(f.sink && f.sink.kind === 'third-party' && disclosed.vendors && !vendorListed(disclosed.vendors, f.sink));
   const categories = disclosed.categories ? f.categories.filter((c) => !disclosed.categories!.includes(c)) : [];

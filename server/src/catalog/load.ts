@@ -3,7 +3,7 @@ import * as path from 'path';
 import { validate } from './jsonSchema';
 import { parseMethod, parsePath, pathKey } from './paths';
 import type {
-  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, RuleData, ServicesData, SinkData,
+  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, PrivacyDocumentsData, RuleData, ServicesData, SinkData,
 } from './types';
 
 /** A problem in a rules/ data file: the file, the JSON path inside it and what is wrong. */
@@ -91,6 +91,8 @@ export interface Catalog {
   ruleById: Map<string, RuleData>;
   citations: Record<string, CitationData>;
   citationHost: string;
+  /** rules/privacy-documents.json: what the report drafts for the privacy lead (absent in an older rules folder). */
+  documents?: PrivacyDocumentsData;
 }
 
 export interface LoadResult {
@@ -206,6 +208,11 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
   const httpClients = fs.existsSync(httpFile) ? readValid<HttpClientsData>(httpFile, 'http-clients.schema.json')?.clients ?? [] : [];
   const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems, httpClients);
   for (const [id, label] of Object.entries(services)) catalog.serviceLabels.set(id, label);
+  const documentsFile = path.join(rulesDir, 'privacy-documents.json');
+  const documents = fs.existsSync(documentsFile) ? readValid<PrivacyDocumentsData>(documentsFile, 'privacy-documents.schema.json') : undefined;
+  const unknownDocCitations = documents ? [documents.notice.citation, documents.assessments.citation].filter((c) => !(c in citations)) : [];
+  if (unknownDocCitations.length) problems.push({ file: documentsFile, path: 'citation', message: `unknown citation(s) ${unknownDocCitations.join(', ')} (not in citations.json)` });
+  else if (documents) catalog.documents = documents;
   const result = { catalog, problems };
   cache.set(cacheKey, result);
   return result;

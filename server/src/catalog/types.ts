@@ -211,3 +211,21 @@ export interface RuleProfile {
 export interface HttpClientsData {
   clients: { label: string; from: EntryData[]; url: number; urlKey?: string; data: number[] }[];
 }
+
+/** rules/privacy-documents.json: the privacy-notice sections and assessment activities the report drafts. */
+export interface PrivacyDocumentsData {
+  notice: {
+    citation: string;
+    title: string;
+    intro: string;
+    sections: { clause: string; heading: string; fill: 'categories-processed' | 'purposes' | 'categories-shared' | 'third-party-categories' | 'placeholder'; placeholder?: string }[];
+    processorNote: string;
+  };
+  assessments: {
+    citation: string;
+    title: string;
+    intro: string;
+    activities: { id: string; clause: string; title: string; why: string; match?: { services?: string[]; roles?: SinkRole[]; categories?: string[] } }[];
+    checklist: string[];
+  };
+}

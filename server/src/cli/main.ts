@@ -9,11 +9,12 @@ import type { Severity } from '../catalog/types';
 import { isTestPath, listFiles, looksBinary } from '../project/files';
 import { productVersion, ruleDocUri } from '../catalog/docs';
 import { formatJson } from './formats/json';
-import { LineMap, Report, displayPath, toReportFinding } from './formats/report';
+import { LineMap, Report, ReportFinding, displayPath, toReportFinding } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
-import { formatDataMap } from './formats/datamap';
-import { classifierFor } from '../analysis';
+import { dataMapOf } from '../report/build';
+import type { DataMap, SafeInput } from '../report/model';
+import { renderMarkdown } from '../report/markdown';
 import { AnalysisPool } from '../worker/pool';
 import { ConfigLoader } from '../config/discover';
 import { ConfigProblem, analyzeOptionsOf, engineKey, isIncluded } from '../config/config';
@@ -23,6 +24,9 @@ import type { Catalog } from '../catalog/load';
 
 const USAGE = `Usage:
   mt-pii scan [paths...] [options]   Scan files or folders (default: the current folder)
+  mt-pii report [paths...] [--format html|markdown|json] [-o file] [--compare earlier.json]
+                                     The personal data map for the privacy lead (always exits 0
+                                     unless the input is wrong); see \`mt-pii report --help\`
   mt-pii explain [ruleId|citation]   Show a rule's documentation (the Montana law behind it, examples, what
                                      to do), or a citation (30-14-2812, 38.5.3901) and the rules citing it
   mt-pii lsp --stdio                 Run the language server over stdio (Neovim, Helix, Zed, ...)
@@ -30,8 +34,8 @@ const USAGE = `Usage:
 
 Scan options:
   -f, --format <stylish|json|sarif|datamap>
-                                     Output format (default: stylish); datamap: which personal data
-                                     goes to which vendor, under which Montana sections (Markdown)
+                                     Output format (default: stylish); datamap: the Markdown data map
+                                     (= mt-pii report --format markdown)
   -o, --output <file>                Write the report to a file instead of standard output
   --fail-on <error|warning|info|never>
                                      Lowest severity that makes the exit status 1 (default: warning)
@@ -55,6 +59,8 @@ export interface ScanOptions {
   failOn: Severity | 'never';
   maxFileSize: number;
   rulesDir: string;
+  /** Report every flow, including those accepted in a baseline (the data map). */
+  noBaseline?: boolean;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -124,6 +130,8 @@ export interface ScanOutcome {
   exitCode: number;
   /** Messages for standard error: skipped files, unreadable files, syntax errors, data problems. */
   notes: string[];
+  /** The data map of what was scanned (built on demand). */
+  dataMap: () => DataMap;
 }
 
 /** Runs a scan and renders it; never throws for bad input files (they become notes). */
@@ -139,6 +147,9 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   const findings: Finding[] = [];
   /** Personal data reaching encrypted stores: no finding, listed by the data map. */
   const safe: SafeDestination[] = [];
+  /** Findings hidden by suppression directives, for the data map. */
+  const suppressed: Finding[] = [];
+  const scannedFiles: { file: string; root: string }[] = [];
   // One project per engine configuration: each file is analysed once, and what it exports flows into
   // importers. Teams' own sinks and names (mt-pii.json) give a configuration its own catalog.
   const host = fsHost();
@@ -194,7 +205,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     const project = entry.project;
     const options = analyzeOptionsOf(config);
     texts.set(file, text);
-    let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean; safe?: SafeDestination[] } | undefined;
+    let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean; safe?: SafeDestination[]; suppressed?: Finding[] } | undefined;
     try {
       result = project.cached(file) ?? project.analyze(file, text, options, version);
       if (!result) throw new Error('cannot read');
@@ -217,7 +228,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     if (result.truncated) notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
     const baselineFile = opts.baseline ?? config.baseline;
     let accepted: Set<string> | undefined;
-    if (baselineFile && !opts.updateBaseline) {
+    if (baselineFile && !opts.updateBaseline && !opts.noBaseline) {
       accepted = baselines.get(baselineFile);
       if (!accepted) {
         const b = readBaseline(baselineFile);
@@ -227,6 +238,8 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
       }
     }
     for (const d of result.safe ?? []) safe.push(d);
+    suppressed.push(...(result.suppressed ?? []));
+    scannedFiles.push({ file, root });
     for (const f of result.findings) {
       if (accepted?.has(f.fingerprint)) hidden++;
       else findings.push(f);
@@ -260,15 +273,18 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     const file = opts.baseline ?? configs.forFile(path.join(cwd, 'index.ts')).config.baseline ?? path.join(cwd, 'mt-pii-baseline.json');
     writeBaseline(file, report.findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file, message: f.message })));
     notes.push(`wrote ${report.findings.length} finding(s) to the baseline ${displayPath(file, cwd)}`);
-    return { report, text: '', exitCode: 0, notes };
   }
+  const dataMap = () => dataMapOf({
+    report, suppressed: suppressed.map((f): ReportFinding => toReportFinding(f, lines, cwd)), scanned: scannedFiles, catalog, configs, cwd,
+    safe: safe.map((d): SafeInput => ({ ...d, file: displayPath(d.file, cwd), line: lines(d.file).position(d.start).line })),
+  });
+  if (opts.updateBaseline) return { report, text: '', exitCode: 0, notes, dataMap };
   const text = opts.format === 'json' ? formatJson(report)
     : opts.format === 'sarif' ? formatSarif(report, catalog.rules, (id) => ruleDocUri(catalog.rulesDir, id))
-    : opts.format === 'datamap' ? formatDataMap(report, classifierFor(catalog).labels, catalog.citations,
-      safe.map((d) => ({ ...d, file: displayPath(d.file, cwd), line: lines(d.file).position(d.start).line })))
+    : opts.format === 'datamap' ? renderMarkdown(dataMap())
     : formatStylish(report);
   const failing = opts.failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]);
-  return { report, text, exitCode: failing ? 1 : 0, notes };
+  return { report, text, exitCode: failing ? 1 : 0, notes, dataMap };
 }
 
 /** An invalid mt-pii.json: every problem at its file, line and column. */

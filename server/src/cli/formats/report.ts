@@ -22,6 +22,17 @@ export interface ReportFinding {
 export const FLOW_CHAINS = Symbol('flowChains');
 /** Display-only: 'Intercom — customer-support chat' (not part of the JSON contract). */
 export const SINK_LABEL = Symbol('sinkLabel');
+/** For the data map: the sink's catalog id, service and role, and the approving contract (not part of the JSON contract). */
+export const SINK_DETAIL = Symbol('sinkDetail');
+
+/** What SINK_DETAIL holds. */
+export interface SinkDetail {
+  id: string;
+  service: string;
+  serviceLabel: string;
+  role?: string;
+  approval?: string;
+}
 
 export interface Report {
   tool: { name: 'mt-pii'; version: string };
@@ -77,5 +88,9 @@ export function toReportFinding(f: Finding, lines: (file: string) => LineMap, cw
   // Non-enumerable, so JSON output stays exactly the contract.
   Object.defineProperty(out, FLOW_CHAINS, { value: f.flowChains.map((c) => c.map(step)), enumerable: false });
   if (f.sink) Object.defineProperty(out, SINK_LABEL, { value: `${f.sink.vendor} — ${f.sink.serviceLabel}`, enumerable: false });
+  if (f.sink) {
+    const detail: SinkDetail = { id: f.sink.id, service: f.sink.service, serviceLabel: f.sink.serviceLabel, role: f.sink.role, approval: f.approval };
+    Object.defineProperty(out, SINK_DETAIL, { value: detail, enumerable: false });
+  }
   return out;
 }
