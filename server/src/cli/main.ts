@@ -338,6 +338,9 @@ export async function main(argv: string[]): Promise<number> {
         else process.stdout.write(outcome.text);
         return outcome.exitCode;
       }
+      case 'report':
+        // Loaded when used: the report command builds on scan() of this module.
+        return await (require('./report/command') as typeof import('./report/command')).reportCommand(rest);
       case 'explain':
         process.stdout.write(explain(rest[0]));
         return 0;

@@ -40,7 +40,9 @@ export function flowChart(map: DataMap): string {
     })),
   ];
   const leftW = Math.min(MAX_LABEL, Math.max(...left.map((c) => c.label.length), 12) * CHAR + 12);
-  const rightW = Math.min(MAX_LABEL + 60, Math.max(...right.map((r) => r.name.length + r.sub.length + 3), 12) * CHAR + 12);
+  const nameW = Math.min(MAX_LABEL * 0.7, Math.max(...right.map((r) => r.name.length), 6) * CHAR + 8);
+  const subW = Math.min(MAX_LABEL, Math.max(...right.map((r) => r.sub.length), 6) * CHAR * 0.9 + 24);
+  const rightW = nameW + subW;
   const x1 = leftW + 8;
   const x2 = x1 + GAP;
   const rows = Math.max(left.length, right.length, 1);
@@ -72,7 +74,7 @@ export function flowChart(map: DataMap): string {
   right.forEach((r, i) => {
     const y = yOf(i, right.length);
     parts.push(`<g class="node destination ${r.cls}"><rect x="${x2 - 2}" y="${(y - 10).toFixed(1)}" width="8" height="20" rx="2"/>`
-      + `<text x="${x2 + 14}" y="${(y + 4.5).toFixed(1)}"><tspan class="vendor">${esc(fit(r.name, rightW * 0.6))}</tspan><tspan class="sub"> — ${esc(fit(r.sub, rightW * 0.4))}</tspan><title>${esc(`${r.name} — ${r.sub}`)}</title></text></g>`);
+      + `<text x="${x2 + 14}" y="${(y + 4.5).toFixed(1)}"><tspan class="vendor">${esc(fit(r.name, nameW))}</tspan><tspan class="sub"> — ${esc(fit(r.sub, subW))}</tspan><title>${esc(`${r.name} — ${r.sub}`)}</title></text></g>`);
   });
   parts.push('</svg>');
   return parts.join('\n');

@@ -37,6 +37,8 @@ nav { margin:12px 0 4px; font-size:14px; } nav a { margin-right:14px; }
 .swatch { display:inline-block; width:22px; height:0; border-top:3px solid; vertical-align:middle; margin-right:4px; }
 .swatch.finding { border-color:var(--finding); } .swatch.inventory { border-top-style:dashed; border-color:var(--inventory); }
 .swatch.safe { border-top-style:dotted; border-color:var(--safe); }
+.dot { display:inline-block; width:8px; height:14px; border-radius:2px; vertical-align:middle; margin-right:4px; background:var(--muted); }
+.dot.third-party { background:var(--third); } .dot.storage { background:var(--storage); } .dot.logging { background:var(--logging); }
 table { border-collapse:collapse; margin:8px 0; font-size:14px; } th, td { border:1px solid var(--line); padding:4px 8px; text-align:left; vertical-align:top; }
 th { background:var(--card); }
 .matrix-wrap { overflow-x:auto; } table.matrix td.cell { text-align:center; vertical-align:middle; min-width:28px; }
@@ -83,7 +85,8 @@ export function renderHtml(map: DataMap): string {
     body.push('<p class="muted">Each line is a kind of personal data (left) reaching a destination (right). Hover a line for details.</p>');
     body.push(`<div class="chart">${flowChart(map)}</div>`);
     body.push('<p class="legend"><span><i class="swatch finding"></i>finding: Montana law may make it matter</span>'
-      + '<span><i class="swatch inventory"></i>inventory: recorded so the map is complete</span><span><i class="swatch safe"></i>encrypted store</span></p>');
+      + '<span><i class="swatch inventory"></i>inventory: recorded so the map is complete</span><span><i class="swatch safe"></i>encrypted store</span>'
+      + '<span><i class="dot third-party"></i>third party</span><span><i class="dot storage"></i>device storage</span><span><i class="dot logging"></i>logs</span></p>');
   }
   body.push('</section>');
   body.push(...matrix(map));
@@ -136,7 +139,8 @@ function destination(d: DataMapDestination): string {
     const what = [...(d.undisclosed.vendor ? ['this vendor'] : []), ...d.undisclosed.categories.map((id) => d.categories.find((c) => c.id === id)?.label ?? id)];
     rows.push(`<dt>Disclosure</dt><dd><span class="badge warn">not in the recorded disclosure</span> ${esc(what.join(', '))}</dd>`);
   }
-  const sites = d.sites.map((s) => `<li><code>${esc(`${s.file}:${s.line}`)}</code> — <code>${esc(s.api)}</code>: ${esc(s.categories.join(', '))}`
+  const label = (id: string) => d.categories.find((c) => c.id === id)?.label ?? id;
+  const sites = d.sites.map((s) => `<li><code>${esc(`${s.file}:${s.line}`)}</code> — <code>${esc(s.api)}</code>: ${esc(s.categories.map(label).join(', '))}`
     + ` <span class="badge ${s.tier}">${s.tier}</span>${s.suppressed ? ' <span class="badge">suppressed in the code</span>' : ''}</li>`);
   rows.push(`<dt>In the code</dt><dd><ul class="sites">${sites.join('')}</ul></dd>`);
   if (d.citations.length) {
