@@ -11,6 +11,8 @@ import { productVersion, ruleDocUri } from '../catalog/docs';
 import { CONFIG_FILE, ConfigProblem, ResolvedConfig, analyzeOptionsOf, isIncluded } from '../config/config';
 import { ConfigLoader } from '../config/discover';
 import { suppressionActions } from './codeActions';
+import { disclosureActions } from './disclosureFix';
+import { registerDataMap } from './dataMap';
 import { SOURCE, toDiagnostic } from './convert';
 import { hoverMarkdown } from './hover';
 import { fileToUri, uriToFile } from './uris';
@@ -152,8 +154,9 @@ export class PiiServer {
       const file = uriToFile(doc.uri, doc.languageId);
       return params.context.diagnostics
         .filter((d) => d.source === SOURCE)
-        .flatMap((d) => suppressionActions(doc, file, d, this.knownRules));
+        .flatMap((d) => [...suppressionActions(doc, file, d, this.knownRules), ...disclosureActions(d, this.state.get(doc.uri), this.catalog)]);
     }, []));
+    registerDataMap(connection, { folders: () => this.folders, rulesDir: catalog.rulesDir });
     this.documents.listen(connection);
   }
 

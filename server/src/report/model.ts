@@ -107,7 +107,7 @@ export interface DataMapInput {
   declared: readonly DeclaredSdk[];
   /** Shows a path as the report prints it (relative to the working directory). */
   display: (file: string) => string;
-  catalog: Pick<Catalog, 'rules' | 'ruleById' | 'citations' | 'documents'>;
+  catalog: Pick<Catalog, 'rules' | 'ruleById' | 'citations' | 'documents' | 'serviceLabels'>;
   labels: ReadonlyMap<string, string>;
   disclosure?: { file: string; vendors?: string[]; categories?: string[] };
 }
@@ -176,7 +176,7 @@ export function buildDataMap(input: DataMapInput): DataMap {
     .map((d) => ({
       package: d.package,
       vendors: [...new Set(d.sinks.map((s) => s.vendor))],
-      services: [...new Set(d.sinks.map((s) => s.serviceLabel ?? s.service))],
+      services: [...new Set(d.sinks.map((s) => s.serviceLabel ?? catalog.serviceLabels.get(s.service) ?? s.service))],
       declaredIn: d.declaredIn.map(input.display),
       dev: d.dev,
     }));

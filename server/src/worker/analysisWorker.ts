@@ -3,9 +3,11 @@ import { Project } from '../analysis';
 import { loadCatalog } from '../catalog/load';
 import { fsHost } from '../project/fsHost';
 import type { Job, JobResult, WorkerInit } from './protocol';
+import { serveDataMap } from './dataMapWorker';
 
 /** Worker thread entry: analyses files sent by the pool, with the large stack the pool gives it. */
 const init = workerData as WorkerInit;
+if (init.dataMap) void serveDataMap(init.rulesDir, init.dataMap);
 // One project per team configuration (sinks, sanitizers, names, profile): imported project modules are
 // analysed with the same options as the file that imports them, read from disk and cached until they
 // change there.

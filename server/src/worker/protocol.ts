@@ -25,4 +25,6 @@ export interface JobResult {
 
 export interface WorkerInit {
   rulesDir: string;
+  /** Set for a worker that builds one data map and exits (worker/dataMapJob.ts) instead of analysing files. */
+  dataMap?: { paths: string[]; cwd: string };
 }
