@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
 import { serverOptions } from './serverOptions';
 import { ServerState, StatusBar } from './statusBar';
+import { DataMapState, DataMapView } from './dataMapView';
 
 // The client only starts the server and shows its state: every finding, hover and fix comes from the
 // server over LSP, so the editor, `mt-pii scan` and CI agree. Nothing here talks to the network.
@@ -10,13 +11,16 @@ const CLIENT_ID = 'mtPii'; // also the settings prefix, so `mtPii.trace.server` 
 const CLIENT_NAME = 'Montana PII Guard';
 export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'vue', 'svelte'];
 const SCHEMES = ['file', 'untitled'];
-export const COMMANDS = { showOutput: 'mtPii.showOutput', restartServer: 'mtPii.restartServer' } as const;
+export const COMMANDS = { showOutput: 'mtPii.showOutput', restartServer: 'mtPii.restartServer', showDataMap: 'mtPii.showDataMap' } as const;
 
 /** What activate() returns: enough for the end-to-end tests to wait for the server, nothing more. */
 export interface MtPiiApi {
   readonly serverState: ServerState;
   /** Settles once the last start, stop or restart that was asked for has finished. */
   whenIdle(): Promise<void>;
+  /** What the data map view shows now, and a promise that settles when it is not refreshing. */
+  readonly dataMap: DataMapState;
+  whenDataMapIdle(): Promise<void>;
 }
 
 let controller: ServerController | undefined;
@@ -26,17 +30,29 @@ export function activate(context: vscode.ExtensionContext): MtPiiApi {
   const status = new StatusBar(COMMANDS.showOutput);
   const ctl = new ServerController(output, status);
   controller = ctl;
+  // The map is built by the language server (the engine of `mt-pii report`), never by running workspace code.
+  const dataMap = new DataMapView(async () => {
+    await ctl.whenIdle();
+    return ctl.running();
+  });
   context.subscriptions.push(
     output,
     status,
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.restartServer, () => ctl.restart()),
+    dataMap,
+    vscode.commands.registerCommand(COMMANDS.showDataMap, () => dataMap.show()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mtPii.enable')) void ctl.sync();
     }),
   );
   void ctl.sync();
-  return { get serverState() { return status.state; }, whenIdle: () => ctl.whenIdle() };
+  return {
+    get serverState() { return status.state; },
+    whenIdle: () => ctl.whenIdle(),
+    get dataMap() { return dataMap.state; },
+    whenDataMapIdle: () => dataMap.whenIdle(),
+  };
 }
 
 export function deactivate(): Promise<void> | undefined {
@@ -62,6 +78,11 @@ class ServerController {
 
   whenIdle(): Promise<void> {
     return this.queue;
+  }
+
+  /** The client, when its server is running. */
+  running(): LanguageClient | undefined {
+    return this.client?.isRunning() ? this.client : undefined;
   }
 
   /** Start or stop so that the server runs exactly when `mtPii.enable` is true. */
@@ -98,7 +119,8 @@ class ServerController {
   }
 
   private async startNow(): Promise<void> {
-    this.watcher = vscode.workspace.createFileSystemWatcher('**/mt-pii.json');
+    // mt-pii.json and any JSON file it names (the recorded disclosure): the server re-reads what changed.
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
     const clientOptions: LanguageClientOptions = {
       documentSelector: SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language }))),
       synchronize: { fileEvents: this.watcher },

@@ -88,7 +88,7 @@ export async function report(opts: ReportOptions, cwd = process.cwd()): Promise<
   const earlier = opts.compare ? readEarlier(opts.compare, cwd, opts.rulesDir) : undefined;
   const outcome = await scan({ paths: opts.paths, format: 'json', failOn: 'never', maxFileSize: opts.maxFileSize, rulesDir: opts.rulesDir, noBaseline: true }, cwd);
   const map = outcome.dataMap();
-  if (earlier) return { text: renderCompare(diffMaps(earlier, entriesOfMap(map)), map, opts.compare!), notes: outcome.notes };
+  if (earlier) return { text: renderCompare(diffMaps(earlier, entriesOfMap(map)), map, path.basename(opts.compare!)), notes: outcome.notes };
   const format = formatOf(opts);
   const text = format === 'html' ? renderHtml(map) : format === 'json' ? JSON.stringify(map, null, 2) + '\n' : renderMarkdown(map);
   return { text, notes: outcome.notes };
