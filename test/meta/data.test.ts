@@ -136,6 +136,24 @@ describe('rules/ data', () => {
   });
 });
 
+describe('the disclosure and the drafts for the privacy lead', () => {
+  const ids = readJson(path.join(RULES, 'categories.json')).categories.map((c: { id: string }) => c.id);
+  it('disclosure.schema.json lists exactly the category ids of categories.json', () => {
+    assert.deepStrictEqual(readJson(path.join(RULES, 'schema', 'disclosure.schema.json')).properties.categories.items.enum, ids);
+  });
+  it('privacy-documents.json loads, and mentions only citations of citations.json', () => {
+    const { catalog } = loadCatalog();
+    assert.ok(catalog.documents, 'loaded into the catalog');
+    const text = fs.readFileSync(path.join(RULES, 'privacy-documents.json'), 'utf8');
+    for (const m of text.matchAll(/MCA \d+-\d+-\d+(?:\(\w+\))*/g)) {
+      const section = m[0].replace(/\(.*$/, '');
+      assert.ok(Object.keys(catalog.citations).some((c) => c.startsWith(section)), `privacy-documents.json mentions ${m[0]}, not in citations.json`);
+      assert.ok(VERIFIED.has(m[0]) || /^MCA 30-14-2808\(1\)$/.test(m[0]), `${m[0]} is not on the verified list`);
+    }
+    assert.ok(catalog.rules.some((r) => r.derived === 'disclosure'), 'a derived disclosure rule exists');
+  });
+});
+
 describe('citations', () => {
   const data = readJson(path.join(RULES, 'montana', 'citations.json'));
   it('use the current official host', () => assert.strictEqual(data.host, 'https://mca.legmt.gov/bills/mca/'));

@@ -6,8 +6,8 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { tmpProject } from './tmpProject';
 import { ParseError, parse } from 'jsonc-parser';
 import { analyzeFile } from '../../server/src/analysis';
 import { loadCatalog } from '../../server/src/catalog/load';
@@ -25,14 +25,7 @@ const APP = "import * as Sentry from '@sentry/browser';\nimport mixpanel from 'm
   + '  mixpanel.people.set({ $email: user.email });\n'
   + '}\n';
 
-function dir(files: Record<string, string>): string {
-  const d = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mt-pii-disclosed-')));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(d, name)), { recursive: true });
-    fs.writeFileSync(path.join(d, name), text);
-  }
-  return d;
-}
+const dir = (files: Record<string, string>) => tmpProject(files);
 
 describe('disclosure drift in the engine', () => {
   const { catalog } = loadCatalog();

@@ -8,6 +8,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { tmpProject } from './tmpProject';
 import { report, formatOf, parseReportArgs } from '../../server/src/cli/report/command';
 import { loadCatalog } from '../../server/src/catalog/load';
 import { buildDataMap, DataMap } from '../../server/src/report/model';
@@ -28,14 +29,7 @@ function run(args: string[], cwd = ROOT) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function project(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mt-pii-report-')));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>) => tmpProject(files);
 
 describe('mt-pii report on the bundled examples', function () {
   this.timeout(60000);

@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'util';
 import { UsageError, parseScanArgs, scan } from '../main';
 import { writeFileAtomic } from '../../project/writeAtomic';
 import { renderHtml } from '../../report/html';
@@ -44,35 +45,33 @@ export interface ReportOptions {
 }
 
 export function parseReportArgs(argv: string[]): ReportOptions {
-  const rest: string[] = [];
-  let format: ReportFormat | undefined;
-  let output: string | undefined;
-  let compare: string | undefined;
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '-f' || flag === '--format') {
-      const v = value();
-      if (v !== 'html' && v !== 'markdown' && v !== 'json') throw new UsageError(`report --format must be html, markdown or json (got ${JSON.stringify(v)})`);
-      format = v;
-    } else if (flag === '-o' || flag === '--output') output = value();
-    else if (flag === '--compare') compare = value();
-    else if (flag === '-h' || flag === '--help') help = true;
-    else if (['--fail-on', '--baseline', '--update-baseline'].includes(flag)) throw new UsageError(`${flag} is a scan option; a report lists every flow and always exits 0`);
-    else {
-      rest.push(a);
-      if ((flag === '--max-file-size' || flag === '--rules-dir') && inline === undefined && i + 1 < argv.length) rest.push(argv[++i]);
-    }
+  const scanOnly = argv.map((a) => a.split('=')[0]).find((a) => ['--fail-on', '--baseline', '--update-baseline'].includes(a));
+  if (scanOnly) throw new UsageError(`${scanOnly} is a scan option; a report lists every flow and always exits 0`);
+  let parsed: ReturnType<typeof parseReportOptions>;
+  try {
+    parsed = parseReportOptions(argv);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
-  if (compare && format && format !== 'markdown') throw new UsageError('--compare prints Markdown (leave out --format, or use --format markdown)');
-  const scanOpts = parseScanArgs(rest);
-  return { paths: scanOpts.paths, format, output, compare, help, maxFileSize: scanOpts.maxFileSize, rulesDir: scanOpts.rulesDir };
+  const { values: v, positionals } = parsed;
+  const format = v.format;
+  if (format !== undefined && format !== 'html' && format !== 'markdown' && format !== 'json') {
+    throw new UsageError(`report --format must be html, markdown or json (got ${JSON.stringify(format)})`);
+  }
+  if (v.compare && format && format !== 'markdown') throw new UsageError('--compare prints Markdown (leave out --format, or use --format markdown)');
+  // Paths, sizes and the rules folder are read as scan reads them.
+  const scanOpts = parseScanArgs([...positionals, ...(v['max-file-size'] ? ['--max-file-size', v['max-file-size']] : []), ...(v['rules-dir'] ? ['--rules-dir', v['rules-dir']] : [])]);
+  return { paths: scanOpts.paths, format, output: v.output, compare: v.compare, help: !!v.help, maxFileSize: scanOpts.maxFileSize, rulesDir: scanOpts.rulesDir };
+}
+
+function parseReportOptions(args: string[]) {
+  return parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: {
+      format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, compare: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      'max-file-size': { type: 'string' }, 'rules-dir': { type: 'string' },
+    },
+  });
 }
 
 /** The format asked for, else the one the output file's extension names, else Markdown. */
