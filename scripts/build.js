@@ -42,6 +42,9 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   external: ['vscode'],
+  // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow (the bundle would look
+  // for ./impl/format at run time); its ES module build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 (async () => {
