@@ -57,6 +57,25 @@ describe('language server: data map and disclosure drift', function () {
     }
   });
 
+  it('works from the bundle the .vsix ships, with no node_modules anywhere (the worker beside the server)', async () => {
+    const ROOT = path.resolve(__dirname, '..', '..', '..');
+    const copy = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mt-pii-bundle-')));
+    for (const p of ['dist', 'rules', 'package.json']) fs.cpSync(path.join(ROOT, p), path.join(copy, p), { recursive: true });
+    const ws = workspace();
+    const client = new LspClient(['node', path.join(copy, 'dist', 'server', 'src', 'lsp', 'server.js'), '--stdio']);
+    try {
+      await client.initialize(ws.dir);
+      const r = await client.conn.sendRequest<DataMapResult>('mt-pii/dataMap', {});
+      assert.deepStrictEqual(r.destinations, ['Mixpanel', 'Sentry'], JSON.stringify(r.error) + client.stderr);
+      client.open(ws.uri, APP);
+      const diags = await client.diagnostics(ws.uri, (ds) => ds.some((d) => d.code === 'mt/undisclosed-data-flow'), undefined, 20000);
+      const fixes = await client.codeActions(ws.uri, diags.find((d) => d.code === 'mt/undisclosed-data-flow')!);
+      assert.ok(fixes.some((a) => /to the disclosed/.test(a.title)), 'the quick fix (jsonc-parser, bundled) is offered');
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   it('reports flows beyond the disclosure; the quick fixes add them to mt-pii.json, keeping its comments', async () => {
     const ws = workspace();
     const client = new LspClient();
