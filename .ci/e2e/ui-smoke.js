@@ -105,6 +105,7 @@ const STEPS = [
 
     const vendors = MAP_VENDORS.split(',').map((v) => v.trim()).filter(Boolean);
     let found;
+    let mapFrame;
     for (const end = Date.now() + 60000; Date.now() < end && !found; await page.waitForTimeout(250)) {
       for (const frame of page.frames()) {
         const seen = await frame.evaluate((want) => {
@@ -112,11 +113,15 @@ const STEPS = [
           const chart = document.querySelector('svg.flow-chart');
           return chart && want.every((v) => text.includes(v)) ? { paths: chart.querySelectorAll('path.link').length, title: document.title } : null;
         }, vendors).catch(() => null);
-        if (seen) { found = seen; break; }
+        if (seen) { found = seen; mapFrame = frame; break; }
       }
     }
     if (!found) throw new Error(`no webview frame shows the flow chart and ${vendors.join(', ')} within 60 s`);
     pass(`${vendors.join(', ')}; ${found.paths} flow line(s) in "${found.title}"`);
+    // For the screenshot: the Problems panel out of the way, the chart in view.
+    await page.locator('.part.panel .codicon-panel-close, .part.panel .codicon-close').first().click({ timeout: 3000 }).catch(() => {});
+    await mapFrame.evaluate(() => document.getElementById('flow').scrollIntoView()).catch(() => {});
+    await page.waitForTimeout(500);
   } catch (e) {
     console.log(`CHECK FAIL ${STEPS[step]}: ${String(e && e.message).split('\n')[0]}`);
     for (step++; step < STEPS.length; step++) console.log(`CHECK FAIL ${STEPS[step]}: not reached`);

@@ -257,6 +257,7 @@ suite('Montana PII Guard in a real VS Code', () => {
     assert.match(first.html!, /<th scope="row">Segment<\/th>/, 'Segment is a row of the matrix');
     assert.match(first.html!, /Content-Security-Policy" content="default-src 'none'/, 'the page loads nothing');
     assert.doesNotMatch(first.html!, /<script/i);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
     await screenshot('e2e-data-map.png');
     // A save anywhere refreshes the open map: a cookie write adds a destination, and reverting removes it.
     const storageDoc = await vscode.workspace.openTextDocument(storage());

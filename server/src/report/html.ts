@@ -8,12 +8,16 @@ import { DRAFT_LABEL, DraftDocuments, DraftLine } from './drafts';
 import { esc, flowChart, matrixMark } from './charts';
 import { kindName, roleName } from './markdown';
 
+const LIGHT = `--fg:#1f2328; --bg:#ffffff; --muted:#59636e; --line:#d1d9e0; --card:#f6f8fa; --finding:#c2410c; --inventory:#6b7280;
+  --safe:#15803d; --third:#2563eb; --storage:#b45309; --logging:#6b7280; --link:#0969da; --draft:#fff8c5; --draft-line:#d4a72c;`;
+const DARK = `--fg:#e6edf3; --bg:#0d1117; --muted:#9198a1; --line:#3d444d; --card:#151b23; --finding:#fb8c3c; --inventory:#9ca3af;
+  --safe:#4ade80; --third:#60a5fa; --storage:#fbbf24; --logging:#9ca3af; --link:#4493f8; --draft:#272115; --draft-line:#9e6a03;`;
+
+// The browser's colour scheme for the file; in VS Code's webview, the body's theme class.
 const CSS = `
-:root { --fg:#1f2328; --bg:#ffffff; --muted:#59636e; --line:#d1d9e0; --card:#f6f8fa; --finding:#c2410c; --inventory:#6b7280;
-  --safe:#15803d; --third:#2563eb; --storage:#b45309; --logging:#6b7280; --link:#0969da; --draft:#fff8c5; --draft-line:#d4a72c; }
-@media (prefers-color-scheme: dark) { :root { --fg:#e6edf3; --bg:#0d1117; --muted:#9198a1; --line:#3d444d; --card:#151b23;
-  --finding:#fb8c3c; --inventory:#9ca3af; --safe:#4ade80; --third:#60a5fa; --storage:#fbbf24; --logging:#9ca3af; --link:#4493f8;
-  --draft:#272115; --draft-line:#9e6a03; } }
+:root { ${LIGHT} }
+@media (prefers-color-scheme: dark) { :root { ${DARK} } }
+body.vscode-light { ${LIGHT} } body.vscode-dark, body.vscode-high-contrast { ${DARK} }
 body { margin:0; color:var(--vscode-editor-foreground, var(--fg)); background:var(--vscode-editor-background, var(--bg));
   font:15px/1.5 var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif); }
 main { max-width:1120px; margin:0 auto; padding:24px 28px 48px; }
@@ -22,9 +26,9 @@ h3 { font-size:17px; margin:20px 0 6px; } p.lede, .muted { color:var(--muted); }
 a { color:var(--vscode-textLink-foreground, var(--link)); }
 nav { margin:12px 0 4px; font-size:14px; } nav a { margin-right:14px; }
 .notice { border-left:4px solid var(--draft-line); background:var(--draft); padding:8px 12px; margin:12px 0; }
-.cards { display:flex; flex-wrap:wrap; gap:12px; margin:16px 0; }
-.card { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:10px 14px; min-width:150px; }
-.card b { display:block; font-size:26px; line-height:1.2; } .card span { color:var(--muted); font-size:13px; }
+.cards { display:flex; flex-wrap:wrap; gap:8px; margin:14px 0; }
+.card { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:6px 12px; }
+.card b { font-size:20px; margin-right:6px; } .card span { color:var(--muted); font-size:13px; }
 .chart { overflow-x:auto; border:1px solid var(--line); border-radius:8px; padding:8px; background:var(--card); }
 .flow-chart { display:block; max-width:none; font-size:13px; }
 .flow-chart text { fill:var(--vscode-editor-foreground, var(--fg)); } .flow-chart .col-head { font-weight:600; fill:var(--muted); }
