@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useChat } from '@ai-sdk/react';
 import posthog from 'posthog-js';
 
@@ -8,6 +8,7 @@ const HISTORY_KEY = 'quill:history';
 
 export function Chat({ conversationId }: { conversationId: string }) {
   const { messages, input, handleInputChange, handleSubmit, status } = useChat({ api: '/api/chat', id: conversationId });
+  const [feedbackText, setFeedbackText] = useState('');
 
   useEffect(() => {
     // expect: mt/personal-data-on-device user-content [web-storage] the whole conversation kept in localStorage
@@ -24,9 +25,9 @@ export function Chat({ conversationId }: { conversationId: string }) {
     handleSubmit(e);
   }
 
-  function onFeedback(messageId: string, helpful: boolean, feedback: string) {
-    // expect: mt/personal-data-to-service user-content [posthog] the written feedback
-    posthog.capture('answer_feedback', { messageId, helpful, feedback });
+  function onFeedback(messageId: string, helpful: boolean) {
+    // expect: mt/personal-data-to-service user-content [posthog] the feedback the user wrote in the box
+    posthog.capture('answer_feedback', { messageId, helpful, feedback: feedbackText });
     // quiet [posthog] the thumbs only
     posthog.capture('answer_rated', { messageId, helpful });
   }
@@ -34,9 +35,10 @@ export function Chat({ conversationId }: { conversationId: string }) {
   return (
     <form onSubmit={onSubmit}>
       {messages.map((m) => (
-        <p key={m.id} onDoubleClick={() => onFeedback(m.id, true, '')}>{m.role}</p>
+        <p key={m.id} onDoubleClick={() => onFeedback(m.id, true)}>{m.role}</p>
       ))}
       <input value={input} onChange={handleInputChange} />
+      <textarea value={feedbackText} onChange={(e) => setFeedbackText(e.target.value)} />
     </form>
   );
 }

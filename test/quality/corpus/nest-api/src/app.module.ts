@@ -6,6 +6,7 @@ import { POSTHOG, STRIPE } from './common/tokens';
 import { AnalyticsService } from './analytics/analytics.service';
 import { SegmentService } from './analytics/segment.service';
 import { BillingService } from './billing/billing.service';
+import { BillingController } from './billing/billing.controller';
 import { MailService } from './mail/mail.service';
 import { ErrorReporter } from './observability/error-reporter.service';
 import { UsersService } from './users/users.service';
@@ -14,7 +15,7 @@ import { FeedbackController } from './feedback/feedback.controller';
 
 @Module({
   imports: [ConfigModule.forRoot({ isGlobal: true })],
-  controllers: [UsersController, FeedbackController],
+  controllers: [UsersController, FeedbackController, BillingController],
   providers: [
     {
       provide: POSTHOG,

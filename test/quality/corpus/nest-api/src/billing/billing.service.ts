@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { UsersRepository } from '../users/users.repository';
 import type Stripe from 'stripe';
 import { STRIPE } from '../common/tokens';
 
@@ -13,9 +14,14 @@ export interface BillingAddress {
 export class BillingService {
   private readonly logger = new Logger(BillingService.name);
 
-  constructor(@Inject(STRIPE) private readonly stripe: Stripe) {}
+  constructor(
+    @Inject(STRIPE) private readonly stripe: Stripe,
+    private readonly users: UsersRepository,
+  ) {}
 
-  async createCustomer(user: { id: string; email: string; fullName: string }) {
+  async createCustomer(userId: string) {
+    const user = await this.users.findById(userId);
+    if (!user) throw new NotFoundException();
     // expect: mt/personal-data-to-service email,name [stripe] an injected Stripe client creates the customer
     const customer = await this.stripe.customers.create({ email: user.email, name: user.fullName, metadata: { userId: user.id } });
     // quiet [nestjs-logger] ids only
@@ -24,7 +30,7 @@ export class BillingService {
   }
 
   async updateAddress(customerId: string, address: BillingAddress) {
-    // expect: mt/personal-data-to-service postal-address [stripe] the billing address on the customer
+    // quiet [stripe] a helper whose parameter is named address: its one caller passes a person's address and is reported there
     await this.stripe.customers.update(customerId, { address: { line1: address.line1, city: address.city, postal_code: address.postalCode, country: address.country } });
   }
 

@@ -44,7 +44,7 @@ export class UsersService {
     this.analytics.track(user.id, 'user_signed_up', { plan: user.plan });
     // expect: mt/personal-data-to-third-party email [posthog] the wrapper called with the address as a property
     this.analytics.track(user.id, 'signup_contact', { email: dto.email });
-    await this.billing.createCustomer(user);
+    await this.billing.createCustomer(user.id);
     return user;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import * as Sentry from '@sentry/angular';
 import { SEGMENT } from './tokens';
+import { SessionService } from './session.service';
 
 export interface Account {
   id: string;
@@ -14,8 +15,11 @@ export interface Account {
 @Injectable({ providedIn: 'root' })
 export class TelemetryService {
   private readonly segment = inject(SEGMENT);
+  private readonly session = inject(SessionService);
 
-  identify(account: Account) {
+  identify() {
+    const account = this.session.account();
+    if (!account) return;
     // expect: mt/personal-data-to-third-party email,name [segment] the injected client identifies with the account's fields
     void this.segment.identify(account.id, { email: account.email, firstName: account.firstName, lastName: account.lastName });
     // expect: mt/personal-data-to-third-party email [sentry] the Sentry user with the address

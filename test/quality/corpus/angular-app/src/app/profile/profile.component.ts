@@ -1,7 +1,7 @@
 import { Component, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RUM } from '../core/tokens';
-import { TelemetryService, type Account } from '../core/telemetry.service';
+import { TelemetryService } from '../core/telemetry.service';
 import { ProfileStore } from './profile.store';
 
 @Component({
@@ -29,12 +29,12 @@ export class ProfileComponent {
     this.rum.addAction('profile_saved', { phone, address });
     // quiet [datadog-rum] a boolean from the same form
     this.rum.addAction('newsletter_toggled', { newsletter });
+    // expect: mt/personal-data-on-device phone,postal-address [web-storage] the phone and home address kept in sessionStorage by the injected store
     this.store.remember({ phone, address });
   }
 
-  onSignedIn(account: Account) {
-    // quiet [segment] the service reads the account's fields itself and is reported there, not at this call
-    this.telemetry.identify(account);
+  onSignedIn() {
+    this.telemetry.identify();
     // quiet [segment] a constant page name through the same service
     this.telemetry.page('profile');
   }

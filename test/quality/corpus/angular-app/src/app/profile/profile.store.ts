@@ -5,9 +5,9 @@ const KEY = 'profile-draft';
 /** Keeps an unsaved profile draft across reloads. */
 @Injectable({ providedIn: 'root' })
 export class ProfileStore {
-  remember(draft: { phone: string; address: string }) {
-    // expect: mt/personal-data-on-device phone,postal-address [web-storage] the phone and home address in sessionStorage
-    sessionStorage.setItem(KEY, JSON.stringify({ phone: draft.phone, address: draft.address }));
+  remember(draft: Record<string, string>) {
+    // quiet [web-storage] the store's own write of whatever it is given: reported at the callers
+    sessionStorage.setItem(KEY, JSON.stringify(draft));
   }
 
   rememberTab(tab: 'contact' | 'security') {
