@@ -1,4 +1,5 @@
 import Cookies from 'js-cookie';
+import { set } from 'idb-keyval';
 import type { Member } from '@app/hooks/useCurrentMember';
 
 /** Remembers small things between visits. */
@@ -11,4 +12,12 @@ export function rememberMember(member: Member) {
   localStorage.setItem('greeting-name', member.displayName);
   // quiet [web-storage] a UI preference
   localStorage.setItem('sidebar', 'collapsed');
+}
+
+/** The offline copy of the member for the PWA. */
+export async function cacheMember(member: Member) {
+  // expect: mt/personal-data-on-device date-of-birth,email,name,phone [idb-keyval] the whole typed member in IndexedDB
+  await set('member', member);
+  // quiet [idb-keyval] the time of the last sync
+  await set('member:syncedAt', Date.now());
 }
