@@ -5,6 +5,7 @@ async function loadAccount() {
   const res = await fetch('/api/account');
   /** @type {{ id: string, email: string, name: string, plan: string, mailingAddress: string }} */
   const member = await res.json();
+  // quiet [mixpanel] the opaque member id
   mixpanel.identify(member.id);
   // expect: mt/personal-data-to-third-party email,name [mixpanel] people properties through a webpack resolve.alias
   mixpanel.people.set({ $email: member.email, $name: member.name });

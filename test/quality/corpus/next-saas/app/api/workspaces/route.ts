@@ -31,7 +31,7 @@ export async function POST(req: Request) {
   await hubspot.get('crm/v3/properties/contacts').json();
 
   // expect: mt/personal-data-to-third-party email [mixpanel] an ofetch instance with Mixpanel's baseURL
-  await mixpanelApi('/engage#profile-set', { method: 'POST', body: [{ $token: process.env.MIXPANEL_TOKEN, $distinct_id: owner.id, $set: { $email: owner.email } }] });
+  await mixpanelApi('/engage', { method: 'POST', body: [{ $token: process.env.MIXPANEL_TOKEN, $distinct_id: owner.id, $set: { $email: owner.email } }] });
   // quiet [mixpanel] our own billing service through an ofetch instance of the same shape
   await billingApi('/seats', { method: 'POST', body: { workspaceId: workspace.id, email: owner.email } });
 
