@@ -30,7 +30,7 @@ import { isTestPath, listFiles } from '../../server/src/project/files';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const CORPUS = path.join(ROOT, 'test', 'quality', 'corpus');
-/** The targets the corpus was held to before the tiers (overall, on the apps not awaiting the engine). */
+/** The targets the corpus was held to before the tiers: still held overall on the apps written before issue 12. */
 export const TARGETS = { precision: 0.95, recall: 0.9 };
 
 export type Tier = 'finding' | 'inventory';
@@ -40,16 +40,16 @@ export const TIER_TARGETS: Record<Tier, { precision: number; recall: number }> =
   inventory: { precision: 0.9, recall: 0.6 },
 };
 
-/**
- * What the corpus is not yet held to: the apps written for issue 12 (the shapes and flows the engine does
- * not follow yet) and the inventory tier. Their sites are scored and printed, never asserted. Once the
- * engine lands, empty both lists: test/unit/quality.test.ts and `npm run bench:quality` then hold every
- * tier of the whole corpus to TIER_TARGETS.
- */
 /** The corpus apps written for issue 12's shapes, flows and tiers. */
 export const ISSUE_12_APPS: readonly string[] = [
   'angular-app', 'llm-chat', 'nest-api', 'next-saas', 'nuxt-app', 'react-context', 'rn-expo', 'shop-api', 'support-desk', 'sveltekit-app', 'webpack-portal',
 ];
+/**
+ * What the corpus is not yet held to: the apps written for issue 12 (the shapes and flows the engine does
+ * not follow yet) and the inventory tier. Their sites are scored and printed, never asserted. Once the
+ * engine lands, empty both lists: test/unit/quality.test.ts and `npm run bench:quality` then hold each
+ * tier of the whole corpus to TIER_TARGETS (and, as before, the older apps overall to TARGETS).
+ */
 export const AWAITING_ENGINE: { apps: readonly string[]; tiers: readonly Tier[] } = { apps: ISSUE_12_APPS, tiers: ['inventory'] };
 
 /**
@@ -124,8 +124,8 @@ export interface QualityReport {
   byApp: Map<string, Tally>;
   /** Per tier, on what is asserted today (apps and tiers not in AWAITING_ENGINE). */
   asserted: Map<string, Tally>;
-  /** Overall on the apps not awaiting the engine, every tier: held to TARGETS. */
-  settledApps: Tally;
+  /** Overall on the apps written before issue 12 (not in ISSUE_12_APPS), every tier: held to TARGETS as before the tiers. */
+  olderApps: Tally;
   categories: { tp: number; fp: number; fn: number };
   problems: string[];
 }
@@ -278,7 +278,7 @@ export async function scoreCorpus(corpus = CORPUS): Promise<QualityReport> {
   results.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 
   const overall = tally();
-  const settledApps = tally();
+  const olderApps = tally();
   const byTier = new Map<string, Tally>();
   const byKind = new Map<string, Tally>();
   const byService = new Map<string, Tally>();
@@ -296,10 +296,8 @@ export async function scoreCorpus(corpus = CORPUS): Promise<QualityReport> {
     add(byService, r.service, field);
     add(byApp, r.app, field);
     overall[field]++;
-    if (!AWAITING_ENGINE.apps.includes(r.app)) {
-      settledApps[field]++;
-      if (!AWAITING_ENGINE.tiers.includes(r.tier)) add(asserted, r.tier, field);
-    }
+    if (!ISSUE_12_APPS.includes(r.app)) olderApps[field]++;
+    if (!AWAITING_ENGINE.apps.includes(r.app) && !AWAITING_ENGINE.tiers.includes(r.tier)) add(asserted, r.tier, field);
     if (r.outcome === 'TP') {
       categories.tp += r.found.filter((c) => r.expected.includes(c)).length;
       categories.fp += r.found.filter((c) => !r.expected.includes(c)).length;
@@ -313,7 +311,7 @@ export async function scoreCorpus(corpus = CORPUS): Promise<QualityReport> {
     sites: sites.size,
     positives: labels.filter((l) => l.kind === 'expect').length,
     lookalikes: labels.filter((l) => l.kind === 'quiet').length,
-    labels, results, overall, byTier, byKind, byService, byApp, asserted, settledApps, categories, problems,
+    labels, results, overall, byTier, byKind, byService, byApp, asserted, olderApps, categories, problems,
   };
 }
 
@@ -323,7 +321,7 @@ export function missedTargets(r: QualityReport): string[] {
   const check = (what: string, t: Tally, want: { precision: number; recall: number }) => {
     if (precision(t) < want.precision || recall(t) < want.recall) out.push(`${what}: precision ${pct(precision(t))} (target ${want.precision}), recall ${pct(recall(t))} (target ${want.recall})`);
   };
-  check('apps not awaiting the engine, every tier', r.settledApps, TARGETS);
+  check('apps written before issue 12, every tier', r.olderApps, TARGETS);
   for (const tier of Object.keys(TIER_TARGETS) as Tier[]) {
     const t = r.asserted.get(tier);
     if (t) check(`${tier} tier (apps not awaiting the engine)`, t, TIER_TARGETS[tier]);
@@ -351,10 +349,10 @@ export function formatReport(r: QualityReport): string {
   out.push('', header, row('OVERALL', r.overall));
   const c = r.categories;
   out.push(`  categories (per site and category): precision ${pct(c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1)}, recall ${pct(c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1)}`);
-  out.push('', 'Held to the targets today (apps not awaiting the engine):', header);
-  out.push(row('every tier', r.settledApps));
+  out.push('', 'Held to the targets today:', header);
+  out.push(row('older apps, every tier', r.olderApps));
   for (const [k, t] of [...r.asserted].sort()) out.push(row(`${k} tier`, t));
-  out.push(`  targets: every tier precision >= ${TARGETS.precision}, recall >= ${TARGETS.recall}; per tier ${(Object.keys(TIER_TARGETS) as Tier[]).map((k) => `${k} ${TIER_TARGETS[k].precision}/${TIER_TARGETS[k].recall}`).join(', ')}`);
+  out.push(`  targets: older apps (before issue 12), every tier: precision >= ${TARGETS.precision}, recall >= ${TARGETS.recall}; per tier, on apps and tiers not awaiting the engine: ${(Object.keys(TIER_TARGETS) as Tier[]).map((k) => `${k} ${TIER_TARGETS[k].precision}/${TIER_TARGETS[k].recall}`).join(', ')}`);
   if (AWAITING_ENGINE.apps.length || AWAITING_ENGINE.tiers.length) out.push(`  awaiting the engine (score.ts AWAITING_ENGINE): apps ${AWAITING_ENGINE.apps.join(', ') || 'none'}; tiers ${AWAITING_ENGINE.tiers.join(', ') || 'none'}`);
   const missed = missedTargets(r);
   out.push(missed.length ? `  MISSED: ${missed.join('; ')}` : '  all held');
