@@ -194,6 +194,8 @@ suite('Montana PII Guard in a real VS Code', () => {
     if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
     assert.match(doc.getText(), new RegExp(`// mt-pii-ignore-next-line ${THIRD_PARTY} -- \\S`), 'directive with a reason inserted');
     await diagnosticsWhere(login(), noRule(THIRD_PARTY), 'the finding to disappear after the fix');
+    const onDisk = fs.readFileSync(login().fsPath, 'utf8');
+    assert.doesNotMatch(onDisk, /mt-pii-ignore-next-line/, 'applying the fix saved nothing');
     await revert(doc);
     await diagnosticsWhere(login(), hasRule(THIRD_PARTY), 'the finding to return after the revert');
   });
