@@ -13,6 +13,7 @@ import { activeProfiles, restsOnlyOnMcdpaThresholds, ruleApplies, viewOf } from 
 export { Cancelled } from './evaluate';
 export type { ProjectHost } from './resolve';
 export type { Finding, FlowStep, SinkInfo } from './finding';
+export type { Directive } from './suppressions';
 export { isSourceFile, parseFile, SOURCE_EXTENSIONS } from './parse';
 
 /** Rule ids the engine itself reports about suppression directives. */
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   fingerprintPath?: string;
   /** Report directives that suppress nothing (default true). */
   reportUnusedSuppressions?: boolean;
+  /** Today's date (YYYY-MM-DD) for suppression expiry; default: the machine's local date. */
+  today?: string;
   /** Exports of a project module imported from this file with `spec` (see Project). */
   importer?: (spec: string) => ModuleExports | undefined;
   /** Team names per category from mt-pii.json: extra names that carry it, names that never do. */
@@ -56,6 +59,8 @@ export interface AnalysisResult {
   exports: ModuleExports;
   /** Personal data that reached an encrypted store (a `safe` sink): never a finding, listed in the data map. */
   safe: SafeDestination[];
+  /** The file's suppression directives, with how many findings each suppressed (mt-pii scan --list-suppressions). */
+  directives: Directive[];
 }
 
 /** A place where personal data reaches an encrypted store, the destination the rules recommend. */
@@ -104,7 +109,7 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
   const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
   const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
-  const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION])) : [];
+  const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION]), options.today) : [];
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const f of raw) {
@@ -112,6 +117,7 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
     const d = directives.find((x) => directiveCovers(x, f.ruleId) && (x.kind === 'file' || x.line === line));
     if (d) {
       d.used = true;
+      d.suppressed = (d.suppressed ?? 0) + 1;
       suppressed.push(f);
     } else findings.push(f);
   }
@@ -119,7 +125,7 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return {
     findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf,
-    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog),
+    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives,
   };
 }
 
