@@ -1,7 +1,7 @@
 // The quick fixes for a finding, best first, and the fix-all set; shared by the language server (code
 // actions) and the CLI (`mt-pii scan --fix`). Builders re-parse the file; none changes the engine.
 import type { Finding } from '../analysis/finding';
-import { parseFile } from '../analysis/parse';
+import { parseForFixes } from './syntax';
 import { approveVendorFixes } from './approveVendor';
 import { guardFixes } from './guardOptOut';
 import { opaqueIdFixes } from './opaqueId';
@@ -32,7 +32,7 @@ const BUILDERS: FixBuilder[] = [
  * // → ['Remove email from the data sent to Segment', 'Send user.id instead of user.email to Segment', …, 'Ignore … on this line …']
  */
 export function fixesFor(finding: Finding, ctx: FixContext, onError?: (e: unknown) => void): Fix[] {
-  const sf = ctx.sourceFile ?? parseFile(ctx.file, ctx.text);
+  const sf = parseForFixes(ctx.file, ctx.text);
   const out: Fix[] = [];
   for (const build of BUILDERS) {
     try {
@@ -52,7 +52,7 @@ export function fixesFor(finding: Finding, ctx: FixContext, onError?: (e: unknow
  * one file: what `source.fixAll.mt-pii` and `mt-pii scan --fix` apply.
  */
 export function safeFixes(findings: readonly Finding[], ctx: FixContext): Fix[] {
-  const sf = ctx.sourceFile ?? parseFile(ctx.file, ctx.text);
+  const sf = parseForFixes(ctx.file, ctx.text);
   return findings.flatMap((f) => mendSuppressionFixes(f, ctx, sf)).filter((f) => f.safe);
 }
 

@@ -81,9 +81,15 @@ export function mendSuppressionFixes(finding: Finding, ctx: FixContext, sf: ts.S
     fixes.push({ id: 'remove-directive', title: 'Remove this unused suppression directive', edits: [removeDirectiveEdit(ctx.text, d, ctx.file)], safe: true });
     return fixes;
   }
+  // Mending makes the directive suppress what it covers; one that would cover nothing is better removed.
+  const line = d.kind === 'file' ? -1 : d.line;
+  const covered = (rules: readonly string[]) => (ctx.findings ?? []).some((f) => (rules.length === 0 || rules.includes(f.ruleId))
+    && f.ruleId !== INVALID_SUPPRESSION && f.ruleId !== UNUSED_SUPPRESSION && (line < 0 || sf.getLineAndCharacterOfPosition(f.start).line === line));
+  const removal = (title: string): Fix => ({ id: 'remove-directive', title, edits: [removeDirectiveEdit(ctx.text, d, ctx.file)] });
   const unknown = d.rules.filter((r) => !ctx.knownRules.has(r));
   if (unknown.length) {
     const edits: FileEdit[] = [];
+    const fixed = d.rules.map((r) => (ctx.knownRules.has(r) ? r : closestRule(r, ctx.knownRules) ?? r));
     const names: string[] = [];
     for (const bad of unknown) {
       const good = closestRule(bad, ctx.knownRules);
@@ -93,31 +99,39 @@ export function mendSuppressionFixes(finding: Finding, ctx: FixContext, sf: ts.S
       edits.push({ file: ctx.file, start: at, end: at + bad.length, newText: good, role: 'directive' });
       names.push(`${bad} → ${good}`);
     }
-    if (edits.length === unknown.length) fixes.push({ id: 'fix-rule-id', title: `Did you mean ${names.map((n) => n.split(' → ')[1]).join(', ')}? (${names.join(', ')})`, edits });
+    if (edits.length === unknown.length && d.reason && covered(fixed)) {
+      fixes.push({ id: 'fix-rule-id', title: `Did you mean ${names.map((n) => n.split(' → ')[1]).join(', ')}? (${names.join(', ')})`, edits });
+    } else fixes.push(removal('Remove this suppression directive (it names no known rule and would suppress nothing)'));
   } else if (/reason is required/.test(finding.message)) {
-    const esc = (s: string) => s.replace(/[$}\\]/g, '\\$&');
-    if (d.reasonSpan) {
-      // "-- " with nothing after it, or the placeholder: the reason goes there.
-      const raw = ctx.text.slice(d.reasonSpan.start, d.reasonSpan.end);
-      const lead = raw.length - raw.trimStart().length;
-      const until = /\(\s*until\s+[^)]*\)\s*$/i.exec(raw);
-      const start = d.reasonSpan.start + lead;
-      const end = until ? d.reasonSpan.start + until.index : d.reasonSpan.start + raw.trimEnd().length;
-      const sep = lead ? '' : ' ';
-      const tail = until ? ' ' : '';
-      fixes.push({
-        id: 'add-reason', title: 'Write the reason for this suppression',
-        edits: [{ file: ctx.file, start, end, newText: `${sep}${REASON_PLACEHOLDER}${tail}`, snippet: `${sep}\${1:${esc(REASON_PLACEHOLDER)}}${tail}`, role: 'directive' }],
-      });
-    } else {
-      const at = d.rulesSpan.end;
-      fixes.push({
-        id: 'add-reason', title: 'Add the reason this suppression needs (-- reason)',
-        edits: [{ file: ctx.file, start: at, end: at, newText: ` -- ${REASON_PLACEHOLDER}`, snippet: ` -- \${1:${esc(REASON_PLACEHOLDER)}}`, role: 'directive' }],
-      });
-    }
+    if (!covered(d.rules)) fixes.push(removal('Remove this suppression directive (there is nothing for it to suppress)'));
+    else fixes.push(addReason(ctx, d));
+  } else if (d.until) {
+    fixes.push(removal(`Remove this suppression directive (it expired after ${d.until} and suppresses nothing)`));
   }
   return fixes;
+}
+
+/** The reason goes after `--` (replacing the placeholder if it is there), or `-- reason` after the rule list. */
+function addReason(ctx: FixContext, d: Directive): Fix {
+  const esc = (s: string) => s.replace(/[$}\\]/g, '\\$&');
+  if (d.reasonSpan) {
+    const raw = ctx.text.slice(d.reasonSpan.start, d.reasonSpan.end);
+    const lead = raw.length - raw.trimStart().length;
+    const until = /\(\s*until\s+[^)]*\)\s*$/i.exec(raw);
+    const start = d.reasonSpan.start + lead;
+    const end = until ? d.reasonSpan.start + until.index : d.reasonSpan.start + raw.trimEnd().length;
+    const sep = lead ? '' : ' ';
+    const tail = until ? ' ' : '';
+    return {
+      id: 'add-reason', title: 'Write the reason for this suppression',
+      edits: [{ file: ctx.file, start, end, newText: `${sep}${REASON_PLACEHOLDER}${tail}`, snippet: `${sep}\${1:${esc(REASON_PLACEHOLDER)}}${tail}`, role: 'directive' }],
+    };
+  }
+  const at = d.rulesSpan.end;
+  return {
+    id: 'add-reason', title: 'Add the reason this suppression needs (-- reason)',
+    edits: [{ file: ctx.file, start: at, end: at, newText: ` -- ${REASON_PLACEHOLDER}`, snippet: ` -- \${1:${esc(REASON_PLACEHOLDER)}}`, role: 'directive' }],
+  };
 }
 
 /** Removes a directive's comment: its whole line when nothing else is on it, else the comment and the blanks before it. */

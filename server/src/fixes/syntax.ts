@@ -2,7 +2,22 @@
 // spans, declarations in scope, indentation, and where an import goes — all by re-parsing the file.
 import ts = require('typescript');
 import type { Finding } from '../analysis/finding';
+import { parseFile } from '../analysis/parse';
 import type { FileEdit } from './types';
+
+/** The file parsed as the engine parses it (script blocks of .vue/.svelte included), with parent links set. */
+export function parseForFixes(file: string, text: string): ts.SourceFile {
+  const sf = parseFile(file, text);
+  const stack: ts.Node[] = [sf];
+  while (stack.length) {
+    const node = stack.pop()!;
+    node.forEachChild((child) => {
+      if (!child.parent) (child as { parent: ts.Node }).parent = node;
+      stack.push(child);
+    });
+  }
+  return sf;
+}
 
 /** The innermost node that spans exactly [start, end), else the innermost one containing it. */
 export function nodeAt(sf: ts.SourceFile, start: number, end: number): ts.Node {

@@ -55,8 +55,8 @@ export interface FixContext {
   readFile(file: string): string | undefined;
   /** Where a new mt-pii.json goes when none applies to the file (the workspace folder). */
   workspaceRoot?: string;
-  /** Parsed `text`, when the caller has it already. */
-  sourceFile?: ts.SourceFile;
+  /** Every finding reported in the file (a mended directive must have something to suppress). */
+  findings?: readonly Finding[];
 }
 
 /** A fix builder: the fixes of one kind for one finding (none where the kind does not apply). */
