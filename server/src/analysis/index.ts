@@ -114,12 +114,14 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   const suppressed: Finding[] = [];
   for (const f of raw) {
     const line = sf.getLineAndCharacterOfPosition(f.start).line;
-    const d = directives.find((x) => directiveCovers(x, f.ruleId) && (x.kind === 'file' || x.line === line));
-    if (d) {
+    // Every directive that covers the finding counts as used (a file directive does not make a line one unused).
+    const covering = directives.filter((x) => directiveCovers(x, f.ruleId) && (x.kind === 'file' || x.line === line));
+    for (const d of covering) {
       d.used = true;
       d.suppressed = (d.suppressed ?? 0) + 1;
-      suppressed.push(f);
-    } else findings.push(f);
+    }
+    if (covering.length) suppressed.push(f);
+    else findings.push(f);
   }
   findings.push(...directiveFindings(directives, file, options, severities));
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));

@@ -40,12 +40,15 @@ export function dataLeaves(site: SinkSite, finding: Finding, classifier: Classif
       if (ts.isPropertyAssignment(p)) {
         const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name) ? p.name.text : undefined;
         const v = skipOuter(p.initializer);
+        if (isLiteral(v)) continue;
         const keyCats = key !== undefined ? classifier.key(key, { person: true }).filter((c) => wanted.has(c)) : [];
         if (ts.isObjectLiteralExpression(v) && !keyCats.length && depth < MAX_DEPTH) {
           visitObject(v, depth + 1, via);
           continue;
         }
-        const cats = [...new Set([...keyCats, ...catsOf(p.initializer)])];
+        // A read (user.email, company.name) says itself what it carries; for other values the key tells too.
+        const read = ts.isIdentifier(v) || ts.isPropertyAccessExpression(v) || ts.isElementAccessExpression(v);
+        const cats = read ? catsOf(v) : [...new Set([...keyCats, ...catsOf(v)])];
         if (cats.length || named(p.initializer)) out.push({ kind: 'property', node: p, value: p.initializer, key, object: obj, cats, viaDeclaration: via });
       } else if (ts.isShorthandPropertyAssignment(p)) {
         const cats = [...new Set([...classifier.name(p.name.text, { person: true }), ...classifier.key(p.name.text, { person: true })])].filter((c) => wanted.has(c));
@@ -83,6 +86,28 @@ export function dataLeaves(site: SinkSite, finding: Finding, classifier: Classif
   };
   for (const d of site.data) visit(d, 0);
   return out;
+}
+
+function isLiteral(e: ts.Expression): boolean {
+  return ts.isStringLiteral(e) || ts.isNumericLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword
+    || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
+}
+
+/**
+ * Whether the call names the data itself, in a string argument (setAttribute('customer.email', v),
+ * setItem('applicant-ssn', v)) or in its method (setEmail(v)): then changing the value alone leaves the finding.
+ */
+export function sinkNamesData(site: SinkSite, finding: Finding, classifier: Classifier): boolean {
+  const wanted = (cats: readonly string[]) => cats.some((c) => finding.categories.includes(c));
+  const callee = site.call ? skipOuter(site.call.expression) : undefined;
+  const method = callee && ts.isPropertyAccessExpression(callee) ? callee.name.text : callee && ts.isIdentifier(callee) ? callee.text : undefined;
+  if (method && (wanted(classifier.methodData(method)) || wanted(classifier.key(method, { person: true })))) return true;
+  return site.data.some((a) => ts.isStringLiteralLike(a) && wanted(classifier.key(a.text.replace(/[^\w$]+/g, '_'), { person: true })));
+}
+
+/** The leaves whose categories no other leaf carries: taking one of them away changes what the finding reports. */
+export function ownCategories(leaf: Leaf, leaves: readonly Leaf[]): string[] {
+  return leaf.cats.filter((c) => !leaves.some((o) => o !== leaf && o.cats.includes(c)));
 }
 
 /**

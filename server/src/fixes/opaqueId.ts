@@ -4,7 +4,7 @@ import ts = require('typescript');
 import type { Classifier } from '../analysis/classify';
 import type { Finding } from '../analysis/finding';
 import { splitWords } from '../analysis/classify';
-import { Leaf, dataLeaves } from './dataLeaves';
+import { Leaf, dataLeaves, ownCategories, sinkNamesData } from './dataLeaves';
 import { declarationsInScope, lastName, sinkSite, skipOuter, visibleKeys } from './syntax';
 import type { Fix, FixContext } from './types';
 
@@ -17,12 +17,17 @@ const ID_WORDS = new Set(['id', 'uid', 'uuid', 'guid']);
  * opaqueIdFixes(finding, ctx, sf)[0].title // → 'Send user.id instead of user.email'
  */
 export function opaqueIdFixes(finding: Finding, ctx: FixContext, sf: ts.SourceFile): Fix[] {
-  if (!finding.categories.length || !finding.sink) return [];
+  // A store's key often names the data too ('applicant-ssn'): swapping the value alone would not do there.
+  if (!finding.categories.length || !finding.sink || finding.sink.kind === 'storage') return [];
   const site = sinkSite(sf, finding);
-  if (!site) return [];
-  const leaves = dataLeaves(site, finding, ctx.classifier, sf).filter((l) => l.cats.length && l.kind !== 'spread');
+  if (!site || sinkNamesData(site, finding, ctx.classifier)) return [];
+  const all = dataLeaves(site, finding, ctx.classifier, sf);
+  const leaves = all.filter((l) => l.cats.length && l.kind !== 'spread');
+  const covered = new Set(leaves.flatMap((l) => l.cats));
+  const partial = leaves.length > 1 || all.length > leaves.length || !finding.categories.every((c) => covered.has(c));
   const fixes: Fix[] = [];
   for (const leaf of leaves) {
+    if (leaves.length > 1 && !ownCategories(leaf, leaves).length) continue;
     const id = idFor(sf, leaf, ctx.classifier);
     if (!id) continue;
     const before = leaf.value.getText(sf);
@@ -32,12 +37,13 @@ export function opaqueIdFixes(finding: Finding, ctx: FixContext, sf: ts.SourceFi
       // The key names the data too: { email: user.email } becomes { userId: user.id }, unless that key is taken.
       const keyPersonal = leaf.key !== undefined && ctx.classifier.key(leaf.key, { person: true }).length > 0;
       const key = keyPersonal ? id.key : leaf.key!;
-      const taken = leaf.object!.properties.some((p) => p !== leaf.node && p.name && ts.isIdentifier(p.name) && p.name.text === key);
+      const taken = leaf.object!.properties.some((p) => p !== leaf.node && p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key);
       if (taken) continue;
       start = leaf.node.getStart(sf);
-      newText = key === id.expr ? key : `${key}: ${id.expr}`;
+      const keyText = keyPersonal || ts.isShorthandPropertyAssignment(leaf.node) ? key : (leaf.node as ts.PropertyAssignment).name.getText(sf);
+      newText = keyText === id.expr ? keyText : `${keyText}: ${id.expr}`;
     }
-    fixes.push(fix(finding, leaf, sf, start, newText, before, id.expr, leaves.length > 1));
+    fixes.push(fix(finding, leaf, sf, start, newText, before, id.expr, partial));
   }
   return fixes;
 }
@@ -45,7 +51,7 @@ export function opaqueIdFixes(finding: Finding, ctx: FixContext, sf: ts.SourceFi
 function fix(finding: Finding, leaf: Leaf, sf: ts.SourceFile, start: number, newText: string, before: string, expr: string, partial: boolean): Fix {
   return {
     id: 'opaque-id',
-    title: `Send ${expr} instead of ${before} to ${finding.sink!.vendor}`,
+    title: finding.sink!.kind === 'third-party' ? `Send ${expr} instead of ${before} to ${finding.sink!.vendor}` : `Log ${expr} instead of ${before}`,
     edits: [{ file: sf.fileName, start, end: leaf.node.end, newText, role: 'code' }],
     ...(partial ? { partial: true } : {}),
   };
@@ -65,13 +71,19 @@ function idFor(sf: ts.SourceFile, leaf: Leaf, classifier: Classifier): { expr: s
   return best ? { expr: best, key: best } : undefined;
 }
 
-/** The most telling id among names: `id`, then `<receiver>Id`, `userId`, then any other non-personal …Id. */
+/**
+ * The most telling id of a person among names: `id` (on the person object itself), then `<receiver>Id`,
+ * then another person word followed by Id (userId, customerId, memberId), never someone else's id (listId).
+ */
 function pickId(names: string[], receiver: string | undefined, classifier: Classifier): string | undefined {
   const ids = names.filter((n) => {
     const words = splitWords(n);
-    return words.length > 0 && ID_WORDS.has(words[words.length - 1]) && !classifier.key(n, { person: true }).length && !classifier.name(n, { person: true }).length;
+    if (!words.length || !ID_WORDS.has(words[words.length - 1])) return false;
+    if (classifier.key(n, { person: true }).length || classifier.name(n, { person: true }).length) return false;
+    const owner = words.slice(0, -1);
+    return owner.length === 0 ? receiver !== undefined : (owner.length === 1 && (classifier.isPerson(owner[0]) || owner[0] === receiver?.toLowerCase()));
   });
   if (!ids.length) return undefined;
-  const rank = (n: string) => (n === 'id' ? 0 : receiver && n.toLowerCase() === `${receiver.toLowerCase()}id` ? 1 : /^(user|account|customer|member)_?id$/i.test(n) ? 2 : 3);
+  const rank = (n: string) => (n === 'id' ? 0 : receiver && n.toLowerCase() === `${receiver.toLowerCase()}id` ? 1 : 2);
   return [...ids].sort((a, b) => rank(a) - rank(b))[0];
 }

@@ -3,7 +3,7 @@
 import ts = require('typescript');
 import type { Classifier } from '../analysis/classify';
 import type { Finding } from '../analysis/finding';
-import { Leaf, dataLeaves } from './dataLeaves';
+import { Leaf, dataLeaves, ownCategories } from './dataLeaves';
 import { sinkSite, visibleKeys, lastName } from './syntax';
 import type { Fix, FileEdit, FixContext } from './types';
 
@@ -20,23 +20,32 @@ export function removeFieldFixes(finding: Finding, ctx: FixContext, sf: ts.Sourc
   if (!leaves.length) return [];
   const to = finding.sink.vendor;
   const fixes: Fix[] = [];
-  const single = leaves.length === 1;
+  const covered = new Set(leaves.flatMap((l) => l.cats));
+  const coversAll = finding.categories.every((c) => covered.has(c));
   for (const leaf of leaves) {
+    // One field alone is worth a fix only when no other field sent carries its categories.
+    if (leaves.length > 1 && !ownCategories(leaf, leaves).length) continue;
     const edits = removalEdits(sf, [leaf], ctx.classifier);
     if (!edits.length) continue;
     const label = leafLabel(sf, leaf);
+    const partial = leaves.length > 1 || !coversAll;
     fixes.push({
       id: leaf.kind === 'spread' ? 'narrow-spread' : 'remove-field',
       title: leaf.kind === 'spread'
         ? `Send only the non-personal fields of ${label} (${spreadKeys(sf, leaf, ctx.classifier)!.keep.join(', ') || 'none'}) to ${to}`
         : `Remove ${label} from the data sent to ${to}`,
       edits,
-      ...(single ? {} : { partial: true }),
+      ...(partial ? { partial: true } : {}),
     });
   }
-  if (!single) {
+  if (leaves.length > 1) {
     const edits = removalEdits(sf, leaves, ctx.classifier);
-    if (edits.length) fixes.push({ id: 'remove-field', title: `Remove the personal fields (${leaves.map((l) => leafLabel(sf, l)).join(', ')}) from the data sent to ${to}`, edits });
+    if (edits.length) {
+      fixes.push({
+        id: 'remove-field', title: `Remove the personal fields (${leaves.map((l) => leafLabel(sf, l)).join(', ')}) from the data sent to ${to}`, edits,
+        ...(coversAll ? {} : { partial: true }),
+      });
+    }
   }
   return fixes;
 }

@@ -2,7 +2,7 @@
 // personal value sent (user.email → sealField(user.email)) and importing the sanitizer when its module is named.
 import ts = require('typescript');
 import type { Finding } from '../analysis/finding';
-import { dataLeaves } from './dataLeaves';
+import { dataLeaves, sinkNamesData } from './dataLeaves';
 import { hasIdentifier, importEdit, sinkSite } from './syntax';
 import type { Fix, FileEdit, FixContext } from './types';
 
@@ -14,7 +14,7 @@ import type { Fix, FileEdit, FixContext } from './types';
 export function sanitizeFixes(finding: Finding, ctx: FixContext, sf: ts.SourceFile): Fix[] {
   if (!finding.categories.length || !ctx.config.sanitizers.length) return [];
   const site = sinkSite(sf, finding);
-  if (!site) return [];
+  if (!site || sinkNamesData(site, finding, ctx.classifier)) return [];
   const all = dataLeaves(site, finding, ctx.classifier, sf);
   const leaves = all.filter((l) => l.kind !== 'spread');
   if (!leaves.length) return [];
@@ -22,6 +22,8 @@ export function sanitizeFixes(finding: Finding, ctx: FixContext, sf: ts.SourceFi
   for (const name of ctx.config.sanitizers) {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) continue;
     const module = ctx.config.sanitizerModules[name];
+    // Without its module the sanitizer must already be in the file (imported or declared).
+    if (!module && !hasIdentifier(sf, name)) continue;
     const edits: FileEdit[] = leaves.map((l) => l.kind === 'shorthand'
       ? { file: sf.fileName, start: l.node.getStart(sf), end: l.node.end, newText: `${l.key}: ${name}(${l.key})`, role: 'code' as const }
       : { file: sf.fileName, start: l.value.getStart(sf), end: l.value.end, newText: `${name}(${l.value.getText(sf)})`, role: 'code' as const });
@@ -34,7 +36,7 @@ export function sanitizeFixes(finding: Finding, ctx: FixContext, sf: ts.SourceFi
       id: 'sanitize',
       title: `Wrap ${what} in ${name}()${module ? ` (from ${module})` : ''}`,
       edits,
-      ...(leaves.length < all.length ? { partial: true } : {}),
+      ...(leaves.length < all.length || !finding.categories.every((c) => leaves.some((l) => l.cats.includes(c))) ? { partial: true } : {}),
     });
   }
   return fixes;

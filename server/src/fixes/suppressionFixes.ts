@@ -16,7 +16,8 @@ import type { Fix, FileEdit, FixContext } from './types';
  */
 export function ignoreFixes(finding: Finding, ctx: FixContext, sf: ts.SourceFile): Fix[] {
   const ruleId = finding.ruleId;
-  if (!ctx.knownRules.has(ruleId) || ruleId === INVALID_SUPPRESSION) return [];
+  // A bad directive is mended (mendSuppressionFixes), not silenced by another one.
+  if (!ctx.knownRules.has(ruleId) || ruleId === INVALID_SUPPRESSION || ruleId === UNUSED_SUPPRESSION) return [];
   const text = ctx.text;
   const baseErrors = parseDiagnostics(sf).length;
   const fixes: Fix[] = [];
