@@ -112,7 +112,8 @@ const PLACEHOLDER = 'TODO: say why this data flow is acceptable';
 /** Our quick fixes for a diagnostic, as VS Code's lightbulb gets them. */
 async function quickFixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value, 20);
-  return (actions ?? []).filter((a) => a.diagnostics?.some((x) => x.source === 'mt-pii'));
+  // Actions that name their diagnostics must name ours (VS Code's own TypeScript fixes are left out).
+  return (actions ?? []).filter((a) => !a.diagnostics?.length || a.diagnostics.some((x) => x.source === 'mt-pii'));
 }
 
 /** Applies a code action as the editor does for a quick fix (a refactoring: files it touches may be saved). */
