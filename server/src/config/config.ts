@@ -2,6 +2,7 @@ import ts = require('typescript');
 import * as path from 'path';
 import { minimatch } from 'minimatch';
 import { validate } from '../catalog/jsonSchema';
+import { didYouMean } from '../catalog/didYouMean';
 import type { ProfileId, SinkData, Severity } from '../catalog/types';
 import { activeProfiles, canonicalProfile } from '../analysis/ruleSelect';
 
@@ -73,7 +74,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
  * // → 'rules.mt/x: expected one of "error", "warning", "info", "off", found "loud"'
  */
 export function parseConfig(
-  file: string, text: string, schemas: (name: string) => Record<string, unknown> | undefined,
+  file: string, text: string, schemas: (name: string) => Record<string, unknown> | undefined, known?: KnownIds,
 ): { data?: ConfigData; problems: ConfigProblem[] } {
   const json = ts.parseJsonText(file, text);
   const problems: ConfigProblem[] = [];
@@ -102,7 +103,30 @@ export function parseConfig(
     for (let q = p.path; !node && q; q = q.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) node = nodes.get(q);
     at(node ?? root, p.path ? `${p.path}: ${p.message}` : p.message);
   }
+  if (!problems.length && known) {
+    for (const p of unknownIds(value as ConfigData, known)) at(nodes.get(p.path) ?? root, `${p.path}: ${p.message}`);
+  }
   return problems.length ? { problems } : { data: value as ConfigData, problems };
+}
+
+/** The rule and category ids an mt-pii.json may name (from the rules/ data). */
+export interface KnownIds {
+  rules: ReadonlySet<string>;
+  categories: ReadonlySet<string>;
+}
+
+/** Rule ids and category ids the rules/ data does not define, each with the closest known id. */
+function unknownIds(data: ConfigData, known: KnownIds): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  for (const id of Object.keys(data.rules ?? {})) {
+    if (!known.rules.has(id)) out.push({ path: `rules.${id}`, message: `unknown rule id '${id}'${didYouMean(id, known.rules, (k) => `'${k}'`)} (\`mt-pii explain\` lists the rules)` });
+  }
+  const category = (id: string, at: string) => {
+    if (!known.categories.has(id)) out.push({ path: at, message: `unknown category id '${id}'${didYouMean(id, known.categories, (k) => `'${k}'`)}` });
+  };
+  for (const id of Object.keys(data.categories ?? {})) category(id, `categories.${id}`);
+  (data.approvedVendors ?? []).forEach((v, i) => (v.categories ?? []).forEach((c, j) => category(c, `approvedVendors[${i}].categories[${j}]`)));
+  return out;
 }
 
 /** JSON AST → value, recording the node of every path (`rules.mt/x`, `sinks[0].instances[1]`). */
