@@ -3,7 +3,6 @@
  * type, enum, const, properties, required, additionalProperties, items, minItems, minLength,
  * pattern, minimum, oneOf, $ref to #/definitions/*. Messages name the JSON path of the problem.
  */
-import { didYouMean } from './didYouMean';
 
 export interface SchemaProblem {
   /** JSON path, e.g. `instances[0].calls[2].args` ('' for the root). */
@@ -81,7 +80,7 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
       if (key in props) {
         problems.push(...validate(props[key], child, root, childPath, external));
       } else if (schema['additionalProperties'] === false) {
-        problems.push({ path: childPath, message: `unknown property '${key}'${didYouMean(key, Object.keys(props), (k) => `'${k}'`)}` });
+        problems.push({ path: childPath, message: `unknown property '${key}'` });
       } else if (schema['additionalProperties'] && typeof schema['additionalProperties'] === 'object') {
         problems.push(...validate(schema['additionalProperties'] as Schema, child, root, childPath, external));
       }

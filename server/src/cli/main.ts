@@ -1,7 +1,7 @@
 // The `mt-pii` command: picks the command (scan, init, explain, lsp), runs it and turns errors into exit
 // status 2 with a message. Each command lives in commands/<name>.ts with its own options and help.
 import { productVersion } from '../catalog/docs';
-import { didYouMean } from '../catalog/didYouMean';
+import { didYouMean } from '../config/didYouMean';
 import { UsageError, reportError } from './errors';
 import { runExplainCommand } from './commands/explain';
 import { runInitCommand } from './commands/init';

@@ -1,7 +1,7 @@
 // Command-line option parsing shared by every command: Node's util.parseArgs with each command's option
 // table, `-h/--help` everywhere, generated help text, and usage errors that suggest the option meant.
 import { parseArgs } from 'util';
-import { didYouMean } from '../catalog/didYouMean';
+import { didYouMean } from '../config/didYouMean';
 import { UsageError } from './errors';
 
 export interface OptionSpec {

@@ -1,7 +1,7 @@
 // `mt-pii explain [ruleId | citation]`: a rule's documentation page (the Markdown the editor links), a
 // citation with the rules that cite it, or the list of rules.
 import { defaultRulesDir, loadCatalog } from '../../catalog/load';
-import { didYouMean } from '../../catalog/didYouMean';
+import { didYouMean } from '../../config/didYouMean';
 import { UsageError } from '../errors';
 import { CommandSpec, helpText, parseCommand } from '../options';
 import { explainCitations, explainRule, findCitations, listRules } from '../ruleDocs';
@@ -21,7 +21,7 @@ export function explain(query: string | undefined, rulesDir = defaultRulesDir())
   const ids = findCitations(catalog, query);
   if (ids.length) return explainCitations(catalog, ids);
   const id = query.startsWith('mt/') ? query : 'mt/' + query;
-  throw new UsageError(`unknown rule or citation ${query}${didYouMean(id, catalog.ruleById.keys(), (s) => s)}; \`mt-pii explain\` lists the rules; citations: ${Object.keys(catalog.citations).join(', ')}`);
+  throw new UsageError(`unknown rule or citation ${query}${didYouMean(id, [...catalog.ruleById.keys()], (s) => s)}; \`mt-pii explain\` lists the rules; citations: ${Object.keys(catalog.citations).join(', ')}`);
 }
 
 export function runExplainCommand(argv: string[]): number {

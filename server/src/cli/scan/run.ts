@@ -112,11 +112,6 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   let excluded = 0;
   for (const file of inputs.files) {
     const shown = show(file);
-    if (inputs.explicit.has(file) && ignored(file, false)) {
-      notes.push(`${shown}: ignored by .gitignore or .mt-piiignore (--no-ignore checks it)`);
-      excluded++;
-      continue;
-    }
     const { config, problems: cfgProblems } = configs.forFile(file);
     addProblems(cfgProblems);
     if (!isIncluded(config, file)) {
@@ -174,6 +169,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     if (hit) results[job.index] = { ...hit, index: job.index };
     else todo.push(job);
   }
+  if (cache && todo.length < jobs.length) notes.push(`${jobs.length - todo.length} unchanged file(s) taken from the cache (--cache)`);
   const progress = new Progress(jobs.length, opts.progress && Progress.enabled() ? process.stderr : undefined);
   let done = jobs.length - todo.length;
   await analyseInParallel(todo, {

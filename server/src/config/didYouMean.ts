@@ -3,7 +3,7 @@
 import { distance } from 'fastest-levenshtein';
 
 /** The known name closest to `word`, if it is within about a third of its length in edits. */
-export function closestName(word: string, known: Iterable<string>): string | undefined {
+export function closestName(word: string, known: readonly string[] | ReadonlySet<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   const w = word.toLowerCase();
@@ -18,7 +18,7 @@ export function closestName(word: string, known: Iterable<string>): string | und
 }
 
 /** `; did you mean "x"?` or '' when nothing is close. */
-export function didYouMean(word: string, known: Iterable<string>, quote = (s: string) => JSON.stringify(s)): string {
+export function didYouMean(word: string, known: readonly string[] | ReadonlySet<string>, quote = (s: string) => JSON.stringify(s)): string {
   const c = closestName(word, known);
   return c ? `; did you mean ${quote(c)}?` : '';
 }
