@@ -1,7 +1,8 @@
-// The scan's pool of analysis worker threads: files go out in fixed groups (the same groups whatever the
-// number of threads, so output equals --jobs 1), results come back per file; a stuck file is skipped.
+// The scan's analysis threads: files go out in fixed groups (the same whatever the number of threads, so the
+// output equals --jobs 1; one group runs in the main thread), results come back per file; stuck files are skipped.
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { DEEP, GroupAnalyser } from './analyseGroup';
 import type { EngineConfig, FileJob, FileResult, GroupMessage, ScanWorkerInit, WorkerMessage } from './protocol';
 
 /** TypeScript's parser recurses once per nesting level (a 10,000-deep expression needs a large stack). */
@@ -23,6 +24,8 @@ export interface ParallelRun {
   init: ScanWorkerInit;
   configs: Record<string, EngineConfig>;
   onResult: (result: FileResult) => void;
+  /** Never analyse in this thread (benchmarks of the worker path). */
+  workersOnly?: boolean;
 }
 
 interface Slot {
@@ -35,8 +38,28 @@ interface Slot {
   everAnswered: boolean;
 }
 
-/** Analyses `files` (in scan order) with up to `jobs` worker threads; resolves when every file has a result. */
-export function analyseInParallel(files: readonly FileJob[], run: ParallelRun): Promise<void> {
+/**
+ * Analyses `files` (in scan order) with up to `jobs` worker threads; resolves when every file has a result.
+ * A scan of one group (a few files: an editor's --stdin, a hook's staged files) runs in this thread, which
+ * saves starting a worker; a file too deep for this thread's stack is then analysed in a worker.
+ */
+export async function analyseInParallel(files: readonly FileJob[], run: ParallelRun): Promise<void> {
+  if (files.length && files.length <= groupSize(files.length) && !run.workersOnly) {
+    const analyser = new GroupAnalyser(run.init);
+    analyser.startGroup();
+    const deep: FileJob[] = [];
+    for (const job of files) {
+      const r = analyser.analyse(job, run.configs[job.config]);
+      if (r.skipped === DEEP) deep.push(job);
+      else run.onResult(r);
+    }
+    if (deep.length) await inWorkers(deep, run);
+    return;
+  }
+  return inWorkers(files, run);
+}
+
+function inWorkers(files: readonly FileJob[], run: ParallelRun): Promise<void> {
   const size = groupSize(files.length);
   const queue: FileJob[][] = [];
   for (let i = 0; i < files.length; i += size) queue.push(files.slice(i, i + size));
