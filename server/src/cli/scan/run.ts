@@ -152,8 +152,8 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   }
   const what = stdinFile ? `--stdin-filename ${displayPath(stdinFile, cwd)}` : opts.paths.join(' ');
   if (!jobs.length && !skipped.length && !(stdinFile && excluded)) {
-    const why = [excluded && `${excluded} excluded by mt-pii.json or ignore files`, skippedTests && `${skippedTests} test, mock or story file(s) skipped ("checkTests": true checks them)`]
-      .filter(Boolean).join('; ');
+    const why = [...inputs.emptyGlobs.map((g) => `${g}: no file matches`), excluded && `${excluded} excluded by mt-pii.json`,
+      skippedTests && `${skippedTests} test, mock or story file(s) skipped ("checkTests": true checks them)`].filter(Boolean).join('; ');
     throw new InputError(`no JavaScript or TypeScript files to scan in ${what}${why ? ` (${why})` : ''}`);
   }
   const baselines = new Baselines(root, cwd, opts.baseline, opts.updateBaseline);
