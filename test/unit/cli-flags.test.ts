@@ -1,32 +1,11 @@
 // The flags linters have: --help on every command, --quiet, --max-warnings, -c, init, globs, ignore files,
 // --format github and junit, --stdin, --cache, -o checked first, nothing to scan; the progress line.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import ts = require('typescript');
 import { Progress } from '../../server/src/cli/scan/progress';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(ROOT, 'bin', 'mt-pii.js');
-const LEAK = "import * as Sentry from '@sentry/node';\nexport const f = (u: { email: string }) => Sentry.setUser({ email: u.email });\n";
-const STORE = "export const g = (u: { ssn: string }) => localStorage.setItem('ssn', u.ssn);\n";
-
-function run(args: string[], cwd: string, input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 600000, input });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function repo(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt-pii-flags-'));
-  fs.mkdirSync(path.join(dir, '.git'));
-  for (const [f, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-    fs.writeFileSync(path.join(dir, f), text);
-  }
-  return dir;
-}
+import { LEAK, ROOT, STORE, repo, run } from './cliHarness';
 
 const files = (stdout: string) => (JSON.parse(stdout).findings as { file: string }[]).map((f) => f.file);
 
@@ -79,7 +58,7 @@ describe('mt-pii init', () => {
     assert.match(text, /@sentry\/node: Sentry/);
     assert.match(text, /mixpanel-browser: Mixpanel/);
     assert.doesNotMatch(text, /left-pad/);
-    const data = JSON.parse(ts.convertToObject(ts.parseJsonText('mt-pii.json', text), []) ? JSON.stringify(ts.convertToObject(ts.parseJsonText('mt-pii.json', text), [])) : '{}');
+    const data = ts.convertToObject(ts.parseJsonText('mt-pii.json', text), []) as { profile: unknown };
     assert.deepStrictEqual(data.profile, { entity: 'school-service', also: ['minors'], subjectToMcdpa: 'unknown' });
     assert.strictEqual(run(['scan', '.', '--fail-on', 'never'], dir).code, 0, 'the written file is a valid configuration');
     assert.strictEqual(run(['init'], dir).code, 2, 'an existing file is not replaced without --force');

@@ -1,31 +1,10 @@
 // mt-pii scan for CI: paths and fingerprints relative to the project root whatever the working directory,
 // baselines (resolution, missing file, update with pruning), SARIF for code scanning, --jobs identity.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(ROOT, 'bin', 'mt-pii.js');
-const LEAK = "import * as Sentry from '@sentry/node';\nexport const f = (u: { email: string }) => Sentry.setUser({ email: u.email });\n";
-const STORE = "export const g = (u: { ssn: string }) => localStorage.setItem('ssn', u.ssn);\n";
-
-function run(args: string[], cwd: string, input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 600000, input });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A repository-like folder: `.git` marks its root (nothing of git runs). */
-function repo(files: Record<string, string>, git = true): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt-pii-repo-'));
-  if (git) fs.mkdirSync(path.join(dir, '.git'));
-  for (const [f, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-    fs.writeFileSync(path.join(dir, f), text);
-  }
-  return dir;
-}
+import { LEAK, ROOT, STORE, repo, run } from './cliHarness';
 
 const json = (stdout: string) => JSON.parse(stdout) as { findings: { file: string; fingerprint: string; ruleId: string; flow: { file: string }[] }[]; summary: Record<string, number> };
 
