@@ -62,11 +62,14 @@ describe('language server: data map and disclosure drift', function () {
     const copy = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mt-pii-bundle-')));
     for (const p of ['dist', 'rules', 'package.json']) fs.cpSync(path.join(ROOT, p), path.join(copy, p), { recursive: true });
     const ws = workspace();
+    // More files than one scan group: the map is still built in its own thread (no scan worker script ships).
+    for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(ws.dir, 'src', `util${i}.ts`), `export const n${i} = ${i};\n`);
     const client = new LspClient(['node', path.join(copy, 'dist', 'server', 'src', 'lsp', 'server.js'), '--stdio']);
     try {
       await client.initialize(ws.dir);
       const r = await client.conn.sendRequest<DataMapResult>('mt-pii/dataMap', {});
       assert.deepStrictEqual(r.destinations, ['Mixpanel', 'Sentry'], JSON.stringify(r.error) + client.stderr);
+      assert.strictEqual(r.files, 41);
       client.open(ws.uri, APP);
       const diags = await client.diagnostics(ws.uri, (ds) => ds.some((d) => d.code === 'mt/undisclosed-data-flow'), undefined, 20000);
       const fixes = await client.codeActions(ws.uri, diags.find((d) => d.code === 'mt/undisclosed-data-flow')!);

@@ -160,8 +160,8 @@ describe('mt-pii report on edge cases', function () {
   it('usage errors exit 2 with a message: a bad format, a scan-only flag, an unreadable or foreign --compare file', () => {
     const dir = project({ 'a.ts': 'export {};\n', 'not.json': '{ nope', 'other.json': '{ "hello": 1 }' });
     const cases: [string[], RegExp][] = [
-      [['report', '--format', 'sarif'], /report --format must be html, markdown or json/],
-      [['report', '--fail-on', 'error'], /--fail-on is a scan option; a report lists every flow and always exits 0/],
+      [['report', '--format', 'sarif'], /--format must be html, markdown or json \(got "sarif"\)/],
+      [['report', '--fail-on', 'error'], /unknown option --fail-on for `mt-pii report`/],
       [['report', '--compare', 'missing.json'], /--compare: cannot read missing\.json \(ENOENT\)/],
       [['report', '--compare', 'not.json'], /--compare: not\.json is not JSON/],
       [['report', '--compare', 'other.json'], /--compare: other\.json: not a data map .* and not a scan/],

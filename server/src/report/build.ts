@@ -20,14 +20,16 @@ export interface ScanParts {
   scanned: readonly { file: string; root: string }[];
   catalog: Catalog;
   configs: ConfigLoader;
-  cwd: string;
+  /** The project root: paths in the report are relative to it. */
+  root: string;
 }
 
 export function dataMapOf(parts: ScanParts): DataMap {
-  const { catalog, cwd } = parts;
-  const root = parts.scanned[0]?.root ?? cwd;
-  const rootDir = path.extname(root) ? path.dirname(root) : root;
-  const { config } = parts.configs.forFile(path.join(rootDir, 'index.ts'));
+  const { catalog, root } = parts;
+  const first = parts.scanned[0]?.root ?? root;
+  const from = path.extname(first) ? path.dirname(first) : first;
+  // The disclosure and the team's sinks in force where the scan starts.
+  const { config } = parts.configs.forFile(path.join(from, 'index.ts'));
   // The team's own sinks (mt-pii.json) name packages too.
   const declared = declaredSdks(packageJsonsOf(parts.scanned), { sinks: [...catalog.sinks, ...config.sinks] });
   const d = config.disclosure;
@@ -38,9 +40,9 @@ export function dataMapOf(parts: ScanParts): DataMap {
     suppressed: parts.suppressed,
     safe: parts.safe,
     declared,
-    display: (f) => displayPath(f, cwd),
+    display: (f) => displayPath(f, root),
     catalog,
     labels: classifierFor(catalog).labels,
-    ...(d ? { disclosure: { file: displayPath(d.file, cwd), ...(d.vendors ? { vendors: d.vendors } : {}), ...(d.categories ? { categories: d.categories } : {}) } } : {}),
+    ...(d ? { disclosure: { file: displayPath(d.file, root), ...(d.vendors ? { vendors: d.vendors } : {}), ...(d.categories ? { categories: d.categories } : {}) } } : {}),
   });
 }
