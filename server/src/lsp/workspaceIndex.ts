@@ -197,7 +197,8 @@ export class WorkspaceIndex {
         if (!setup.skip) items.push({ file, uri: fileToUri(file), space: setup.space, budgetMs: TIME_BUDGET_MS });
       }
     }
-    this.open.reanalyse(reopen);
+    // A parked document stays parked: its retry comes when its imports are indexed.
+    this.open.reanalyse(reopen, undefined, false);
     this.worker.index(items, true);
   }
 

@@ -69,8 +69,8 @@ function analyse(file: string, uri: string, space: string, budgetMs: number, tex
     if (e instanceof Cancelled) {
       if (!overBudget) throw e; // preempted: the caller queues it again
       const waitFor = job.incomplete.filter((f) => f !== file);
-      const seconds = moduleBudget ? `${moduleBudget} modules` : `${budgetMs / 1000} s`;
-      return { error: `analysis took longer than ${seconds} and was stopped`, overBudget: true, waitFor, analysed: job.analysed, ms };
+      const error = moduleBudget ? `analysis needed more than ${moduleBudget} modules and was stopped` : `analysis took longer than ${budgetMs / 1000} s and was stopped`;
+      return { error, overBudget: true, waitFor, analysed: job.analysed, ms };
     }
     return { error: e instanceof RangeError ? 'the file nests too deeply to analyse' : (e as Error).message, analysed: job.analysed, ms };
   }
