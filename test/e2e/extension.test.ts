@@ -149,6 +149,23 @@ suite('Montana PII Guard in a real VS Code', () => {
     for (const dir of ['rules', 'syntaxes']) assert.ok(fs.existsSync(path.join(ext.extensionPath, dir)), `${dir}/ is in the package`);
   });
 
+  test('indexing shows its progress, and a leak three imports away appears in a file nobody opened', async () => {
+    const signup = workspaceUri('chain/signup.ts');
+    const d = await finding(signup, THIRD_PARTY);
+    assert.ok(!vscode.workspace.textDocuments.some((t) => t.uri.toString() === signup.toString()), 'chain/signup.ts was never opened');
+    assert.strictEqual(d.range.start.line, 4, 'on the submitForm(account.email) line');
+    const flow = (d.relatedInformation ?? []).map((r) => r.location.uri.path);
+    assert.ok(flow.some((p) => p.endsWith('/chain/track.ts')), `the flow ends in track.ts (three imports away): ${JSON.stringify(flow)}`);
+    // The server's work-done progress, as the language client received it (VS Code shows it in the status bar).
+    const progress = (await api()).progress;
+    const begin = progress.findIndex((p) => p.kind === 'begin' && p.title === 'Montana PII Guard: indexing');
+    assert.ok(begin >= 0, `an indexing progress began: ${JSON.stringify(progress)}`);
+    assert.ok(progress.slice(begin).some((p) => p.kind === 'report' && /^\d+\/\d+ files$/.test(p.message ?? '')), `files done of total reported: ${JSON.stringify(progress)}`);
+    assert.ok(progress.slice(begin).some((p) => p.kind === 'end'), `the progress ended: ${JSON.stringify(progress)}`);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('e2e-index.png');
+  });
+
   test('a Segment identify call with an email is a Warning with the rule code and a documentation link', async () => {
     const d = await finding(login(), THIRD_PARTY);
     assert.strictEqual(d.source, 'mt-pii');

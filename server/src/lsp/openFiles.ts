@@ -35,6 +35,8 @@ interface DocState {
   parked?: { reason: string };
   /** Pull requests waiting for the analysis of a version. */
   waiters: { version: number; resolve(): void }[];
+  /** The version the document was opened with. */
+  opened: number;
 }
 
 export interface OpenFilesHooks {
@@ -67,6 +69,9 @@ export class OpenFiles {
   }
 
   changed(doc: TextDocument): void {
+    // The document manager reports an open as a change too: the open is analysed at once, not debounced.
+    const s = this.state.get(doc.uri);
+    if (s && s.version === -1 && s.timer && s.opened === doc.version) return;
     this.schedule(doc, DEBOUNCE_MS);
   }
 
@@ -125,7 +130,7 @@ export class OpenFiles {
   }
 
   private schedule(doc: TextDocument, delay: number): void {
-    const s = this.state.get(doc.uri) ?? { version: -1, findings: [], waiters: [] };
+    const s = this.state.get(doc.uri) ?? { version: -1, findings: [], waiters: [], opened: doc.version };
     if (s.timer) clearTimeout(s.timer);
     s.timer = setTimeout(() => {
       s.timer = undefined;

@@ -151,10 +151,12 @@ export class ModuleIndex {
 
   /**
    * Analyses `file` in `space`: from the cache when its content is unchanged, else from `text` (an
-   * editor buffer, optionally already parsed) or the overlay or the disk. Throws `Cancelled` when the job's
+   * editor buffer, parsed with `parse` if given, e.g. incrementally) or the overlay or the disk. Throws `Cancelled` when the job's
    * budget runs out (modules finished before that stay cached); other errors propagate too.
    */
-  analyze(file: string, space: Space, job: IndexJob, text?: string, parsed?: ts.SourceFile): AnalysisResult | CachedResult | undefined {
+  analyze(
+    file: string, space: Space, job: IndexJob, text?: string, parse?: (text: string) => ts.SourceFile, lazyExports = false,
+  ): AnalysisResult | CachedResult | undefined {
     const s = this.spaces.get(space.key)!;
     const key = `${space.key}\u0000${file}`;
     let hash: string;
@@ -194,6 +196,7 @@ export class ModuleIndex {
       if (job.isCancelled?.()) throw new Cancelled();
       result = analyzeFile(file, source, space.catalog, {
         ...space.options,
+        lazyExports,
         isCancelled: job.isCancelled,
         importer: (spec) => {
           const target = s.resolver.resolve(file, spec);
@@ -204,7 +207,7 @@ export class ModuleIndex {
           this.addImport(file, target);
           return this.exportsOf(target, space, job);
         },
-      }, parsed);
+      }, text !== undefined ? parse?.(text) : undefined);
     } catch (e) {
       if (e instanceof Cancelled) {
         s.entries.delete(file);
@@ -212,7 +215,8 @@ export class ModuleIndex {
       } else this.store(key, own, undefined, source.length);
       throw e;
     }
-    const cached = { ...result } as Partial<AnalysisResult>;
+    // Copied by descriptor: a lazy `exports` (AnalyzeOptions.lazyExports) stays lazy.
+    const cached = Object.defineProperties({}, Object.getOwnPropertyDescriptors(result)) as Partial<AnalysisResult>;
     delete cached.sourceFile;
     this.store(key, own, cached as CachedResult, source.length);
     return result;

@@ -8,6 +8,8 @@ import {
 
 /** Stack for the worker: TypeScript's parser recurses once per nesting level (a 10,000-deep expression). */
 const STACK_MB = 256;
+/** A larger young generation: an analysis makes much short-lived garbage (fewer scavenges; measured -15% CPU). */
+const YOUNG_MB = 96;
 /** A worker silent this much longer than the largest budget it was given is taken to hang, and replaced. */
 const GRACE_MS = 10000;
 
@@ -122,7 +124,7 @@ export class IndexWorkerClient {
   private start(): void {
     const init: IndexWorkerInit = { rulesDir: this.rulesDir, budgetBytes: this.budgetBytes, shared: this.shared };
     Atomics.store(this.counters, LIVE_WAITING, 0);
-    const worker = new Worker(path.join(__dirname, 'indexWorker.js'), { workerData: init, resourceLimits: { stackSizeMb: STACK_MB } });
+    const worker = new Worker(path.join(__dirname, 'indexWorker.js'), { workerData: init, resourceLimits: { stackSizeMb: STACK_MB, maxYoungGenerationSizeMb: YOUNG_MB } });
     worker.unref();
     this.worker = worker;
     this.lastHeard = Date.now();

@@ -58,8 +58,8 @@ function analyse(file: string, uri: string, space: string, budgetMs: number, tex
   });
   const sp = spaceOf(space);
   try {
-    const parsed = text === undefined ? undefined : reparser.parse(file, text);
-    const r = index.analyze(file, sp, job, text, parsed);
+    // An open document's exports are computed only if another file asks (its entry is dropped before its tree is re-used).
+    const r = index.analyze(file, sp, job, text, (t) => reparser.parse(file, t), text !== undefined);
     const findings = r?.findings ?? [];
     const doc = findings.length ? TextDocument.create(uri, '', 0, text ?? index.text(file) ?? '') : undefined;
     const diagnostics = doc ? findings.map((f) => toDiagnostic(f, doc, (id) => docHref(sp, id))) : [];
