@@ -119,6 +119,10 @@ describe('language server: project index', function () {
       // Closing the buffer without saving brings the disk text (and the finding) back.
       client.close(ws.uri('track.ts'));
       assert.deepStrictEqual(codes(await client.diagnostics(ws.uri('page.ts'), (d) => d.length === 1)), [THIRD_PARTY]);
+      // The same change made on disk (a checkout), reported by the editor's file watcher.
+      fs.writeFileSync(ws.file('track.ts'), QUIET);
+      client.watchedFilesChanged([ws.uri('track.ts')]);
+      await client.diagnostics(ws.uri('page.ts'), (d) => d.length === 0);
     } finally {
       await client.shutdown();
     }

@@ -25,16 +25,20 @@ export const TIME_BUDGET_MS = 8000;
 const UNCHANGED: Diagnostic[] = [];
 
 interface DocState {
-  /** Version the findings belong to; -1 before the first analysis (or after an import changed). */
+  /** Version the findings belong to; -1 before the first analysis. */
   version: number;
   findings: Finding[];
   config?: ResolvedConfig;
   timer?: NodeJS.Timeout;
-  running?: { version: number; cancel(): void };
+  /** Bumped by every edit and every request to analyse again; an analysis publishes only for the latest. */
+  gen: number;
+  /** The generation last analysed (published). */
+  done: number;
+  running?: { gen: number; cancel(): void };
   /** Over the time budget: edits do not analyse it again; a retry (imports indexed, save) does. */
   parked?: { reason: string };
-  /** Pull requests waiting for the analysis of a version. */
-  waiters: { version: number; resolve(): void }[];
+  /** Pull requests waiting until nothing is pending. */
+  waiters: (() => void)[];
   /** The version the document was opened with. */
   opened: number;
 }
@@ -71,7 +75,7 @@ export class OpenFiles {
   changed(doc: TextDocument): void {
     // The document manager reports an open as a change too: the open is analysed at once, not debounced.
     const s = this.state.get(doc.uri);
-    if (s && s.version === -1 && s.timer && s.opened === doc.version) return;
+    if (s && s.done === 0 && s.timer && s.opened === doc.version) return;
     this.schedule(doc, DEBOUNCE_MS);
   }
 
@@ -88,7 +92,7 @@ export class OpenFiles {
     const s = this.state.get(uri);
     if (s?.timer) clearTimeout(s.timer);
     s?.running?.cancel();
-    s?.waiters.forEach((w) => w.resolve());
+    s?.waiters.forEach((w) => w());
     this.state.delete(uri);
     if (uri.startsWith('file:')) this.worker.overlay(uriToFile(uri, languageId), undefined);
   }
@@ -107,7 +111,6 @@ export class OpenFiles {
       const doc = this.documents.get(uri);
       const s = this.state.get(uri);
       if (!doc || !s) continue;
-      s.version = -1;
       if (unpark) s.parked = undefined;
       this.schedule(doc, delay);
     }
@@ -117,20 +120,25 @@ export class OpenFiles {
     return [...this.state.keys()];
   }
 
-  isParked(uri: string): boolean {
-    return !!this.state.get(uri)?.parked;
-  }
-
-  /** Resolves once the document's current version has been analysed (at once for documents not open). */
+  /**
+   * Resolves once the document's latest edit (and any request to analyse it again) has been analysed; at
+   * once for documents not open. A pull never waits longer than a budget and a half, whatever happens.
+   */
   settled(uri: string): Promise<void> {
-    const doc = this.documents.get(uri);
     const s = this.state.get(uri);
-    if (!doc || !s || (s.version === doc.version && !s.timer && !s.running)) return Promise.resolve();
-    return new Promise((resolve) => s.waiters.push({ version: doc.version, resolve }));
+    if (!this.documents.get(uri) || !s || (s.done === s.gen && !s.timer)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, TIME_BUDGET_MS * 1.5);
+      s.waiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
   }
 
   private schedule(doc: TextDocument, delay: number): void {
-    const s = this.state.get(doc.uri) ?? { version: -1, findings: [], waiters: [], opened: doc.version };
+    const s: DocState = this.state.get(doc.uri) ?? { version: -1, findings: [], waiters: [], opened: doc.version, gen: 0, done: 0 };
+    s.gen++;
     if (s.timer) clearTimeout(s.timer);
     s.timer = setTimeout(() => {
       s.timer = undefined;
@@ -142,35 +150,35 @@ export class OpenFiles {
   private validate(uri: string): void {
     const doc = this.documents.get(uri);
     const s = this.state.get(uri);
-    if (!doc || !s || s.running?.version === doc.version) return;
-    if (s.version === doc.version) return this.settle(s, doc.version);
-    if (s.running) s.running.cancel(); // an older version: its result would be thrown away
-    void this.analyse(doc, s).then((diagnostics) => {
-      // A newer version may have arrived meanwhile; its own analysis publishes.
-      if (!diagnostics || this.documents.get(uri)?.version !== doc.version || this.state.get(uri) !== s) return;
-      if (diagnostics !== UNCHANGED) this.store.set(uri, diagnostics, doc.version, s.waiters.length > 0);
-      this.settle(s, doc.version);
-    }, (e) => this.connection.console.error(`Montana PII Guard: analysis failed: ${(e as Error).stack ?? e}`));
-  }
-
-  private settle(s: DocState, version: number): void {
-    s.waiters = s.waiters.filter((w) => {
-      if (w.version > version) return true;
-      w.resolve();
-      return false;
+    if (!doc || !s || s.running?.gen === s.gen) return;
+    const gen = s.gen;
+    s.running?.cancel(); // an older request: its result would be thrown away
+    const running = { gen, cancel: () => undefined };
+    s.running = running;
+    const finish = (): void => {
+      if (s.running === running) s.running = undefined;
+    };
+    void this.analyse(doc, s, running).then((result) => {
+      finish();
+      // A newer edit or request may have come meanwhile; its own analysis publishes.
+      if (!result || s.gen !== gen || this.state.get(uri) !== s || this.documents.get(uri)?.version !== doc.version) return;
+      s.version = doc.version;
+      s.findings = result.findings;
+      s.done = gen;
+      if (result.diagnostics !== UNCHANGED) this.store.set(uri, result.diagnostics, doc.version, s.waiters.length > 0);
+      if (!s.timer) s.waiters.splice(0).forEach((w) => w());
+    }, (e) => {
+      finish();
+      this.connection.console.error(`Montana PII Guard: analysis failed: ${(e as Error).stack ?? e}`);
     });
   }
 
-  private async analyse(doc: TextDocument, s: DocState): Promise<Diagnostic[] | undefined> {
+  private async analyse(doc: TextDocument, s: DocState, running: { cancel(): void }): Promise<{ findings: Finding[]; diagnostics: Diagnostic[] } | undefined> {
     const version = doc.version;
     const file = uriToFile(doc.uri, doc.languageId);
     const enabled = await this.hooks.enabled(doc.uri);
     if (this.documents.get(doc.uri)?.version !== version) return undefined;
-    const done = (findings: Finding[], diagnostics: Diagnostic[]) => {
-      s.version = version;
-      s.findings = findings;
-      return diagnostics;
-    };
+    const done = (findings: Finding[], diagnostics: Diagnostic[]) => ({ findings, diagnostics });
     if (!enabled) return done([], []);
     let setup;
     try {
@@ -192,9 +200,8 @@ export class OpenFiles {
       return done([], UNCHANGED);
     }
     const job = this.worker.analyse(file, doc.uri, text, setup.space, TIME_BUDGET_MS);
-    s.running = { version, cancel: job.cancel };
+    running.cancel = job.cancel;
     const outcome = await job.result;
-    if (s.running?.version === version) s.running = undefined;
     if (outcome.invalidated?.length) this.hooks.invalidated(outcome.invalidated.filter((f) => f !== file), file);
     if (outcome.error === 'superseded' || this.documents.get(doc.uri)?.version !== version) return undefined;
     if (outcome.error === 'restarted') {

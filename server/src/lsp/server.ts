@@ -95,6 +95,7 @@ export class PiiServer {
       if (sources.length) {
         for (const c of sources) if (c.type === FileChangeType.Deleted && !this.documents.get(c.uri)) this.store.delete(c.uri);
         this.worker.filesChanged(sources.map((c) => uriToFile(c.uri)), sources.some((c) => c.type !== FileChangeType.Changed));
+        this.index.created(sources.filter((c) => c.type === FileChangeType.Created).map((c) => uriToFile(c.uri)));
       }
       if (configChanged) {
         this.configs.reset();

@@ -202,6 +202,12 @@ export class WorkspaceIndex {
     this.worker.index(items, true);
   }
 
+  /** New source files on disk: indexed (when indexing is on), and re-indexed later when they change. */
+  created(files: string[]): void {
+    for (const f of files) this.known.add(f);
+    this.invalidated(files);
+  }
+
   /** A file ran over budget while analysing `waitFor`: those are indexed on their own, then it is retried. */
   retryAfter(file: string, uri: string, waitFor: string[], space: string, warmOnly = false): void {
     const r = this.retries.get(file) ?? { uri, space, warmOnly, waitFor: new Set<string>(), attempts: 0 };

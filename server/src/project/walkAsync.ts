@@ -15,14 +15,8 @@ export async function listSourceFilesAsync(folders: readonly string[], stop: () 
   const seen = new Set<string>();
   const walk = async (dir: string): Promise<void> => {
     if (stop()) return;
-    let entries;
-    try {
-      entries = await fsp.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
+    const entries = await fsp.readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const abs = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!DEFAULT_EXCLUDED_DIRS.has(e.name)) await walk(abs);
