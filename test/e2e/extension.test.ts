@@ -94,7 +94,17 @@ async function setEnable(value: boolean | undefined): Promise<void> {
 async function revert(doc: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  // code-server sometimes clears the dirty flag without reloading the text (the file's stat is unchanged):
+  // the text on disk is then put back by an edit, so the server sees the revert either way.
+  const disk = fs.readFileSync(doc.uri.fsPath, 'utf8');
+  if (doc.getText() !== disk) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), disk);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the disk text put back');
+    assert.ok(await doc.save(), 'saved');
+  }
   assert.strictEqual(doc.isDirty, false, 'document reverted');
+  assert.strictEqual(doc.getText(), disk, 'the text is the text on disk');
 }
 
 /** Replaces the whole text of a workspace file in its editor and saves it, as a user would. */
