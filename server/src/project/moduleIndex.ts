@@ -244,15 +244,6 @@ export class ModuleIndex {
     }
   }
 
-  /** Drops everything (configuration or rules changed). */
-  clear(): void {
-    for (const s of this.spaces.values()) s.entries.clear();
-    this.spaces.clear();
-    this.lru.clear();
-    this.totalBytes = 0;
-    this.host.reset();
-  }
-
   /** Drops the entries of `file` and of every module importing it, transitively; returns those files. */
   invalidate(file: string): string[] {
     const out: string[] = [];

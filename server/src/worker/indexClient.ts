@@ -92,11 +92,6 @@ export class IndexWorkerClient {
     if (this.worker) this.send({ kind: 'budget', bytes });
   }
 
-  clear(): void {
-    this.spaces.clear();
-    if (this.worker) this.send({ kind: 'clear' });
-  }
-
   stats(): Promise<WorkerStats | undefined> {
     if (this.closed) return Promise.resolve(undefined);
     const id = this.nextId++;

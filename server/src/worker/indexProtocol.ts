@@ -35,8 +35,6 @@ export type ToWorker =
   /** Files changed on disk (created or deleted too: `created`). */
   | { kind: 'changed'; files: string[]; created: boolean }
   | { kind: 'budget'; bytes: number }
-  /** Forget every summary (rules or configuration changed). */
-  | { kind: 'clear' }
   | { kind: 'stats'; id: number };
 
 /** The result of one analysis, live or in the background. */

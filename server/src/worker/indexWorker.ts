@@ -177,10 +177,6 @@ parentPort!.on('message', (m: ToWorker) => {
       index.budgetBytes = m.bytes;
       index.trim();
       break;
-    case 'clear':
-      index.clear();
-      docHrefs.clear();
-      break;
     case 'stats':
       post({ kind: 'stats', id: m.id, stats: { ...index.stats(), queued: background.length, heapUsed: getHeapStatistics().used_heap_size } });
       break;
