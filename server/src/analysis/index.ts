@@ -13,6 +13,7 @@ import { activeProfiles, restsOnlyOnMcdpaThresholds, ruleApplies, viewOf } from 
 export { Cancelled } from './evaluate';
 export type { ProjectHost } from './resolve';
 export type { Finding, FlowStep, SinkInfo } from './finding';
+export type { Directive } from './suppressions';
 export { isSourceFile, parseFile, SOURCE_EXTENSIONS } from './parse';
 
 /** Rule ids the engine itself reports about suppression directives. */
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   fingerprintPath?: string;
   /** Report directives that suppress nothing (default true). */
   reportUnusedSuppressions?: boolean;
+  /** Today's date (YYYY-MM-DD) for suppression expiry; default: the machine's local date. */
+  today?: string;
   /**
    * Compute `exports` when first read, not at once (an edited document that nothing imports needs none).
    * The evaluator and syntax tree stay alive until then; the tree must not be re-used for parsing meanwhile.
@@ -61,6 +64,8 @@ export interface AnalysisResult {
   exports: ModuleExports;
   /** Personal data that reached an encrypted store (a `safe` sink): never a finding, listed in the data map. */
   safe: SafeDestination[];
+  /** The file's suppression directives, with how many findings each suppressed (mt-pii scan --list-suppressions). */
+  directives: Directive[];
 }
 
 /** A place where personal data reaches an encrypted store, the destination the rules recommend. */
@@ -109,22 +114,25 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
   const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
   const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
-  const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION])) : [];
+  const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION]), options.today) : [];
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const f of raw) {
     const line = sf.getLineAndCharacterOfPosition(f.start).line;
-    const d = directives.find((x) => directiveCovers(x, f.ruleId) && (x.kind === 'file' || x.line === line));
-    if (d) {
+    // Every directive that covers the finding counts as used (a file directive does not make a line one unused).
+    const covering = directives.filter((x) => directiveCovers(x, f.ruleId) && (x.kind === 'file' || x.line === line));
+    for (const d of covering) {
       d.used = true;
-      suppressed.push(f);
-    } else findings.push(f);
+      d.suppressed = (d.suppressed ?? 0) + 1;
+    }
+    if (covering.length) suppressed.push(f);
+    else findings.push(f);
   }
   findings.push(...directiveFindings(directives, file, options, severities));
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   const result = {
     findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf,
-    safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog),
+    safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives,
   };
   if (!options.lazyExports) return { ...result, exports: evaluator.exports() };
   let computed: ModuleExports | undefined;
@@ -180,6 +188,13 @@ interface ModuleEntry {
   /** Host version of the file when analysed (see ProjectHost.version); undefined for editor text. */
   version?: string;
   result?: CachedResult;
+  /** Project modules whose exports this file's analysis read (its direct imports). */
+  imports: Set<string>;
+  /**
+   * The result depends on the order files were analysed in: an import cycle was cut at a module still
+   * being analysed, or an import's analysis was cancelled (directly or through an import).
+   */
+  orderDependent: boolean;
 }
 
 /**
@@ -220,7 +235,7 @@ export class Project {
     }
     const source = text ?? this.host.readFile(file);
     if (source === undefined) return undefined;
-    const own: ModuleEntry = { state: 'running', version };
+    const own: ModuleEntry = { state: 'running', version, imports: new Set(), orderDependent: false };
     this.modules.set(file, own);
     try {
       const result = analyzeFile(file, source, this.catalog, {
@@ -229,7 +244,14 @@ export class Project {
         ...options,
         importer: (spec) => {
           const target = this.resolver.resolve(file, spec);
-          return target ? this.exportsOf(target) : undefined;
+          if (!target) return undefined;
+          own.imports.add(target);
+          const exports = this.exportsOf(target);
+          const dep = this.modules.get(target);
+          // A cycle cut here (the module is still running), an order-dependent import, or an import whose
+          // analysis was cancelled make this result depend on the order of analysis too.
+          if (dep?.state === 'running' || dep?.orderDependent || (!dep && this.options.isCancelled?.())) own.orderDependent = true;
+          return exports;
         },
       });
       own.result = { ...result, sourceFile: undefined } as CachedResult;
@@ -245,6 +267,35 @@ export class Project {
   /** Cached result of a file analysed earlier (as a scan target or as someone's import). */
   cached(file: string): CachedResult | undefined {
     return this.modules.get(file)?.result;
+  }
+
+  /**
+   * Whether the cached result of `file` depends on the order files were analysed in (an import cycle, a
+   * cancelled import). Results that do not are the same whichever files were analysed before them.
+   */
+  isOrderDependent(file: string): boolean {
+    return !!this.modules.get(file)?.orderDependent;
+  }
+
+  /** Drops the cached results that depend on analysis order (see isOrderDependent); keeps the rest. */
+  forgetOrderDependent(): void {
+    for (const [f, e] of this.modules) if (e.state === 'done' && e.orderDependent) this.modules.delete(f);
+  }
+
+  /** Every project module the cached result of `file` was computed from, itself excluded (its imports, theirs, …). */
+  dependenciesOf(file: string): string[] {
+    const seen = new Set<string>([file]);
+    const todo = [file];
+    while (todo.length) {
+      for (const dep of this.modules.get(todo.pop()!)?.imports ?? []) {
+        if (!seen.has(dep)) {
+          seen.add(dep);
+          todo.push(dep);
+        }
+      }
+    }
+    seen.delete(file);
+    return [...seen].sort();
   }
 
   /** Drops cached results: of one file, or of all (and what was learnt about the file system). */

@@ -98,7 +98,7 @@ export class OpenFiles {
   }
 
   /** Findings and configuration of an open document's last analysis. */
-  get(uri: string): { findings: Finding[]; config?: ResolvedConfig } | undefined {
+  get(uri: string): { version: number; findings: Finding[]; config?: ResolvedConfig } | undefined {
     return this.state.get(uri);
   }
 

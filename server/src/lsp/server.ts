@@ -9,10 +9,11 @@ import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION, classifierFor } from '../analy
 import { isSourceFile } from '../analysis/parse';
 import { Catalog, loadCatalog } from '../catalog/load';
 import { productVersion } from '../catalog/docs';
-import { CONFIG_FILE } from '../config/config';
+import * as path from 'path';
+import { CONFIG_FILE, DEFAULT_CONFIG } from '../config/config';
 import { ConfigLoader } from '../config/discover';
 import { IndexWorkerClient } from '../worker/indexClient';
-import { suppressionActions } from './codeActions';
+import { EditCapabilities, FIX_ALL_KIND, codeActions, fileReader } from './codeActions';
 import { ConfigProblems } from './configProblems';
 import { SOURCE } from './convert';
 import { DiagnosticStore } from './diagnosticStore';
@@ -53,6 +54,7 @@ export class PiiServer {
   private store!: DiagnosticStore;
   private open!: OpenFiles;
   private index!: WorkspaceIndex;
+  private editCaps: EditCapabilities = { documentChanges: false, snippets: false, createFiles: false };
 
   constructor(private readonly connection: Connection) {
     const { catalog, problems } = loadCatalog();
@@ -143,11 +145,20 @@ export class PiiServer {
     connection.onHover((params): Hover | null => this.guard('hover', () => this.hover(params.textDocument.uri, params.position), null));
     connection.onCodeAction((params): CodeAction[] => this.guard('code action', () => {
       const doc = this.documents.get(params.textDocument.uri);
-      if (!doc) return [];
+      const s = this.open.get(params.textDocument.uri);
+      // Findings of an older version of the document would put edits in the wrong places: none then.
+      if (!doc || !s || s.version !== doc.version) return [];
       const file = uriToFile(doc.uri, doc.languageId);
-      return params.context.diagnostics
-        .filter((d) => d.source === SOURCE)
-        .flatMap((d) => suppressionActions(doc, file, d, this.knownRules));
+      const config = s.config ?? DEFAULT_CONFIG;
+      return codeActions(params, {
+        doc, findings: s.findings, caps: this.editCaps,
+        ctx: {
+          file, text: doc.getText(), catalog: this.catalog, classifier: classifierFor(this.catalog, config.names), config, knownRules: this.knownRules,
+          readFile: fileReader((uri) => this.documents.get(uri)?.getText()),
+          workspaceRoot: this.folders.find((f) => !path.relative(f, file).startsWith('..')) ?? this.folders[0], findings: s.findings,
+        },
+        onError: (e) => this.connection.console.error(`Montana PII Guard: a quick fix failed: ${(e as Error).stack ?? e}`),
+      });
     }, []));
     this.documents.listen(connection);
   }
@@ -162,6 +173,8 @@ export class PiiServer {
     this.folders = folders;
     this.configs = new ConfigLoader(this.catalog.rulesDir, folders);
     this.canAskSettings = !!params.capabilities.workspace?.configuration;
+    const we = params.capabilities.workspace?.workspaceEdit;
+    this.editCaps = { documentChanges: !!we?.documentChanges, snippets: !!we?.snippetEditSupport, createFiles: !!we?.resourceOperations?.includes('create') };
     const pull = !!params.capabilities.textDocument?.diagnostic;
     this.store = new DiagnosticStore(this.connection, pull, !!params.capabilities.workspace?.diagnostics?.refreshSupport);
     const setups = new FileSetups(() => this.configs, this.worker, () => this.folders);
@@ -176,7 +189,7 @@ export class PiiServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [SCAN_WORKSPACE_COMMAND, STOP_INDEXING_COMMAND, INDEX_STATUS_COMMAND] },
         ...(pull ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
