@@ -1,15 +1,15 @@
 // Messages between the language server and its index worker (server/src/worker/indexWorker.ts), and the
 // shared counters both threads read without waiting for a message.
 import type { Diagnostic } from 'vscode-languageserver';
+import type { AnalyzeOptions } from '../analysis';
 import type { Finding } from '../analysis/finding';
 import type { SinkData } from '../catalog/types';
 import type { IndexStats } from '../project/moduleIndex';
-import type { Job } from './protocol';
 
 /** A team configuration the worker analyses with, registered once under its key. */
 export interface SpaceSpec {
   key: string;
-  options: Job['options'];
+  options: Omit<AnalyzeOptions, 'isCancelled' | 'importer' | 'lazyExports'>;
   sinks?: SinkData[];
 }
 
