@@ -91,20 +91,24 @@ async function setEnable(value: boolean | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('mtPii').update('enable', value, vscode.ConfigurationTarget.Global);
 }
 
+/** Each document's text on disk before the suite changed anything (what a revert must bring back). */
+const originals = new Map<string, string>();
+
 async function revert(doc: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  // code-server sometimes clears the dirty flag without reloading the text (the file's stat is unchanged):
-  // the text on disk is then put back by an edit, so the server sees the revert either way.
-  const disk = fs.readFileSync(doc.uri.fsPath, 'utf8');
-  if (doc.getText() !== disk) {
+  // code-server sometimes clears the dirty flag without reloading the text (on a loaded machine, also on
+  // main): the original text is then put back by an edit and saved, so the server sees the revert either way.
+  const original = originals.get(doc.uri.toString()) ?? fs.readFileSync(doc.uri.fsPath, 'utf8');
+  if (doc.getText() !== original) {
+    console.log(`revert: ${doc.uri.path} was not reloaded by the revert command; putting its original text back`);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), disk);
-    assert.ok(await vscode.workspace.applyEdit(edit), 'the disk text put back');
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the original text put back');
     assert.ok(await doc.save(), 'saved');
   }
   assert.strictEqual(doc.isDirty, false, 'document reverted');
-  assert.strictEqual(doc.getText(), disk, 'the text is the text on disk');
+  assert.strictEqual(doc.getText(), original, 'the text is the original text');
 }
 
 /** Replaces the whole text of a workspace file in its editor and saves it, as a user would. */
@@ -150,6 +154,7 @@ suite('Montana PII Guard in a real VS Code', () => {
   let doc: vscode.TextDocument;
 
   suiteSetup(async () => {
+    originals.set(login().toString(), fs.readFileSync(login().fsPath, 'utf8'));
     doc = await vscode.workspace.openTextDocument(login());
     await vscode.window.showTextDocument(doc);
   });
