@@ -37,6 +37,8 @@ interface DocState {
   running?: { gen: number; cancel(): void };
   /** Over the time budget: edits do not analyse it again; a retry (imports indexed, save) does. */
   parked?: { reason: string };
+  /** The reason last named in the output for this document (each is named once). */
+  named?: string;
   /** Pull requests waiting until nothing is pending. */
   waiters: (() => void)[];
   /** The version the document was opened with. */
@@ -216,7 +218,8 @@ export class OpenFiles {
     const name = this.setups.relative(file);
     if (outcome.overBudget) {
       s.parked = { reason: `Montana PII Guard could not analyse this file: ${outcome.error}. It is analysed again once the files it imports are indexed, or when you save it.` };
-      this.connection.console.warn(`Montana PII Guard: ${name}: ${outcome.error}; it will be retried once its imports are indexed.`);
+      if (s.named !== outcome.error) this.connection.console.warn(`Montana PII Guard: ${name}: ${outcome.error}; it will be retried once its imports are indexed.`);
+      s.named = outcome.error;
       this.hooks.overBudget(file, doc.uri, outcome.waitFor ?? [], space);
       return [note(s.parked.reason)];
     }
