@@ -45,6 +45,15 @@ interface DocState {
   opened: number;
 }
 
+/** What the open documents and the workspace index share: the connection, the documents, the worker, configuration, diagnostics. */
+export interface ServerParts {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  worker: IndexWorkerClient;
+  setups: FileSetups;
+  store: DiagnosticStore;
+}
+
 export interface OpenFilesHooks {
   enabled(uri: string): Promise<boolean>;
   configProblems(problems: ConfigProblem[]): void;
@@ -61,14 +70,15 @@ export interface OpenFilesHooks {
 export class OpenFiles {
   private readonly state = new Map<string, DocState>();
 
-  constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
-    private readonly worker: IndexWorkerClient,
-    private readonly setups: FileSetups,
-    private readonly store: DiagnosticStore,
-    private readonly hooks: OpenFilesHooks,
-  ) {}
+  private readonly connection: Connection;
+  private readonly documents: TextDocuments<TextDocument>;
+  private readonly worker: IndexWorkerClient;
+  private readonly setups: FileSetups;
+  private readonly store: DiagnosticStore;
+
+  constructor(parts: ServerParts, private readonly hooks: OpenFilesHooks) {
+    ({ connection: this.connection, documents: this.documents, worker: this.worker, setups: this.setups, store: this.store } = parts);
+  }
 
   opened(doc: TextDocument): void {
     this.schedule(doc, 0);

@@ -178,13 +178,14 @@ export class PiiServer {
     const pull = !!params.capabilities.textDocument?.diagnostic;
     this.store = new DiagnosticStore(this.connection, pull, !!params.capabilities.workspace?.diagnostics?.refreshSupport);
     const setups = new FileSetups(() => this.configs, this.worker, () => this.folders);
-    this.open = new OpenFiles(this.connection, this.documents, this.worker, setups, this.store, {
+    const parts = { connection: this.connection, documents: this.documents, worker: this.worker, setups, store: this.store };
+    this.open = new OpenFiles(parts, {
       enabled: (uri) => this.enabledFor(uri),
       configProblems: (problems) => this.configProblems.publish(problems),
       invalidated: (files) => this.index.invalidated(files),
       overBudget: (file, uri, waitFor, space) => this.index.retryAfter(file, uri, waitFor, space),
     });
-    this.index = new WorkspaceIndex(this.connection, this.documents, this.worker, setups, this.store, this.open, () => this.folders);
+    this.index = new WorkspaceIndex(parts, this.open, () => this.folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -7,7 +7,7 @@ import type { IndexWorkerClient } from '../worker/indexClient';
 import type { IndexItem, IndexedFile, WorkerStats } from '../worker/indexProtocol';
 import type { DiagnosticStore } from './diagnosticStore';
 import type { FileSetups } from './fileSetup';
-import { TIME_BUDGET_MS, type OpenFiles } from './openFiles';
+import { TIME_BUDGET_MS, type OpenFiles, type ServerParts } from './openFiles';
 import { fileToUri, uriToFile } from './uris';
 
 export const INDEX_TITLE = 'Montana PII Guard: indexing';
@@ -69,15 +69,15 @@ export class WorkspaceIndex {
   /** Background work is allowed (mtPii.index.enable). */
   enabled = true;
 
-  constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
-    private readonly worker: IndexWorkerClient,
-    private readonly setups: FileSetups,
-    private readonly store: DiagnosticStore,
-    private readonly open: OpenFiles,
-    private readonly folders: () => readonly string[],
-  ) {}
+  private readonly connection: Connection;
+  private readonly documents: TextDocuments<TextDocument>;
+  private readonly worker: IndexWorkerClient;
+  private readonly setups: FileSetups;
+  private readonly store: DiagnosticStore;
+
+  constructor(parts: ServerParts, private readonly open: OpenFiles, private readonly folders: () => readonly string[]) {
+    ({ connection: this.connection, documents: this.documents, worker: this.worker, setups: this.setups, store: this.store } = parts);
+  }
 
   get running(): boolean {
     return !!this.pass;
