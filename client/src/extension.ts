@@ -11,7 +11,17 @@ const CLIENT_ID = 'mtPii'; // also the settings prefix, so `mtPii.trace.server` 
 const CLIENT_NAME = 'Montana PII Guard';
 export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'vue', 'svelte'];
 const SCHEMES = ['file', 'untitled'];
+/** Source files the server reads (server/src/analysis/parse.ts SOURCE_EXTENSIONS, without the dot). */
+const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'vue', 'svelte'];
 export const COMMANDS = { showOutput: 'mtPii.showOutput', restartServer: 'mtPii.restartServer', showDataMap: 'mtPii.showDataMap' } as const;
+
+/** One work-done progress event of the server (the workspace index), as the client received it. */
+export interface ProgressEvent {
+  kind: 'begin' | 'report' | 'end';
+  title?: string;
+  message?: string;
+  percentage?: number;
+}
 
 /** What activate() returns: enough for the end-to-end tests to wait for the server, nothing more. */
 export interface MtPiiApi {
@@ -21,6 +31,8 @@ export interface MtPiiApi {
   /** What the data map view shows now, and a promise that settles when it is not refreshing. */
   readonly dataMap: DataMapState;
   whenDataMapIdle(): Promise<void>;
+  /** The server's work-done progress since the client started (shown by VS Code in the status bar). */
+  readonly progress: readonly ProgressEvent[];
 }
 
 let controller: ServerController | undefined;
@@ -52,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): MtPiiApi {
     whenIdle: () => ctl.whenIdle(),
     get dataMap() { return dataMap.state; },
     whenDataMapIdle: () => dataMap.whenIdle(),
+    get progress() { return ctl.progress; },
   };
 }
 
@@ -69,7 +82,10 @@ function isEnabled(): boolean {
 class ServerController {
   private client: LanguageClient | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
+  private sources: vscode.FileSystemWatcher | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** Work-done progress seen from the current server (VS Code shows it; the tests read it). */
+  progress: ProgressEvent[] = [];
 
   constructor(
     private readonly output: vscode.LogOutputChannel,
@@ -119,13 +135,26 @@ class ServerController {
   }
 
   private async startNow(): Promise<void> {
-    // mt-pii.json and any JSON file it names (the recorded disclosure): the server re-reads what changed.
+    // mt-pii.json and any JSON file one names (the recorded disclosure): the server re-reads what changed.
     this.watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+    // Source files changed outside the editor (a checkout, a formatter): the server's index drops what changed.
+    this.sources = vscode.workspace.createFileSystemWatcher(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`);
+    this.progress = [];
     const clientOptions: LanguageClientOptions = {
       documentSelector: SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language }))),
-      synchronize: { fileEvents: this.watcher },
+      synchronize: { fileEvents: [this.watcher, this.sources] },
       outputChannel: this.output,
       diagnosticCollectionName: 'mt-pii',
+      // Pull diagnostics (the server announces them): on open, after each edit and save, and the workspace's.
+      diagnosticPullOptions: { onChange: true, onSave: true },
+      middleware: {
+        handleWorkDoneProgress: (token, params, next) => {
+          const p = params as ProgressEvent;
+          this.progress.push({ kind: p.kind, title: p.title, message: p.message, percentage: p.percentage });
+          if (this.progress.length > 1000) this.progress.splice(1, this.progress.length - 1000);
+          next(token, params);
+        },
+      },
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(), clientOptions);
     client.onDidChangeState((e) => this.status.set(toStatus(e.newState)));
@@ -139,6 +168,8 @@ class ServerController {
       this.client = undefined;
       this.watcher?.dispose();
       this.watcher = undefined;
+      this.sources?.dispose();
+      this.sources = undefined;
       await client.dispose(2000).catch(() => undefined);
       this.status.set('failed');
       const cause = e instanceof Error ? e.message : String(e);
@@ -153,6 +184,8 @@ class ServerController {
     this.client = undefined;
     this.watcher?.dispose();
     this.watcher = undefined;
+    this.sources?.dispose();
+    this.sources = undefined;
     if (!client) return;
     try {
       await client.dispose(2000);

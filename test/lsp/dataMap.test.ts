@@ -79,6 +79,27 @@ describe('language server: data map and disclosure drift', function () {
     }
   });
 
+  it('re-checks open files when the disclosure file mt-pii.json names changes on disk', async () => {
+    const ws = workspace();
+    const notice = path.join(ws.dir, 'privacy', 'notice.json');
+    fs.mkdirSync(path.dirname(notice));
+    fs.writeFileSync(notice, '{ "vendors": ["sentry"], "categories": ["email", "phone"] }');
+    fs.writeFileSync(ws.cfg, '{ "disclosed": "privacy/notice.json" }');
+    const client = new LspClient();
+    try {
+      await client.initialize(ws.dir);
+      client.open(ws.uri, APP);
+      const drift = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'mt/undisclosed-data-flow');
+      const [only] = drift(await client.diagnostics(ws.uri, (ds) => drift(ds).length === 1));
+      assert.match(String(only.message), /Mixpanel/);
+      fs.writeFileSync(notice, '{ "vendors": ["sentry", "mixpanel"], "categories": ["email", "phone"] }');
+      client.watchedFilesChanged([pathToFileURL(notice).href]);
+      await client.diagnostics(ws.uri, (ds) => drift(ds).length === 0 && ds.length > 0);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   it('reports flows beyond the disclosure; the quick fixes add them to mt-pii.json, keeping its comments', async () => {
     const ws = workspace();
     const client = new LspClient();

@@ -61,6 +61,12 @@ export class ConfigLoader {
     return this.load(cfgFile, text).problems;
   }
 
+  /** Whether a configuration names this file (its recorded disclosure): a change there is a configuration change. */
+  namesFile(file: string): boolean {
+    for (const e of this.entries.values()) if (e.disclosureSource?.file === file) return true;
+    return false;
+  }
+
   /** Forget what is known (after mt-pii.json files were created, changed or deleted). */
   reset(): void {
     this.dirs.clear();

@@ -1,21 +1,26 @@
 /**
- * Runs one data map build in its own worker thread (the analysis worker's script in data-map mode), with
+ * Runs one data map build in its own worker thread (the index worker's script in data-map mode), with
  * a time limit and cancellation: the thread is stopped, never left running.
  */
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { DataMapResult } from '../lsp/dataMapProtocol';
-import type { WorkerInit } from './protocol';
 
 const STACK_MB = 256;
+
+/** What the worker is started with in data-map mode. */
+export interface DataMapInit {
+  rulesDir: string;
+  dataMap: { paths: string[]; cwd: string };
+}
 
 export function runDataMapJob(
   rulesDir: string, req: { paths: string[]; cwd: string }, timeoutMs: number, onCancel: (stop: () => void) => void,
 ): Promise<DataMapResult> {
   return new Promise((resolve) => {
-    const init: WorkerInit = { rulesDir, dataMap: req };
+    const init: DataMapInit = { rulesDir, dataMap: req };
     // Beside this file: out/server/src/worker/ in development, the server bundle's folder in the .vsix.
-    const worker = new Worker(path.join(__dirname, 'analysisWorker.js'), { workerData: init, resourceLimits: { stackSizeMb: STACK_MB } });
+    const worker = new Worker(path.join(__dirname, 'indexWorker.js'), { workerData: init, resourceLimits: { stackSizeMb: STACK_MB } });
     let settled = false;
     const finish = (r: DataMapResult) => {
       if (settled) return;
