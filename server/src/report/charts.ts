@@ -13,7 +13,7 @@ export function esc(text: string): string {
 
 const ROW = 30;
 const TOP = 44;
-const GAP = 300;
+const GAP = 240;
 const CHAR = 7.2;
 const MAX_LABEL = 300;
 

@@ -30,7 +30,7 @@ nav { margin:12px 0 4px; font-size:14px; } nav a { margin-right:14px; }
 .card { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:6px 12px; }
 .card b { font-size:20px; margin-right:6px; } .card span { color:var(--muted); font-size:13px; }
 .chart { overflow-x:auto; border:1px solid var(--line); border-radius:8px; padding:8px; background:var(--card); }
-.flow-chart { display:block; max-width:none; font-size:13px; }
+.flow-chart { display:block; max-width:100%; height:auto; font-size:13px; }
 .flow-chart text { fill:var(--vscode-editor-foreground, var(--fg)); } .flow-chart .col-head { font-weight:600; fill:var(--muted); }
 .flow-chart .sub { fill:var(--muted); } .flow-chart .vendor { font-weight:600; }
 .link { fill:none; stroke-opacity:.75; } .link.finding { stroke:var(--finding); } .link.inventory { stroke:var(--inventory); stroke-dasharray:6 4; }
