@@ -1,14 +1,14 @@
 import type * as ts from 'typescript';
 import { serviceLabelOf, type Catalog } from '../catalog/load';
 import type { ProfileId, RuleData, Severity } from '../catalog/types';
-import { Classifier } from './classify';
+import { Classifier, splitWords } from './classify';
 import { Evaluator, Hit } from './evaluate';
 import { Finding, FlowStep, SinkInfo, fingerprint } from './finding';
 import { parseDiagnostics, parseFile } from './parse';
 import { Directive, directiveCovers, findDirectives } from './suppressions';
 import { ModuleResolver, ProjectHost } from './resolve';
 import { ModuleExports, Step, Taint, locOf } from './values';
-import { activeProfiles, restsOnlyOnMcdpaThresholds, ruleApplies, viewOf } from './ruleSelect';
+import { activeProfiles, mcdpaStanding, readFinding, ruleApplies, viewOf } from './ruleSelect';
 
 export { Cancelled } from './evaluate';
 export type { ProjectHost } from './resolve';
@@ -40,7 +40,10 @@ export interface AnalyzeOptions {
    * Who the organisation is (mt-pii.json profile): `entity` and the profiles it adds (`also`, e.g. a school
    * service for minors) decide which rules apply and which citations they show; see ruleSelect.ts.
    */
-  profile?: { entity?: ProfileId | 'school-service-operator'; also?: readonly (ProfileId | 'school-service-operator')[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
+  profile?: {
+    entity?: ProfileId | 'school-service-operator'; also?: readonly (ProfileId | 'school-service-operator')[];
+    subjectToMcdpa?: 'yes' | 'no' | 'unknown'; hipaaCovered?: 'yes' | 'no' | 'unknown';
+  };
 }
 
 export interface AnalysisResult {
@@ -296,6 +299,9 @@ interface Group {
   tails: Step[];
   /** A call marked `fires` (pixel init or event) matched, with or without personal data. */
   fires: boolean;
+  /** Every category that reaches the site, and every matched taint (for a companion's words). */
+  reaching: Set<string>;
+  seen: Taint[];
 }
 
 /**
@@ -309,6 +315,7 @@ function toFindings(
   severities: Readonly<Record<string, Severity | 'off'>>, fpPath: string, options: AnalyzeOptions,
 ): Finding[] {
   const profiles = activeProfiles(options.profile);
+  const standing = mcdpaStanding(profiles, options.profile?.subjectToMcdpa);
   const rules = catalog.rules.filter((r) => severities[r.id] !== 'off' && ruleApplies(r, profiles));
   const groups = new Map<string, Group>();
   for (const hit of hits) {
@@ -326,10 +333,12 @@ function toFindings(
       const key = `${rule.id}\u0000${site}`;
       let g = groups.get(key);
       if (!g) {
-        g = { rule, hit, site, taints: new Map(), tails: hit.tail, fires: false };
+        g = { rule, hit, site, taints: new Map(), tails: hit.tail, fires: false, reaching: new Set(), seen: [] };
         groups.set(key, g);
       }
       g.fires ||= fires;
+      for (const t of hit.taints) g.reaching.add(t.cat);
+      g.seen.push(...matched);
       for (const t of matched) if (!g.taints.has(t.cat)) g.taints.set(t.cat, t);
     }
   }
@@ -359,18 +368,14 @@ function toFindings(
     const sink = catalog.instances[hit.sink.instance].sink;
     const categories = [...g.taints.keys()].sort();
     // Citations and wording for the organisation's profiles and the vendor's role (a state agency is not bound by the MCDPA).
+    // ... and where the organisation stands under the MCDPA (below its thresholds, exempt): see readFinding.
     const view = viewOf(rule, profiles, sink.role);
-    const citations = [...view.citations];
-    for (const cc of view.categoryCitations) {
-      if (cc.categories.some((c) => g.taints.has(c))) for (const c of cc.citations) if (!citations.includes(c)) citations.push(c);
-    }
-    let severity: Severity = (severities[rule.id] as Severity | undefined) ?? view.severity;
-    const notes: string[] = [];
-    // Below the MCDPA thresholds, only findings resting on another law (or on the Act's minors sections) keep their severity.
-    if (options.profile?.subjectToMcdpa === 'no' && restsOnlyOnMcdpaThresholds(rule, view, citations, catalog.citations)) {
-      severity = 'info';
-      notes.push('mt-pii.json says the Consumer Data Privacy Act thresholds are not met');
-    }
+    const reading = readFinding(rule, view, {
+      categories, reaching: g.reaching, standing, configured: severities[rule.id] as Severity | undefined,
+      sourceWords: () => sourceWordsOf(g.seen.filter((t) => g.taints.has(t.cat)), sf),
+    }, catalog.citations, catalog.notices);
+    const { citations, notes } = reading;
+    let severity = reading.severity;
     const sinkData = sink;
     const approval = options.approvedVendors?.find((a) => {
       const v = a.vendor.toLowerCase();
@@ -382,8 +387,7 @@ function toFindings(
     }
     const start = hit.node.getStart(sf);
     const labels = categories.map((c) => classifier.labels.get(c) ?? c);
-    const template = categories.length ? view.message : view.firesMessage;
-    const message = template
+    const message = reading.template
       .replace(/^\{categories\}/, capitalize(joinList(labels)))
       .replace(/\{categories\}/g, joinList(labels))
       .replace(/\{vendor\}/g, sink.vendor)
@@ -447,6 +451,18 @@ function collapseFires(groups: Map<string, Group>, catalog: Catalog): void {
 }
 
 const MAX_FLOW = 12;
+
+/** The words of the names along each taint's flow (card.cvv → ['card', 'cvv']), for a rule's companion words. */
+function sourceWordsOf(taints: readonly Taint[], sf: ts.SourceFile): string[][] {
+  const out: string[][] = [];
+  for (const t of taints) {
+    for (let s: Step | undefined = t.step, n = 0; s && n < MAX_FLOW; s = s.prev, n++) {
+      const text = s.note ?? s.loc?.text ?? sf.text.slice(s.node.getStart(sf), Math.min(s.node.end, s.node.getStart(sf) + 200));
+      out.push(splitWords(text));
+    }
+  }
+  return out;
+}
 
 function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string): FlowStep[][] {
   const seen = new Set<string>();

@@ -127,19 +127,54 @@ export interface CitationData {
   urlNote?: string;
   /** The duty binds only controllers over the Consumer Data Privacy Act thresholds (MCA 30-14-2803(1)). */
   needsMcdpaThresholds?: boolean;
+  /** A provision of the Consumer Data Privacy Act: it binds none of the bodies and entities that Act exempts. */
+  mcdpa?: boolean;
+  /** What was read to verify it, when the check went beyond the shared reference (sources, what they showed). */
+  verificationNote?: string;
+  /** Explained by `mt-pii explain` but never cited by a rule, and why (it binds someone the tool does not check). */
+  notCitedBecause?: string;
+}
+
+/** Sentences shown wherever law is read, and the notes a finding carries when the organisation is outside a law. */
+export interface NoticesData {
+  /** "Not legal advice" sentence: JSON output, SARIF rule help, explain. */
+  notLegalAdvice: string;
+  /** Appended to a finding that rests only on duties over the Consumer Data Privacy Act thresholds, below them. */
+  belowThresholds: string;
+  /** Appended to a finding that rests only on the Consumer Data Privacy Act, for an entity that Act exempts. */
+  exemptEntity: string;
+  /** What such a finding cites instead (the exemptions section). */
+  exemptionCitations: string[];
 }
 
 export interface CitationsData {
   host: string;
   /** Base of ARM rule links; the rule number follows with its dots written %2E. */
   armHost?: string;
+  /** Whom each act binds, in one line (rule pages and the README's profile table). */
+  acts?: Record<string, { binds: string }>;
+  notices?: NoticesData;
   citations: Record<string, CitationData>;
 }
 
 /** Organisation profiles of mt-pii.json: they decide which rules apply and which law a finding cites. */
 export type ProfileId =
-  | 'business' | 'state-agency' | 'health-care-provider' | 'mental-health-app' | 'school-service'
-  | 'minors' | 'motor-vehicle-records' | 'genetic-data';
+  | 'business' | 'state-agency' | 'local-government' | 'insurer' | 'health-care-provider' | 'hipaa-covered' | 'mental-health-app'
+  | 'school-service' | 'minors' | 'motor-vehicle-records' | 'genetic-data';
+
+/**
+ * A sentence and severity for data that is a listed element only together with another (a card number with
+ * the code that opens the account; a location with a name): used when every category of the finding is in
+ * `categories` and nothing in `with` (a category, or a run of words in the name the data came from) reaches
+ * the same call.
+ */
+export interface CompanionData {
+  categories: string[];
+  with: string[];
+  withWords?: string[][];
+  severity: Severity;
+  message: string;
+}
 
 export interface RuleData {
   id: string;
@@ -182,6 +217,10 @@ export interface RuleData {
   /** Wording and citations by the vendor's role (rules/sinks `role`). */
   roleVariants?: Partial<Record<SinkRole, RuleVariant>>;
   profiles?: Partial<Record<ProfileId, RuleProfile>>;
+  /** Lower severity and other words when a listed element is seen without its companion. */
+  companions?: CompanionData[];
+  /** Wording for a finding that rests only on Consumer Data Privacy Act duties that do not bind this organisation. */
+  outsideMcdpa?: { message: string; firesMessage?: string };
 }
 
 export interface RuleVariant {
@@ -197,6 +236,10 @@ export interface RuleProfile {
   citations: string[];
   categoryCitations?: { categories: string[]; citations: string[] }[];
   replace?: boolean;
+  /** The overlay applies only to vendors of these roles (a processor's duties are not an ad network's). */
+  roles?: SinkRole[];
+  companions?: CompanionData[];
+  severity?: Severity;
   applicability?: string;
   message?: string;
   firesMessage?: string;

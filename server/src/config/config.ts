@@ -22,7 +22,7 @@ export type Entity = ProfileId | 'school-service-operator';
 
 export interface ConfigData {
   root?: boolean;
-  profile?: { entity?: Entity; also?: Entity[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
+  profile?: { entity?: Entity; also?: Entity[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown'; hipaaCovered?: 'yes' | 'no' | 'unknown' };
   include?: string[];
   exclude?: string[];
   rules?: Record<string, Severity | 'off'>;
@@ -45,6 +45,8 @@ export interface ResolvedConfig {
   /** Every active profile, in overlay order (see ruleSelect.activeProfiles). */
   profiles: ProfileId[];
   subjectToMcdpa: 'yes' | 'no' | 'unknown';
+  /** profile.hipaaCovered: a HIPAA covered entity or business associate ('unknown' by default). */
+  hipaaCovered: 'yes' | 'no' | 'unknown';
   severities: Record<string, Severity | 'off'>;
   /** Extra names per category, and names that never carry a category. */
   names: { add: Record<string, string[]>; ignore: Record<string, string[]> };
@@ -60,7 +62,7 @@ export interface ResolvedConfig {
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
-  files: [], entity: 'business', also: [], profiles: ['business'], subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
+  files: [], entity: 'business', also: [], profiles: ['business'], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: {}, names: { add: {}, ignore: {} },
   sanitizers: [], sinks: [], approvedVendors: [], filters: [], checkTests: false,
 }) as ResolvedConfig;
 
@@ -136,7 +138,7 @@ function toValue(node: ts.Node, p: string, nodes: Map<string, ts.Node>): unknown
  */
 export function mergeConfigs(chain: { file: string; data: ConfigData }[]): ResolvedConfig {
   const out: ResolvedConfig = {
-    files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
+    files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: {}, names: { add: {}, ignore: {} },
     sanitizers: [], sinks: [], approvedVendors: [], filters: [], checkTests: false,
   };
   for (const { file, data } of chain) {
@@ -147,6 +149,7 @@ export function mergeConfigs(chain: { file: string; data: ConfigData }[]): Resol
     if (data.profile?.entity) out.entity = canonicalProfile(data.profile.entity) ?? out.entity;
     if (data.profile?.also) out.also = [...new Set(data.profile.also.map((p) => canonicalProfile(p)).filter((p): p is ProfileId => !!p))];
     if (data.profile?.subjectToMcdpa) out.subjectToMcdpa = data.profile.subjectToMcdpa;
+    if (data.profile?.hipaaCovered) out.hipaaCovered = data.profile.hipaaCovered;
     Object.assign(out.severities, data.rules ?? {});
     for (const [cat, spec] of Object.entries(data.categories ?? {})) {
       if (spec.names?.length) (out.names.add[cat] ??= []).push(...spec.names);
@@ -158,7 +161,7 @@ export function mergeConfigs(chain: { file: string; data: ConfigData }[]): Resol
     if (data.baseline) out.baseline = path.resolve(dir, data.baseline);
     if (data.include || data.exclude) out.filters.push({ dir, include: data.include, exclude: data.exclude });
   }
-  out.profiles = activeProfiles({ entity: out.entity, also: out.also });
+  out.profiles = activeProfiles({ entity: out.entity, also: out.also, hipaaCovered: out.hipaaCovered });
   return out;
 }
 
@@ -189,13 +192,13 @@ export function analyzeOptionsOf(config: ResolvedConfig): {
   sanitizers: string[];
   names: ResolvedConfig['names'];
   approvedVendors: ResolvedConfig['approvedVendors'];
-  profile: { entity: ProfileId; also: ProfileId[]; subjectToMcdpa: ResolvedConfig['subjectToMcdpa'] };
+  profile: { entity: ProfileId; also: ProfileId[]; subjectToMcdpa: ResolvedConfig['subjectToMcdpa']; hipaaCovered: ResolvedConfig['hipaaCovered'] };
 } {
   return {
     severities: config.severities,
     sanitizers: config.sanitizers,
     names: config.names,
     approvedVendors: config.approvedVendors,
-    profile: { entity: config.entity, also: config.also, subjectToMcdpa: config.subjectToMcdpa },
+    profile: { entity: config.entity, also: config.also, subjectToMcdpa: config.subjectToMcdpa, hipaaCovered: config.hipaaCovered },
   };
 }
