@@ -121,7 +121,7 @@ export interface CitationData {
   act?: string;
   summary: string;
   binds: string;
-  verification: 'official' | 'copy';
+  verification: 'official' | 'copy' | 'secondary';
   url: string;
   /** Said next to the link when the page was not seen (an ARM link built from the host's pattern). */
   urlNote?: string;

@@ -17,7 +17,7 @@ import { classifierFor } from '../analysis';
 import { AnalysisPool } from '../worker/pool';
 import { ConfigLoader } from '../config/discover';
 import { ConfigProblem, analyzeOptionsOf, engineKey, isIncluded } from '../config/config';
-import { explainCitations, explainRule, findCitations, listRules } from './ruleDocs';
+import { explainCitations, explainMetaRule, explainRule, findCitations, listRules } from './ruleDocs';
 import { readBaseline, writeBaseline } from '../config/baseline';
 import type { Catalog } from '../catalog/load';
 
@@ -254,6 +254,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     tool: { name: 'mt-pii', version: version() },
     findings: findings.map((f) => toReportFinding(f, lines, cwd)),
     summary: { files: scanned, findings: findings.length, durationMs: Date.now() - started },
+    ...(catalog.notices ? { notice: catalog.notices.notLegalAdvice } : {}),
   };
   if (opts.updateBaseline) {
     // --baseline, else the baseline named by the mt-pii.json that applies here, else ./mt-pii-baseline.json.
@@ -305,6 +306,8 @@ export function explain(query: string | undefined, rulesDir = defaultRulesDir())
   if (!query) return listRules(catalog);
   const rule = catalog.ruleById.get(query.startsWith('mt/') ? query : 'mt/' + query);
   if (rule) return explainRule(catalog, rule);
+  const meta = explainMetaRule(catalog, query);
+  if (meta) return meta;
   const ids = findCitations(catalog, query);
   if (ids.length) return explainCitations(catalog, ids);
   throw new UsageError(`unknown rule or citation ${query}; known rules: ${catalog.rules.map((r) => r.id).join(', ')}; citations: ${Object.keys(catalog.citations).join(', ')}`);

@@ -27,6 +27,8 @@ export interface Report {
   tool: { name: 'mt-pii'; version: string };
   findings: ReportFinding[];
   summary: { files: number; findings: number; durationMs: number };
+  /** Added to the JSON contract (nothing removed): the output is not legal advice (citations.json notices). */
+  notice?: string;
 }
 
 /** Maps 0-based offsets of one file to 1-based lines and columns. */

@@ -19,7 +19,8 @@ export function formatSarif(report: Report, rules: readonly RuleData[], ruleDocU
           rules: [
             ...ruleList.map((r) => ({
               id: r.id, name: r.id.replace(/^mt\//, ''), shortDescription: { text: r.title }, fullDescription: { text: r.description },
-              help: { text: r.advice }, helpUri: ruleDocUri(r.id), defaultConfiguration: { level: level(r.severity) },
+              help: { text: report.notice ? `${r.advice} ${r.applicability ?? ''} ${report.notice}`.replace(/\s+/g, ' ').trim() : r.advice },
+              helpUri: ruleDocUri(r.id), defaultConfiguration: { level: level(r.severity) },
             })),
             ...extra.map((id) => ({ id, name: id.replace(/^mt\//, ''), shortDescription: { text: id } })),
           ],
