@@ -117,7 +117,8 @@ describe('rules/ data', () => {
   it('rules: messages say "may", name the destination and use known placeholders; a fires-only rule has fires and a firesMessage', () => {
     for (const r of loadCatalog().catalog.rules) {
       const texts = [r.message, r.firesMessage, ...Object.values(r.roleVariants ?? {}).flatMap((v) => [v!.message, v!.firesMessage]),
-        ...Object.values(r.profiles ?? {}).flatMap((p) => [p!.message, p!.firesMessage])].filter((t): t is string => !!t);
+        ...Object.values(r.profiles ?? {}).flatMap((p) => [p!.message, p!.firesMessage, ...(p!.companions ?? []).map((c) => c.message)]),
+        ...(r.companions ?? []).map((c) => c.message), r.outsideMcdpa?.message, r.outsideMcdpa?.firesMessage, r.unreadSignalMessage].filter((t): t is string => !!t);
       for (const t of texts) {
         assert.match(t, /\bmay\b/, `${r.id}: "${t}" is not worded as "may"`);
         assert.ok(t.includes('{vendor}') || t.includes('{api}'), `${r.id}: "${t}" names no destination`);

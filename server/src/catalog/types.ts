@@ -64,6 +64,12 @@ export interface SinkData {
 
 export type SinkRole = 'processor' | 'own-purposes';
 
+/**
+ * Kinds of check that guard a call (categories.json optOutChecks): an opt-out preference signal
+ * (Global Privacy Control), the app's record of consent or opt-in, or the app's own opt-out / tracking flag.
+ */
+export type GuardKind = 'signal' | 'consent' | 'flag';
+
 /** rules/services.json: words for each service id. */
 export interface ServicesData {
   services: Record<string, string>;
@@ -204,6 +210,12 @@ export interface RuleData {
   firesOncePerFile?: boolean;
   /** Quiet when the call sits on a path guarded by an opt-out preference signal or consent check. */
   unlessOptOut?: boolean;
+  /** Quiet when the call sits behind a check of one of these kinds (see GuardKind). */
+  unlessGuard?: GuardKind[];
+  /** A call behind only the app's own consent or opt-out flag is quiet only where the project reads the signal. */
+  appGuardNeedsSignalRead?: boolean;
+  /** Message for such a call where no code reads the signal. */
+  unreadSignalMessage?: string;
   /** At least one of these categories must reach the sink; the finding then lists every category of the rule. */
   requireAny?: string[];
   /** The rule applies only when one of these profiles is active. */
