@@ -112,8 +112,11 @@ export interface CategoriesData {
   apiSources: ApiSourceData[];
   /** UI-framework state functions the engine sees through (useState, useMemo, reactive, ref). */
   stateHooks?: { identity: string[]; factory: string[]; state: string[]; box: Record<string, string> };
-  /** Words and strings that show a check of an opt-out preference signal or a consent choice. */
-  optOutChecks?: { words: string[][]; strings: string[] };
+  /**
+   * Words and strings that show a check of an opt-out preference signal, a consent choice or the app's own
+   * opt-out flag; signalWords and strings are kind 'signal', consentWords 'consent', every other run 'flag'.
+   */
+  optOutChecks?: { words: string[][]; strings: string[]; signalWords?: string[][]; consentWords?: string[][] };
 }
 
 export interface CitationData {
