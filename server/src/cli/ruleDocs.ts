@@ -81,7 +81,7 @@ export function citationsSection(rule: RuleData, citations: Readonly<Record<stri
   }
   for (const g of uses) {
     if (!g.ids.length) {
-      out.push(`${g.when}: no Montana section is cited (see the profile's applicability above).`, '');
+      out.push(`${g.when}: no Montana section is cited (the text above says why).`, '');
       continue;
     }
     out.push(`${g.when}:`, '');
