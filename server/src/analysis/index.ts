@@ -13,6 +13,7 @@ import { activeProfiles, mcdpaStanding, readFinding, ruleApplies, viewOf } from 
 export { Cancelled } from './evaluate';
 export type { ProjectHost } from './resolve';
 export type { Finding, FlowStep, SinkInfo } from './finding';
+export type { Directive } from './suppressions';
 export { isSourceFile, parseFile, SOURCE_EXTENSIONS } from './parse';
 
 /** Rule ids the engine itself reports about suppression directives. */
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   fingerprintPath?: string;
   /** Report directives that suppress nothing (default true). */
   reportUnusedSuppressions?: boolean;
+  /** Today's date (YYYY-MM-DD) for suppression expiry; default: the machine's local date. */
+  today?: string;
   /** Exports of a project module imported from this file with `spec` (see Project). */
   importer?: (spec: string) => ModuleExports | undefined;
   /** Team names per category from mt-pii.json: extra names that carry it, names that never do. */
@@ -59,6 +62,8 @@ export interface AnalysisResult {
   exports: ModuleExports;
   /** Personal data that reached an encrypted store (a `safe` sink): never a finding, listed in the data map. */
   safe: SafeDestination[];
+  /** The file's suppression directives, with how many findings each suppressed (mt-pii scan --list-suppressions). */
+  directives: Directive[];
 }
 
 /** A place where personal data reaches an encrypted store, the destination the rules recommend. */
@@ -107,22 +112,25 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
   const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
   const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
-  const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION])) : [];
+  const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION]), options.today) : [];
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const f of raw) {
     const line = sf.getLineAndCharacterOfPosition(f.start).line;
-    const d = directives.find((x) => directiveCovers(x, f.ruleId) && (x.kind === 'file' || x.line === line));
-    if (d) {
+    // Every directive that covers the finding counts as used (a file directive does not make a line one unused).
+    const covering = directives.filter((x) => directiveCovers(x, f.ruleId) && (x.kind === 'file' || x.line === line));
+    for (const d of covering) {
       d.used = true;
-      suppressed.push(f);
-    } else findings.push(f);
+      d.suppressed = (d.suppressed ?? 0) + 1;
+    }
+    if (covering.length) suppressed.push(f);
+    else findings.push(f);
   }
   findings.push(...directiveFindings(directives, file, options, severities));
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return {
     findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf,
-    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog),
+    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives,
   };
 }
 

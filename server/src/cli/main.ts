@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Project, isSourceFile } from '../analysis';
 import { fsHost } from '../project/fsHost';
 import type { Finding } from '../analysis/finding';
-import type { SafeDestination } from '../analysis';
+import type { Directive, SafeDestination } from '../analysis';
 import { CatalogProblem, defaultRulesDir, loadCatalog } from '../catalog/load';
 import type { Severity } from '../catalog/types';
 import { isTestPath, listFiles, looksBinary } from '../project/files';
@@ -20,6 +20,8 @@ import { ConfigProblem, analyzeOptionsOf, engineKey, isIncluded } from '../confi
 import { explainCitations, explainMetaRule, explainRule, findCitations, listRules } from './ruleDocs';
 import { readBaseline, writeBaseline } from '../config/baseline';
 import type { Catalog } from '../catalog/load';
+import { applySafeFixes } from './fix';
+import { ListedDirective, formatSuppressions, listed } from './listSuppressions';
 
 const USAGE = `Usage:
   mt-pii scan [paths...] [options]   Scan files or folders (default: the current folder)
@@ -38,6 +40,10 @@ Scan options:
   --max-file-size <size>             Skip larger files, e.g. 2mb, 500kb (default: 2mb)
   --baseline <file>                  Hide findings accepted in this baseline (default: mt-pii.json "baseline")
   --update-baseline                  Write every current finding to the baseline file, then exit 0
+  --fix                              Apply the fixes that change no behaviour (remove suppression directives
+                                     that suppress nothing), writing files in place; says what it changed
+  --list-suppressions                List every mt-pii-ignore directive with its rules, reason, expiry and
+                                     whether it still suppresses something (text, or JSON with -f json)
 
 Configuration: the nearest mt-pii.json above each file, merged over those above it (see README).
 
@@ -55,6 +61,8 @@ export interface ScanOptions {
   failOn: Severity | 'never';
   maxFileSize: number;
   rulesDir: string;
+  fix?: boolean;
+  listSuppressions?: boolean;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -109,6 +117,12 @@ export function parseScanArgs(argv: string[]): ScanOptions {
       case '--update-baseline':
         opts.updateBaseline = true;
         break;
+      case '--fix':
+        opts.fix = true;
+        break;
+      case '--list-suppressions':
+        opts.listSuppressions = true;
+        break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
         opts.paths.push(a);
@@ -151,6 +165,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   let withSyntaxErrors = 0;
   let deepPool: AnalysisPool | undefined;
   let skippedTests = 0;
+  const directives: ListedDirective[] = [];
   for (const file of listing.files) {
     const shown = displayPath(file, cwd);
     let buf: Buffer;
@@ -194,7 +209,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     const project = entry.project;
     const options = analyzeOptionsOf(config);
     texts.set(file, text);
-    let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean; safe?: SafeDestination[] } | undefined;
+    let result: { findings: Finding[]; syntaxErrors: number; truncated: boolean; safe?: SafeDestination[]; directives?: Directive[] } | undefined;
     try {
       result = project.cached(file) ?? project.analyze(file, text, options, version);
       if (!result) throw new Error('cannot read');
@@ -227,6 +242,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
       }
     }
     for (const d of result.safe ?? []) safe.push(d);
+    if (opts.listSuppressions) for (const d of result.directives ?? []) directives.push(listed(shown, d, (o) => text.slice(0, o).split('\n').length));
     for (const f of result.findings) {
       if (accepted?.has(f.fingerprint)) hidden++;
       else findings.push(f);
@@ -241,6 +257,11 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   if (skippedTests) notes.push(`${skippedTests} test, mock or story file(s) skipped ("checkTests": true in mt-pii.json checks them)`);
   if (deepPool) await deepPool.close();
   if (withSyntaxErrors) notes.push(`${withSyntaxErrors} file(s) have syntax errors; they were analysed as far as they parse`);
+  if (opts.fix) {
+    const fixed = applySafeFixes(findings, texts, catalog, (f) => displayPath(f, cwd));
+    notes.push(...fixed.notes);
+    findings.splice(0, findings.length, ...fixed.remaining);
+  }
   const maps = new Map<string, LineMap>();
   const lines = (file: string) => {
     let m = maps.get(file);
@@ -263,6 +284,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     notes.push(`wrote ${report.findings.length} finding(s) to the baseline ${displayPath(file, cwd)}`);
     return { report, text: '', exitCode: 0, notes };
   }
+  if (opts.listSuppressions) return { report, text: formatSuppressions(directives, opts.format === 'json' ? 'json' : 'text'), exitCode: 0, notes };
   const text = opts.format === 'json' ? formatJson(report)
     : opts.format === 'sarif' ? formatSarif(report, catalog.rules, (id) => ruleDocUri(catalog.rulesDir, id))
     : opts.format === 'datamap' ? formatDataMap(report, classifierFor(catalog).labels, catalog.citations,

@@ -27,7 +27,7 @@ export interface ConfigData {
   exclude?: string[];
   rules?: Record<string, Severity | 'off'>;
   categories?: Record<string, { names?: string[]; ignore?: string[] }>;
-  sanitizers?: string[];
+  sanitizers?: (string | { name: string; module?: string })[];
   sinks?: SinkData[];
   approvedVendors?: { vendor: string; contract: string; categories?: string[] }[];
   baseline?: string;
@@ -51,6 +51,8 @@ export interface ResolvedConfig {
   /** Extra names per category, and names that never carry a category. */
   names: { add: Record<string, string[]>; ignore: Record<string, string[]> };
   sanitizers: string[];
+  /** The module each sanitizer comes from, when mt-pii.json names it (quick fixes add the import). */
+  sanitizerModules: Record<string, string>;
   sinks: SinkData[];
   approvedVendors: { vendor: string; contract: string; categories?: string[] }[];
   /** Absolute path of the baseline file, if any. */
@@ -63,7 +65,7 @@ export interface ResolvedConfig {
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   files: [], entity: 'business', also: [], profiles: ['business'], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: {}, names: { add: {}, ignore: {} },
-  sanitizers: [], sinks: [], approvedVendors: [], filters: [], checkTests: false,
+  sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
 }) as ResolvedConfig;
 
 /**
@@ -139,7 +141,7 @@ function toValue(node: ts.Node, p: string, nodes: Map<string, ts.Node>): unknown
 export function mergeConfigs(chain: { file: string; data: ConfigData }[]): ResolvedConfig {
   const out: ResolvedConfig = {
     files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: {}, names: { add: {}, ignore: {} },
-    sanitizers: [], sinks: [], approvedVendors: [], filters: [], checkTests: false,
+    sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
   };
   for (const { file, data } of chain) {
     if (data.checkTests !== undefined) out.checkTests = data.checkTests;
@@ -155,7 +157,11 @@ export function mergeConfigs(chain: { file: string; data: ConfigData }[]): Resol
       if (spec.names?.length) (out.names.add[cat] ??= []).push(...spec.names);
       if (spec.ignore?.length) (out.names.ignore[cat] ??= []).push(...spec.ignore);
     }
-    out.sanitizers.push(...(data.sanitizers ?? []));
+    for (const s of data.sanitizers ?? []) {
+      const name = typeof s === 'string' ? s : s.name;
+      if (!out.sanitizers.includes(name)) out.sanitizers.push(name);
+      if (typeof s !== 'string' && s.module) out.sanitizerModules[name] = s.module;
+    }
     out.sinks.push(...(data.sinks ?? []));
     out.approvedVendors.push(...(data.approvedVendors ?? []));
     if (data.baseline) out.baseline = path.resolve(dir, data.baseline);
