@@ -173,7 +173,15 @@ suite('Montana PII Guard in a real VS Code', () => {
     assert.strictEqual(d.source, 'mt-pii');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.strictEqual(d.range.start.line, 5, 'on the analytics.identify line');
-    if (typeof d.code === 'object') assert.ok(d.code.target instanceof vscode.Uri, 'codeDescription.href became a link');
+    assert.ok(typeof d.code === 'object', 'the rule code carries a documentation link');
+    if (typeof d.code === 'object') {
+      assert.ok(d.code.target instanceof vscode.Uri, 'codeDescription.href became a link');
+      // The rule's page shipped in the installed extension, found at run time: it opens on any machine.
+      const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+      const page = d.code.target.fsPath;
+      assert.ok(fs.existsSync(page), `${page} exists`);
+      assert.strictEqual(path.relative(fs.realpathSync(ext.extensionPath), fs.realpathSync(page)).split(path.sep).join('/'), 'rules/montana/personal-data-to-third-party.md');
+    }
     assert.ok((d.relatedInformation ?? []).length >= 1, 'the flow is shown as related information');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await screenshot('e2e-diagnostic.png');

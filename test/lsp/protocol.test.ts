@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import { DiagnosticSeverity, MarkupContent, TextEdit } from 'vscode-languageserver-protocol/node';
 import { parseDiagnostics, parseFile } from '../../server/src/analysis/parse';
 import * as path from 'path';
+import * as fs from 'fs';
+import { fileURLToPath } from 'url';
 import { LspClient, ROOT, applyEdits } from './lspClient';
 
 const LEAK = `import { AnalyticsBrowser } from '@segment/analytics-next';
@@ -36,6 +38,10 @@ describe('language server over stdio', function () {
     assert.strictEqual(d.severity, DiagnosticSeverity.Warning);
     assert.match(String(d.message), /Segment/);
     assert.match(String(d.codeDescription!.href), /^file:\/\/.*personal-data-to-third-party\.md$/);
+    // The page the running server ships (found from its own location at run time), a proper file URI.
+    const page = fileURLToPath(String(d.codeDescription!.href));
+    assert.ok(fs.existsSync(page), page);
+    assert.strictEqual(path.relative(ROOT, page).split(path.sep).join('/'), 'rules/montana/personal-data-to-third-party.md');
     assert.deepStrictEqual(d.range.start, { line: 6, character: 2 });
     const notes = d.relatedInformation!.map((r) => r.message);
     assert.ok(notes.includes('user.email'), notes.join(' | '));

@@ -227,7 +227,8 @@ export async function scoreCorpus(corpus = CORPUS): Promise<QualityReport> {
   }
 
   const outcome = await scan({ ...parseScanArgs([corpus]), format: 'json', failOn: 'never' }, corpus);
-  const findings = outcome.report.findings.filter((f) => f.sink);
+  // Report paths are relative to the project root (this repository); labels are keyed relative to the corpus.
+  const findings = outcome.report.findings.filter((f) => f.sink).map((f) => ({ ...f, file: path.relative(corpus, path.join(outcome.root, f.file)).split(path.sep).join('/') }));
 
   const key = (file: string, line: number, rule: string) => `${file}\u0000${line}\u0000${rule}`;
   const found = new Map<string, (typeof findings)[number][]>();

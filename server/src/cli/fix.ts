@@ -16,7 +16,7 @@ export interface FixOutcome {
 }
 
 /**
- * Applies the safe fixes of every file's findings. A file whose text changed since it was read is left
+ * Applies the safe fixes of every file's findings (no note at all when there was nothing to fix). A file whose text changed since it was read is left
  * alone (and said so); a file that cannot be written keeps its findings.
  *
  * @example
@@ -56,6 +56,5 @@ export function applySafeFixes(findings: Finding[], texts: ReadonlyMap<string, s
     for (const f of list) fixed.add(f);
     notes.push(`${show(file)}: removed ${list.length} unused suppression directive(s) (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})`);
   }
-  if (!notes.length) notes.push('--fix: nothing to fix (only directives that suppress nothing are removed automatically)');
   return { remaining: findings.filter((f) => !fixed.has(f)), notes };
 }
