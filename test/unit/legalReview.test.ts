@@ -82,6 +82,21 @@ describe('legal review 2: for known minors an opt-out check is not consent; an a
   it('the minors rule is quiet only behind a consent check (a GPC or opt-out check alone is not one)', () => {
     const rule = catalog.ruleById.get('mt/minors-targeted-advertising')!;
     assert.deepStrictEqual(rule.unlessGuard, ['consent']);
+    const M: Profile = { entity: 'business', also: ['minors'] };
+    const gated = (cond: string) => `declare const fbq: (...a: unknown[]) => void;\nexport function boot(u: { adsOptOut: boolean; parentalConsent: boolean }) {\n  if (${cond}) {\n    fbq('init', '123');\n  }\n}\n`;
+    for (const cond of ['!navigator.globalPrivacyControl', '!u.adsOptOut']) {
+      const f = only(gated(cond), 'mt/minors-targeted-advertising', M);
+      assert.strictEqual(f.severity, 'error', cond);
+      assert.match(f.message, /opt-out or Global Privacy Control check is not consent/);
+    }
+    assert.deepStrictEqual(findingsOf(gated('u.parentalConsent && !navigator.globalPrivacyControl'), M), []);
+  });
+  it('a government site needs affirmative permission too: a GPC check alone leaves the pixel flagged, a consent check does not', () => {
+    const gated = (cond: string) => `declare const fbq: (...a: unknown[]) => void;\nexport function boot(v: { hasConsented: boolean }) {\n  if (${cond}) return;\n  fbq('init', '123');\n}\n`;
+    for (const entity of ['state-agency', 'local-government'] as const) {
+      assert.strictEqual(only(gated('navigator.globalPrivacyControl'), 'mt/government-site-tracking', { entity }).severity, 'warning');
+      assert.deepStrictEqual(findingsOf(gated('!v.hasConsented'), { entity }), []);
+    }
   });
   it('no message or citation of any rule calls a vendor that uses data for its own purposes a processor, under any profile', () => {
     for (const spec of PROFILE_SETS) {
@@ -97,6 +112,45 @@ describe('legal review 2: for known minors an opt-out check is not consent; an a
     const f = only(EMAIL_TO_MIXPANEL, 'mt/personal-data-to-third-party', { entity: 'business', also: ['minors'] });
     assert.ok(f.citations.includes('MCA 30-14-2818'));
     assert.match(f.message, /known minor/);
+  });
+});
+
+describe('legal review 3: an app\'s own consent flag is not proof that the opt-out signal is honoured', () => {
+  const FLAG_GATED = "import ReactPixel from 'react-facebook-pixel';\nexport function buy(o: { total: number }, prefs: { adsOptOut: boolean }) {\n  if (prefs.adsOptOut) return;\n  ReactPixel.track('Purchase', { value: o.total });\n  ReactPixel.track('AddToCart', { value: o.total });\n}\n";
+  const GPC = 'mt/ad-tracking-without-opt-out-check';
+  it('a pixel behind only the app\'s own flag, where no code reads the signal: one finding per pixel file saying so', () => {
+    const all = findingsOf(FLAG_GATED).filter((f) => f.ruleId === GPC);
+    assert.strictEqual(all.length, 1);
+    assert.strictEqual(all[0].severity, 'warning');
+    assert.match(all[0].message, /fires behind the app's own consent or opt-out setting, but no code of the project that was analysed reads the Global Privacy Control signal/);
+    assert.ok(all[0].flow.some((s) => s.note.startsWith('also fires')), 'the second call is in the flow, not a second finding');
+  });
+  it('quiet where the project reads the signal: the CLI\'s project-wide fact, or the file itself', () => {
+    assert.deepStrictEqual(analyzeFile('/review/a.ts', FLAG_GATED, catalog, { optOutSignalRead: true }).findings.filter((f) => f.ruleId === GPC), []);
+    const withSignal = FLAG_GATED.replace('if (prefs.adsOptOut) return;', 'if (prefs.adsOptOut || navigator.globalPrivacyControl) return;');
+    assert.deepStrictEqual(findingsOf(withSignal).filter((f) => f.ruleId === GPC), []);
+  });
+  it('a file with an ungated call too keeps the plain message (the signal is not checked at all there)', () => {
+    const mixed = FLAG_GATED + "export function boot() {\n  ReactPixel.init('1');\n}\n";
+    const f = only(mixed, GPC);
+    assert.match(f.message, /fires without a check of the Global Privacy Control signal/);
+  });
+  it('the CLI reads the whole project: a consent banner that reads the signal, imported or not, quiets the flag-gated pixel', () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'mt-pii-gpc-'));
+    fs.writeFileSync(path.join(dir, 'pixel.ts'), FLAG_GATED);
+    const scanJson = () => {
+      const r = require('child_process').spawnSync(process.execPath, [path.join(ROOT, 'bin', 'mt-pii.js'), 'scan', '.', '--format', 'json', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8' });
+      return (JSON.parse(r.stdout).findings as { ruleId: string }[]).filter((f) => f.ruleId === GPC).length;
+    };
+    assert.strictEqual(scanJson(), 1);
+    fs.writeFileSync(path.join(dir, 'consent-banner.ts'), 'export function syncPrefs(prefs: { adsOptOut: boolean }) {\n  if (navigator.globalPrivacyControl) prefs.adsOptOut = true;\n}\n');
+    assert.strictEqual(scanJson(), 0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  it('the README and the rule page say why once per pixel file, and what the editor sees', () => {
+    const page = fs.readFileSync(path.join(ROOT, 'rules/montana/ad-tracking-without-opt-out-check.md'), 'utf8');
+    assert.match(page, /once per pixel file/);
+    assert.match(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'), /once per pixel file/);
   });
 });
 

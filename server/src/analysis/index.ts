@@ -8,7 +8,8 @@ import { parseDiagnostics, parseFile } from './parse';
 import { Directive, directiveCovers, findDirectives } from './suppressions';
 import { ModuleResolver, ProjectHost } from './resolve';
 import { ModuleExports, Step, Taint, locOf } from './values';
-import { activeProfiles, mcdpaStanding, readFinding, ruleApplies, viewOf } from './ruleSelect';
+import { activeProfiles, guardVerdict, mcdpaStanding, readFinding, ruleApplies, viewOf } from './ruleSelect';
+import { GuardWords, guardKindsOf } from './guardKinds';
 
 export { Cancelled } from './evaluate';
 export type { ProjectHost } from './resolve';
@@ -35,6 +36,13 @@ export interface AnalyzeOptions {
   today?: string;
   /** Exports of a project module imported from this file with `spec` (see Project). */
   importer?: (spec: string) => ModuleExports | undefined;
+  /**
+   * Some code of the project reads the opt-out preference signal (navigator.globalPrivacyControl, Sec-GPC):
+   * the CLI scans every file for it. Undefined: the file itself and the modules it imports tell (Project).
+   */
+  optOutSignalRead?: boolean;
+  /** Whether the module imported with `spec` reads the signal, itself or through its imports (set by Project). */
+  importReadsSignal?: (spec: string) => boolean;
   /** Team names per category from mt-pii.json: extra names that carry it, names that never do. */
   names?: { add: Record<string, string[]>; ignore: Record<string, string[]> };
   /** Vendors under a processor contract: their findings become information naming the contract. */
@@ -64,6 +72,8 @@ export interface AnalysisResult {
   safe: SafeDestination[];
   /** The file's suppression directives, with how many findings each suppressed (mt-pii scan --list-suppressions). */
   directives: Directive[];
+  /** The file, or a module it imports, reads the opt-out preference signal. */
+  readsOptOutSignal: boolean;
 }
 
 /** A place where personal data reaches an encrypted store, the destination the rules recommend. */
@@ -106,12 +116,22 @@ export function classifierFor(catalog: Catalog, names?: AnalyzeOptions['names'])
 export function analyzeFile(file: string, text: string, catalog: Catalog, options: AnalyzeOptions = {}, parsed?: ts.SourceFile): AnalysisResult {
   const sf = parsed ?? parseFile(file, text);
   const classifier = classifierFor(catalog, withPiiTags(text, catalog, options.names));
-  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), options.importer);
+  // Which imports read the opt-out preference signal, noted as the evaluator asks for them.
+  let importsRead = false;
+  const importer = options.importer && ((spec: string) => {
+    const exports = options.importer!(spec);
+    if (!importsRead && options.importReadsSignal?.(spec)) importsRead = true;
+    return exports;
+  });
+  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), importer);
   evaluator.run();
+  const checks = catalog.categories.optOutChecks;
+  const readsOptOutSignal = importsRead || (!!checks && new GuardWords(checks).readsSignal(text));
   const severities = options.severities ?? {};
   // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
   const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
-  const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
+  const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file,
+    { ...options, optOutSignalRead: options.optOutSignalRead ?? readsOptOutSignal });
   const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION]), options.today) : [];
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -130,7 +150,7 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return {
     findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf,
-    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives,
+    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives, readsOptOutSignal,
   };
 }
 
@@ -248,6 +268,10 @@ export class Project {
           if (dep?.state === 'running' || dep?.orderDependent || (!dep && this.options.isCancelled?.())) own.orderDependent = true;
           return exports;
         },
+        importReadsSignal: (spec) => {
+          const target = this.resolver.resolve(file, spec);
+          return !!(target && this.modules.get(target)?.result?.readsOptOutSignal);
+        },
       });
       own.result = { ...result, sourceFile: undefined } as CachedResult;
       delete (own.result as Partial<AnalysisResult>).sourceFile;
@@ -353,6 +377,8 @@ interface Group {
   /** Every category that reaches the site, and every matched taint (for a companion's words). */
   reaching: Set<string>;
   seen: Taint[];
+  /** Every call of the group sits behind only the app's own check, and no code reads the opt-out signal. */
+  unreadSignal: boolean;
 }
 
 /**
@@ -376,7 +402,10 @@ function toFindings(
       if (!rule.sinkKinds.includes(sink.kind)) continue;
       if (rule.services && !rule.services.includes(sink.service)) continue;
       if (rule.roles && !(sink.role && rule.roles.includes(sink.role))) continue;
-      if (rule.unlessOptOut && hit.optOutChecked) continue;
+      // Behind a check of a kind the rule accepts (the signal, consent, the app's flag): quiet, unless the rule
+      // asks that the project read the signal and the check is only the app's own.
+      const verdict = guardVerdict(rule, guardKindsOf(hit.guards), !!options.optOutSignalRead);
+      if (verdict === 'quiet') continue;
       let matched = hit.taints.filter((t) => rule.categories.includes(t.cat));
       if (rule.requireAny && !matched.some((t) => rule.requireAny!.includes(t.cat))) matched = [];
       const fires = !!(rule.fires && hit.fires && (!rule.firesRoles || (sink.role && rule.firesRoles.includes(sink.role))));
@@ -384,9 +413,9 @@ function toFindings(
       const key = `${rule.id}\u0000${site}`;
       let g = groups.get(key);
       if (!g) {
-        g = { rule, hit, site, taints: new Map(), tails: hit.tail, fires: false, reaching: new Set(), seen: [] };
+        g = { rule, hit, site, taints: new Map(), tails: hit.tail, fires: false, reaching: new Set(), seen: [], unreadSignal: verdict === 'unread-signal' };
         groups.set(key, g);
-      }
+      } else g.unreadSignal &&= verdict === 'unread-signal';
       g.fires ||= fires;
       for (const t of hit.taints) g.reaching.add(t.cat);
       g.seen.push(...matched);
@@ -422,7 +451,7 @@ function toFindings(
     // ... and where the organisation stands under the MCDPA (below its thresholds, exempt): see readFinding.
     const view = viewOf(rule, profiles, sink.role);
     const reading = readFinding(rule, view, {
-      categories, reaching: g.reaching, standing, configured: severities[rule.id] as Severity | undefined,
+      categories, reaching: g.reaching, standing, configured: severities[rule.id] as Severity | undefined, unreadSignal: g.unreadSignal,
       sourceWords: () => sourceWordsOf(g.seen.filter((t) => g.taints.has(t.cat)), sf),
     }, catalog.citations, catalog.notices);
     const { citations, notes } = reading;
@@ -495,6 +524,8 @@ function collapseFires(groups: Map<string, Group>, catalog: Catalog): void {
     if (withData.has(vendorKey)) groups.delete(key);
     else if (!kept) first.set(vendorKey, g);
     else {
+      // One finding per vendor per file: it says the signal is never read only if no call is unguarded.
+      kept.unreadSignal &&= g.unreadSignal;
       kept.tails = [...kept.tails, { node: g.hit.node, note: `also fires: ${g.hit.sink.api}` }];
       groups.delete(key);
     }

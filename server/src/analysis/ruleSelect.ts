@@ -6,7 +6,8 @@
  * thresholds) decides which of its citations a finding keeps and whether it stays a warning. Pure data logic,
  * shared by the engine (findings), the hover and the CLI, so all three say the same thing.
  */
-import type { CitationData, CompanionData, NoticesData, ProfileId, RuleData, Severity, SinkRole } from '../catalog/types';
+import type { CitationData, CompanionData, GuardKind, NoticesData, ProfileId, RuleData, Severity, SinkRole } from '../catalog/types';
+import { containsRun } from './classify';
 
 /** Every profile, in the order their overlays apply (a replacing profile first). */
 export const PROFILES: readonly ProfileId[] = [
@@ -151,13 +152,21 @@ function restsOnlyOnMcdpa(rule: RuleData, view: RuleView, citations: readonly st
   return citations.every((c) => data[c]?.mcdpa && !rule.nonMcdpaCitations?.includes(c));
 }
 
-/** A run of words occurs in a list of words. */
-export function containsRun(words: readonly string[], run: readonly string[]): boolean {
-  outer: for (let i = 0; i + run.length <= words.length; i++) {
-    for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
-    return true;
-  }
-  return false;
+/**
+ * How a rule treats the checks a call sits behind (guardKinds.ts): 'quiet' when one is of a kind the rule
+ * accepts (unlessGuard); 'unread-signal' when the rule also asks that the project read the opt-out preference
+ * signal (appGuardNeedsSignalRead), the check is only the app's own (consent or flag) and no code reads the
+ * signal, since the signal wins over the app's setting; else 'report'.
+ *
+ * @example
+ * guardVerdict(adTrackingRule, ['flag'], false) // → 'unread-signal'
+ * guardVerdict(minorsAdsRule, ['signal'], true) // → 'report' (an opt-out check is not consent)
+ */
+export function guardVerdict(rule: RuleData, guards: readonly GuardKind[], signalRead: boolean): 'quiet' | 'unread-signal' | 'report' {
+  const accepted = guards.filter((k) => rule.unlessGuard?.includes(k));
+  if (!accepted.length) return 'report';
+  if (!rule.appGuardNeedsSignalRead || accepted.includes('signal') || signalRead) return 'quiet';
+  return 'unread-signal';
 }
 
 /** What one finding says: the citations it keeps, its severity, the message template and notes to append. */
@@ -180,6 +189,8 @@ export interface FindingFacts {
   sourceWords: () => string[][];
   /** Severity set in mt-pii.json "rules", which wins over the rule's own and a companion's. */
   configured?: Severity;
+  /** A data-free call behind only the app's own check where no code reads the signal (guardVerdict). */
+  unreadSignal?: boolean;
   standing: McdpaStanding;
 }
 
@@ -198,7 +209,7 @@ export function readFinding(
     if (cc.categories.some((c) => facts.categories.includes(c))) for (const c of cc.citations) if (!citations.includes(c)) citations.push(c);
   }
   let severity = view.severity;
-  let template = facts.categories.length ? view.message : view.firesMessage;
+  let template = facts.categories.length ? view.message : facts.unreadSignal && rule.unreadSignalMessage ? rule.unreadSignalMessage : view.firesMessage;
   const companion = facts.categories.length ? view.companions.find((c) => alone(c, facts)) : undefined;
   if (companion) {
     severity = companion.severity;

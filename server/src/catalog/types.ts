@@ -225,8 +225,6 @@ export interface RuleData {
   firesRoles?: SinkRole[];
   /** Data-free `fires` calls of one vendor in a file make one finding (at the first call; the others in its flow). */
   firesOncePerFile?: boolean;
-  /** Quiet when the call sits on a path guarded by an opt-out preference signal or consent check. */
-  unlessOptOut?: boolean;
   /** Quiet when the call sits behind a check of one of these kinds (see GuardKind). */
   unlessGuard?: GuardKind[];
   /** A call behind only the app's own consent or opt-out flag is quiet only where the project reads the signal. */
