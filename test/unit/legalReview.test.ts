@@ -12,6 +12,8 @@ import { loadCatalog } from '../../server/src/catalog/load';
 import type { ProfileId, SinkRole } from '../../server/src/catalog/types';
 import { mergeConfigs, parseConfig } from '../../server/src/config/config';
 import { explain } from '../../server/src/cli/main';
+import { fsHost } from '../../server/src/project/fsHost';
+import { ModuleIndex, newJob } from '../../server/src/project/moduleIndex';
 
 type Profile = NonNullable<AnalyzeOptions['profile']>;
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -146,6 +148,16 @@ describe('legal review 3: an app\'s own consent flag is not proof that the opt-o
     fs.writeFileSync(path.join(dir, 'consent-banner.ts'), 'export function syncPrefs(prefs: { adsOptOut: boolean }) {\n  if (navigator.globalPrivacyControl) prefs.adsOptOut = true;\n}\n');
     assert.strictEqual(scanJson(), 0);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+  it('the editor (the project index) counts a consent manager the pixel file imports', () => {
+    const dir = path.join(ROOT, 'test', 'fixtures', 'projects', 'consent-manager');
+    const index = new ModuleIndex(fsHost(), 1 << 30);
+    const space = index.space('default', () => ({ catalog, options: {} }));
+    const r = index.analyze(path.join(dir, 'ok_pixel.ts'), space, newJob());
+    assert.deepStrictEqual(r?.findings.map((f) => f.ruleId), []);
+    assert.strictEqual(r?.readsOptOutSignal, true, 'it imports consent.ts, which reads the signal');
+    const alone = analyzeFile(path.join(dir, 'ok_pixel.ts'), fs.readFileSync(path.join(dir, 'ok_pixel.ts'), 'utf8'), catalog);
+    assert.deepStrictEqual(alone.findings.map((f) => f.ruleId), [GPC], 'without its imports the file shows no read of the signal');
   });
   it('the README and the rule page say why once per pixel file, and what the editor sees', () => {
     const page = fs.readFileSync(path.join(ROOT, 'rules/montana/ad-tracking-without-opt-out-check.md'), 'utf8');

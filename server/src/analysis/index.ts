@@ -34,6 +34,11 @@ export interface AnalyzeOptions {
   reportUnusedSuppressions?: boolean;
   /** Today's date (YYYY-MM-DD) for suppression expiry; default: the machine's local date. */
   today?: string;
+  /**
+   * Compute `exports` when first read, not at once (an edited document that nothing imports needs none).
+   * The evaluator and syntax tree stay alive until then; the tree must not be re-used for parsing meanwhile.
+   */
+  lazyExports?: boolean;
   /** Exports of a project module imported from this file with `spec` (see Project). */
   importer?: (spec: string) => ModuleExports | undefined;
   /**
@@ -148,10 +153,13 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   }
   findings.push(...directiveFindings(directives, file, options, severities));
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return {
+  const result = {
     findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf,
-    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives, readsOptOutSignal,
+    safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives, readsOptOutSignal,
   };
+  if (!options.lazyExports) return { ...result, exports: evaluator.exports() };
+  let computed: ModuleExports | undefined;
+  return Object.defineProperty(result, 'exports', { enumerable: true, get: () => (computed ??= evaluator.exports()) }) as AnalysisResult;
 }
 
 /** Personal data reaching encrypted stores, one entry per call with the categories that reach it. */
