@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog/load';
 import type { SinkRole } from '../catalog/types';
 import { Finding, fingerprint } from './finding';
-import { activeProfiles, restsOnlyOnMcdpaThresholds, ruleApplies, viewOf } from './ruleSelect';
+import { activeProfiles, mcdpaStanding, readFinding, ruleApplies, viewOf } from './ruleSelect';
 import { fillMessage } from './wording';
 import type { AnalyzeOptions } from './index';
 
@@ -55,29 +55,29 @@ export function disclosureFindings(
     for (const c of gap.vendor ? f.categories : gap.categories) s.categories.add(c);
     s.fingerprints.push(f.fingerprint);
   }
+  const standing = mcdpaStanding(profiles, options.profile?.subjectToMcdpa);
   const out: Finding[] = [];
   for (const s of sites.values()) {
     const sink = s.base.sink!;
     const view = viewOf(rule, profiles, sink.role as SinkRole | undefined);
     const categories = [...s.categories].sort();
     const names = categories.length ? categories.map((c) => labels.get(c) ?? c) : ['data tied to the browser or device'];
-    const template = s.vendor ? rule.vendorMessage ?? view.message : view.message;
-    let severity = setting ?? view.severity;
-    let note = '';
-    if (options.profile?.subjectToMcdpa === 'no' && restsOnlyOnMcdpaThresholds(rule, view, view.citations, catalog.citations)) {
-      severity = 'info';
-      note = ' (mt-pii.json says the Consumer Data Privacy Act thresholds are not met)';
-    }
+    // Where the organisation stands under the Act decides severity, citations and wording, as for every rule.
+    const reading = readFinding(rule, view, {
+      categories, reaching: new Set(s.base.categories), sourceWords: () => [], configured: setting, standing,
+    }, catalog.citations, catalog.notices);
+    const template = s.vendor && reading.template === view.message ? rule.vendorMessage ?? view.message : reading.template;
+    const note = reading.notes.length ? ` (${reading.notes.join('; ')})` : '';
     out.push({
       ruleId: rule.id,
-      severity,
+      severity: reading.severity,
       message: fillMessage(template, { categories: names, vendor: sink.vendor, service: sink.serviceLabel, api: sink.api, sinkKind: sink.kind }) + note,
       file: s.base.file,
       start: s.base.start,
       end: s.base.end,
       sink,
       categories,
-      citations: [...view.citations],
+      citations: reading.citations,
       flow: s.base.flow,
       flowChains: s.base.flowChains,
       fingerprint: fingerprint([rule.id, ...s.fingerprints.sort()], 0),

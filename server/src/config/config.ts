@@ -24,7 +24,7 @@ export type Entity = ProfileId | 'school-service-operator';
 
 export interface ConfigData {
   root?: boolean;
-  profile?: { entity?: Entity; also?: Entity[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
+  profile?: { entity?: Entity; also?: Entity[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown'; hipaaCovered?: 'yes' | 'no' | 'unknown' };
   include?: string[];
   exclude?: string[];
   rules?: Record<string, Severity | 'off'>;
@@ -49,6 +49,8 @@ export interface ResolvedConfig {
   /** Every active profile, in overlay order (see ruleSelect.activeProfiles). */
   profiles: ProfileId[];
   subjectToMcdpa: 'yes' | 'no' | 'unknown';
+  /** profile.hipaaCovered: a HIPAA covered entity or business associate ('unknown' by default). */
+  hipaaCovered: 'yes' | 'no' | 'unknown';
   severities: Record<string, Severity | 'off'>;
   /** Extra names per category, and names that never carry a category. */
   names: { add: Record<string, string[]>; ignore: Record<string, string[]> };
@@ -68,7 +70,7 @@ export interface ResolvedConfig {
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
-  files: [], entity: 'business', also: [], profiles: ['business'], subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
+  files: [], entity: 'business', also: [], profiles: ['business'], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: {}, names: { add: {}, ignore: {} },
   sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
 }) as ResolvedConfig;
 
@@ -181,7 +183,7 @@ function toValue(node: ts.Node, p: string, nodes: Map<string, ts.Node>): unknown
  */
 export function mergeConfigs(chain: { file: string; data: ConfigData; disclosure?: Disclosure }[]): ResolvedConfig {
   const out: ResolvedConfig = {
-    files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
+    files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: {}, names: { add: {}, ignore: {} },
     sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
   };
   for (const { file, data, disclosure } of chain) {
@@ -193,6 +195,7 @@ export function mergeConfigs(chain: { file: string; data: ConfigData; disclosure
     if (data.profile?.entity) out.entity = canonicalProfile(data.profile.entity) ?? out.entity;
     if (data.profile?.also) out.also = [...new Set(data.profile.also.map((p) => canonicalProfile(p)).filter((p): p is ProfileId => !!p))];
     if (data.profile?.subjectToMcdpa) out.subjectToMcdpa = data.profile.subjectToMcdpa;
+    if (data.profile?.hipaaCovered) out.hipaaCovered = data.profile.hipaaCovered;
     Object.assign(out.severities, data.rules ?? {});
     for (const [cat, spec] of Object.entries(data.categories ?? {})) {
       if (spec.names?.length) (out.names.add[cat] ??= []).push(...spec.names);
@@ -208,7 +211,7 @@ export function mergeConfigs(chain: { file: string; data: ConfigData; disclosure
     if (data.baseline) out.baseline = path.resolve(dir, data.baseline);
     if (data.include || data.exclude) out.filters.push({ dir, include: data.include, exclude: data.exclude });
   }
-  out.profiles = activeProfiles({ entity: out.entity, also: out.also });
+  out.profiles = activeProfiles({ entity: out.entity, also: out.also, hipaaCovered: out.hipaaCovered });
   return out;
 }
 
@@ -239,7 +242,7 @@ export function analyzeOptionsOf(config: ResolvedConfig): {
   sanitizers: string[];
   names: ResolvedConfig['names'];
   approvedVendors: ResolvedConfig['approvedVendors'];
-  profile: { entity: ProfileId; also: ProfileId[]; subjectToMcdpa: ResolvedConfig['subjectToMcdpa'] };
+  profile: { entity: ProfileId; also: ProfileId[]; subjectToMcdpa: ResolvedConfig['subjectToMcdpa']; hipaaCovered: ResolvedConfig['hipaaCovered'] };
   disclosed?: { vendors?: string[]; categories?: string[] };
 } {
   return {
@@ -247,7 +250,7 @@ export function analyzeOptionsOf(config: ResolvedConfig): {
     sanitizers: config.sanitizers,
     names: config.names,
     approvedVendors: config.approvedVendors,
-    profile: { entity: config.entity, also: config.also, subjectToMcdpa: config.subjectToMcdpa },
+    profile: { entity: config.entity, also: config.also, subjectToMcdpa: config.subjectToMcdpa, hipaaCovered: config.hipaaCovered },
     ...(config.disclosure ? { disclosed: { vendors: config.disclosure.vendors, categories: config.disclosure.categories } } : {}),
   };
 }

@@ -207,6 +207,11 @@ export class ModuleIndex {
           this.addImport(file, target);
           return this.exportsOf(target, space, job);
         },
+        // The editor's view of whether the opt-out preference signal is read: this module or what it imports.
+        importReadsSignal: (spec) => {
+          const target = s.resolver.resolve(file, spec);
+          return !!(target && s.entries.get(target)?.result?.readsOptOutSignal);
+        },
       }, text !== undefined ? parse?.(text) : undefined);
     } catch (e) {
       if (e instanceof Cancelled) {
