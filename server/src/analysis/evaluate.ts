@@ -870,13 +870,19 @@ export class Evaluator {
       cur = cur.left;
     }
     let acc = this.eval(cur, scope);
+    // Whether the left operand mentions an opt-out check, grown operand by operand: each is walked once, not
+    // every prefix of the chain again (a 100,000-term `&&` chain would be quadratic).
+    const shortCircuits = chain.some((b) => isShortCircuit(b.operatorToken.kind));
+    let leftMentions = shortCircuits && this.mentionsOptOut(cur);
     for (let i = chain.length - 1; i >= 0; i--) {
       const b = chain[i];
-      const guard = isShortCircuit(b.operatorToken.kind) && this.mentionsOptOut(b.left);
+      this.tick();
+      const guard = isShortCircuit(b.operatorToken.kind) && leftMentions;
       if (guard) this.guardDepth++;
       const right = this.eval(b.right, scope);
       if (guard) this.guardDepth--;
       acc = combine(b.operatorToken.kind, acc, right);
+      if (shortCircuits && !leftMentions && i > 0) leftMentions = this.mentionsOptOut(b.right);
     }
     return acc;
   }

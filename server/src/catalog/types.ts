@@ -155,6 +155,16 @@ export type ProfileId =
   | 'business' | 'state-agency' | 'health-care-provider' | 'mental-health-app' | 'school-service'
   | 'minors' | 'motor-vehicle-records' | 'genetic-data';
 
+/** A rule about the scan itself (rules/schema/tool-rule.schema.json): no sink, no law; `{reason}` in its message. */
+export interface ToolRuleData {
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  message: string;
+  advice: string;
+}
+
 export interface RuleData {
   id: string;
   title: string;

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE, ConfigData, ConfigProblem, DEFAULT_CONFIG, KnownIds, ResolvedConfig, mergeConfigs, parseConfig } from './config';
-import { loadCatalog } from '../catalog/load';
+import { customSinkProblems, loadCatalog } from '../catalog/load';
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../analysis';
+import { configPathProblem } from '../project/insideProject';
+import { projectRootOf } from '../project/root';
 
 interface Entry {
   /** The text last read, to notice changes. */
@@ -31,9 +33,12 @@ export class ConfigLoader {
     private readonly rulesDir: string,
     /** Folders above which no mt-pii.json is looked for (workspace folders); none: up to the file system root. */
     private readonly stopAt: readonly string[] = [],
+    /** A file's text; undefined when it does not exist; throws when it exists but cannot be read. */
     private readonly read: (file: string) => string | undefined = readText,
     /** `mt-pii scan -c <file>`: this file alone configures every file (no discovery). */
     private readonly only?: string,
+    /** Folders that are projects (the scanned folder, workspace folders): see projectRootOf. */
+    private readonly roots: readonly string[] = stopAt,
   ) {}
 
   /** The configuration for `file`, and the problems of every mt-pii.json in its chain. */
@@ -60,8 +65,9 @@ export class ConfigLoader {
   reset(): void {
     this.dirs.clear();
     for (const [file, e] of this.entries) {
-      const text = this.read(file);
+      const text = this.readOrError(file);
       if (text === undefined) this.entries.delete(file);
+      else if (typeof text === 'object') this.entries.set(file, unreadable(file, text.error, e));
       else if (text !== e.text) this.load(file, text);
     }
   }
@@ -74,7 +80,7 @@ export class ConfigLoader {
       let found = this.dirs.get(d);
       if (found === undefined) {
         const candidate = path.join(d, CONFIG_FILE);
-        found = this.read(candidate) !== undefined ? candidate : null;
+        found = this.readOrError(candidate) !== undefined ? candidate : null;
         this.dirs.set(d, found);
       }
       if (found) out.push(found);
@@ -87,20 +93,38 @@ export class ConfigLoader {
   private load(file: string, given?: string): Entry {
     const prev = this.entries.get(file);
     if (prev && given === undefined) return prev;
-    const text = given ?? this.read(file);
+    const read = given ?? this.readOrError(file);
+    if (typeof read === 'object') {
+      const entry = unreadable(file, read.error, prev);
+      this.entries.set(file, entry);
+      return entry;
+    }
+    const text = read;
     if (prev && prev.text === text) return prev;
     if (text === undefined) {
       const gone: Entry = { problems: [] };
       this.entries.set(file, gone);
       return gone;
     }
-    const { data, problems } = parseConfig(file, text, (name) => this.schema(name), this.knownIds());
+    const root = projectRootOf(file, this.roots);
+    const { data, problems } = parseConfig(file, text, (name) => this.schema(name), this.knownIds(), {
+      pathProblem: (value) => configPathProblem(value, path.dirname(file), root),
+    });
     const entry: Entry = { text, valid: data ?? prev?.valid, problems };
     if (!data && prev?.valid) {
       problems.push({ ...problems[0], message: 'the last valid version of this file stays in force until the problems above are fixed' });
     }
     this.entries.set(file, entry);
     return entry;
+  }
+
+  /** The text, undefined when there is no such file, or the reason it exists but cannot be read. */
+  private readOrError(file: string): string | undefined | { error: string } {
+    try {
+      return this.read(file);
+    } catch (e) {
+      return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+    }
   }
 
   private known?: KnownIds | null;
@@ -112,6 +136,7 @@ export class ConfigLoader {
       this.known = problems.length && !catalog.rules.length ? null : {
         rules: new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION, INVALID_SUPPRESSION]),
         categories: new Set(catalog.categories.categories.map((c) => c.id)),
+        sinkProblems: (sinks) => customSinkProblems(this.rulesDir, sinks),
       };
     }
     return this.known ?? undefined;
@@ -129,11 +154,17 @@ export class ConfigLoader {
   }
 }
 
+/** An mt-pii.json that exists but cannot be read: said in the file; its last valid version (if any) stays in force. */
+function unreadable(file: string, error: string, prev: Entry | undefined): Entry {
+  return { valid: prev?.valid, problems: [{ file, line: 0, character: 0, endLine: 0, endCharacter: 0, message: `cannot read this file (${error})` }] };
+}
+
+/** A file's text; undefined when there is none; throws when it exists but cannot be read (a folder, no permission). */
 function readText(file: string): string | undefined {
   try {
-    if (!fs.existsSync(file)) return undefined;
     return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw e;
   }
 }

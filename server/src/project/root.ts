@@ -53,6 +53,21 @@ export function findProjectRoot(start: string): ProjectRoot {
   return gitRoot ? { root: gitRoot, how: 'git', gitRoot } : { root: from, how: 'folder' };
 }
 
+/**
+ * The project root as seen from a file of it (an mt-pii.json): its own root marker or repository, else the
+ * outermost of `projects` (the scanned folder, the editor's workspace folders) that holds it, else its folder.
+ * Paths that file names must stay inside this folder.
+ *
+ * @example
+ * projectRootOf('/repo/packages/app/mt-pii.json') // → '/repo' (the repository root)
+ */
+export function projectRootOf(file: string, projects: readonly string[] = []): string {
+  const found = findProjectRoot(path.dirname(path.resolve(file)));
+  if (found.how !== 'folder') return found.root;
+  const holding = projects.map((p) => path.resolve(p)).filter((p) => isInside(file, p)).sort((a, b) => a.length - b.length);
+  return holding[0] ?? found.root;
+}
+
 /** The deepest folder containing every path (files count by their folder). */
 export function commonFolder(paths: readonly string[]): string {
   const dirs = paths.map((p) => {

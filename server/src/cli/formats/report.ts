@@ -62,11 +62,14 @@ export function severityCounts(findings: readonly { severity: Finding['severity'
   return c;
 }
 
-/** Maps 0-based offsets of one file to 1-based lines and columns. */
+/** Maps 0-based offsets of one file to 1-based lines and columns; a line ends at LF, CRLF or a lone CR (as in LSP). */
 export class LineMap {
   private readonly starts: number[] = [0];
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
   }
   /** 1-based line and column (columns count UTF-16 code units, as editors and LSP do). */
   position(offset: number): { line: number; column: number } {
