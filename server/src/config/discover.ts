@@ -134,7 +134,7 @@ export class ConfigLoader {
     if (this.known === undefined) {
       const { catalog, problems } = loadCatalog(this.rulesDir);
       this.known = problems.length && !catalog.rules.length ? null : {
-        rules: new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION, INVALID_SUPPRESSION]),
+        rules: new Set([...catalog.ruleById.keys(), ...catalog.toolRules.keys(), UNUSED_SUPPRESSION, INVALID_SUPPRESSION]),
         categories: new Set(catalog.categories.categories.map((c) => c.id)),
         sinkProblems: (sinks) => customSinkProblems(this.rulesDir, sinks),
       };

@@ -17,7 +17,7 @@ const compiled = new Map<string, Minimatch>();
  *
  * @example
  * globProblem('src/**') // → undefined
- * globProblem('['.repeat(5000)) // → 'opens 5000 brackets, braces or groups; at most 16 are allowed'
+ * globProblem('['.repeat(100)) // → 'opens 100 brackets, braces or groups; at most 16 are allowed'
  */
 export function globProblem(glob: string): string | undefined {
   let groups = 0;
@@ -29,7 +29,7 @@ export function globProblem(glob: string): string | undefined {
   if (groups > MAX_GROUPS) return `opens ${groups} brackets, braces or groups; at most ${MAX_GROUPS} are allowed`;
   if (glob.includes('{')) {
     const n = braceExpand(glob, { braceExpandMax: MAX_EXPANSIONS + 1 }).length;
-    if (n > MAX_EXPANSIONS) return `its braces expand to more than ${MAX_EXPANSIONS} patterns`;
+    if (n > MAX_EXPANSIONS) return `expands (through its braces) to more than ${MAX_EXPANSIONS} patterns`;
   }
   return undefined;
 }

@@ -1,10 +1,11 @@
 import * as path from 'path';
 import {
   CodeAction, CodeActionKind, Connection, Diagnostic, DiagnosticSeverity, DidChangeConfigurationNotification, Hover,
-  InitializeParams, InitializeResult, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection,
+  InitializeParams, InitializeResult, MarkupKind, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION, classifierFor } from '../analysis';
+import { ANALYSIS_INCOMPLETE, IncompleteKind, incompleteFinding } from '../analysis/incomplete';
 import type { Finding } from '../analysis/finding';
 import { Catalog, loadCatalog } from '../catalog/load';
 import { productVersion, ruleDocUri } from '../catalog/docs';
@@ -17,6 +18,8 @@ import { fileToUri, uriToFile } from './uris';
 import { AnalysisPool } from '../worker/pool';
 import { isTestPath } from '../project/files';
 import { WorkspaceScan } from './workspaceScan';
+import { createServerConnection } from './transport';
+import { validatingConnection } from './validateParams';
 
 export const SCAN_WORKSPACE_COMMAND = 'mtPii.scanWorkspace';
 
@@ -221,8 +224,13 @@ export class PiiServer {
     if (config && !isIncluded(config, file)) return done([], []);
     if (!config?.checkTests && isTestPath(this.relativeToWorkspace(file))) return done([], []);
     const text = doc.getText();
+    // A file not (fully) analysed gets a finding of mt/analysis-incomplete (its severity as configured), never silence.
+    const incomplete = (kind: IncompleteKind, why: string): Diagnostic[] => {
+      const f = incompleteFinding(file, { kind, text: why }, { rule: this.catalog.toolRules.get(ANALYSIS_INCOMPLETE), severities: config?.severities });
+      return f ? [toDiagnostic(f, doc, (id) => ruleDocUri(this.catalog.rulesDir, id))] : [];
+    };
     if (text.length > MAX_LIVE_SIZE) {
-      return done([], [note(`Montana PII Guard skipped this file: ${(text.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_LIVE_SIZE / 1024 / 1024} MB limit for live analysis. Run \`mt-pii scan --max-file-size\` to check it.`)]);
+      return done([], incomplete('too-large', `its ${(text.length / 1024 / 1024).toFixed(1)} MB are over the ${MAX_LIVE_SIZE / 1024 / 1024} MB limit for live analysis (\`mt-pii scan --max-file-size\` checks it)`));
     }
     s.running = version;
     this.pool.cancelQueued(file);
@@ -230,10 +238,10 @@ export class PiiServer {
     const result = await this.pool.run(file, text, options, TIME_BUDGET_MS, config?.sinks.length ? config.sinks : undefined, this.overlays(doc.uri));
     if (s.running === version) s.running = undefined;
     if (result.error === 'superseded' || this.documents.get(doc.uri)?.version !== version) return undefined;
-    if (result.error) return done([], [note(`Montana PII Guard could not analyse this file: ${result.error}.`)]);
+    if (result.error) return done([], incomplete(/took longer/.test(result.error) ? 'timeout' : /deep/.test(result.error) ? 'too-deep' : 'failed', result.error));
     const findings = result.findings ?? [];
     const diags = findings.map((f) => toDiagnostic(f, doc, (id) => this.catalog.ruleById.has(id) ? ruleDocUri(this.catalog.rulesDir, id) : undefined));
-    if (result.truncated) diags.push(note('Montana PII Guard: part of this file nests too deeply to follow; findings there may be missing.'));
+    if (result.truncated) diags.push(...incomplete('truncated', 'part of it nests too deeply to follow'));
     if (problems.length) {
       diags.push(note(`Montana PII Guard: ${path.basename(problems[0].file)} has problems (shown in that file); its last valid version is in force.`));
     }
@@ -339,10 +347,11 @@ function note(message: string): Diagnostic {
 
 /** Starts the server on the transport named on the command line (--stdio, --node-ipc, --socket=). */
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = createServerConnection();
   process.on('uncaughtException', (e) => connection.console.error(`Montana PII Guard: uncaught ${e.stack ?? e}`));
   process.on('unhandledRejection', (e) => connection.console.error(`Montana PII Guard: unhandled rejection ${String(e)}`));
-  new PiiServer(connection).listen();
+  // Every notification and request is checked before a handler sees it; malformed ones are dropped with a log line.
+  new PiiServer(validatingConnection(connection, (m) => connection.console.warn(m))).listen();
 }
 
 if (require.main === module) startServer();

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ts = require('typescript');
 import { CONFIG_FILE } from '../config/config';
+import { checkJsonText } from '../config/jsonValue';
 
 export interface ProjectRoot {
   /** Absolute folder. */
@@ -29,6 +30,7 @@ function isRootConfig(file: string): boolean {
   } catch {
     return false;
   }
+  if (checkJsonText(text)) return false; // too large or deep to parse: reported as a configuration error when read
   const json = ts.parseJsonText(file, text);
   const obj = json.statements[0]?.expression;
   if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
