@@ -27,12 +27,12 @@ export function configPathProblem(value: string, fromDir: string, root: string):
 /**
  * Whether `target` is inside `root` once symbolic links are followed: the target itself when it exists (a
  * dangling link is refused: writing through it would create its target), else the nearest folder above it
- * that exists.
+ * that exists, up to the root.
  */
 export function staysInside(target: string, root: string): boolean {
   const realRoot = realOr(root);
-  let probe = target;
-  for (;;) {
+  // Up from the target to the root: the first thing that exists decides (nothing existing: nothing links out).
+  for (let probe = target; isInside(probe, root); probe = path.dirname(probe)) {
     let st: fs.Stats | undefined;
     try {
       st = fs.lstatSync(probe);
@@ -48,10 +48,9 @@ export function staysInside(target: string, root: string): boolean {
       }
       return isInside(real, realRoot);
     }
-    const up = path.dirname(probe);
-    if (up === probe) return false;
-    probe = up;
+    if (path.dirname(probe) === probe) break;
   }
+  return isInside(target, root);
 }
 
 function realOr(p: string): string {
