@@ -10,13 +10,25 @@ const CLIENT_ID = 'mtPii'; // also the settings prefix, so `mtPii.trace.server` 
 const CLIENT_NAME = 'Montana PII Guard';
 export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'vue', 'svelte'];
 const SCHEMES = ['file', 'untitled'];
+/** Source files the server reads (server/src/analysis/parse.ts SOURCE_EXTENSIONS, without the dot). */
+const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'vue', 'svelte'];
 export const COMMANDS = { showOutput: 'mtPii.showOutput', restartServer: 'mtPii.restartServer' } as const;
+
+/** One work-done progress event of the server (the workspace index), as the client received it. */
+export interface ProgressEvent {
+  kind: 'begin' | 'report' | 'end';
+  title?: string;
+  message?: string;
+  percentage?: number;
+}
 
 /** What activate() returns: enough for the end-to-end tests to wait for the server, nothing more. */
 export interface MtPiiApi {
   readonly serverState: ServerState;
   /** Settles once the last start, stop or restart that was asked for has finished. */
   whenIdle(): Promise<void>;
+  /** The server's work-done progress since the client started (shown by VS Code in the status bar). */
+  readonly progress: readonly ProgressEvent[];
 }
 
 let controller: ServerController | undefined;
@@ -36,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): MtPiiApi {
     }),
   );
   void ctl.sync();
-  return { get serverState() { return status.state; }, whenIdle: () => ctl.whenIdle() };
+  return { get serverState() { return status.state; }, whenIdle: () => ctl.whenIdle(), get progress() { return ctl.progress; } };
 }
 
 export function deactivate(): Promise<void> | undefined {
@@ -53,7 +65,10 @@ function isEnabled(): boolean {
 class ServerController {
   private client: LanguageClient | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
+  private sources: vscode.FileSystemWatcher | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** Work-done progress seen from the current server (VS Code shows it; the tests read it). */
+  progress: ProgressEvent[] = [];
 
   constructor(
     private readonly output: vscode.LogOutputChannel,
@@ -99,11 +114,24 @@ class ServerController {
 
   private async startNow(): Promise<void> {
     this.watcher = vscode.workspace.createFileSystemWatcher('**/mt-pii.json');
+    // Source files changed outside the editor (a checkout, a formatter): the server's index drops what changed.
+    this.sources = vscode.workspace.createFileSystemWatcher(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`);
+    this.progress = [];
     const clientOptions: LanguageClientOptions = {
       documentSelector: SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language }))),
-      synchronize: { fileEvents: this.watcher },
+      synchronize: { fileEvents: [this.watcher, this.sources] },
       outputChannel: this.output,
       diagnosticCollectionName: 'mt-pii',
+      // Pull diagnostics (the server announces them): on open, after each edit and save, and the workspace's.
+      diagnosticPullOptions: { onChange: true, onSave: true },
+      middleware: {
+        handleWorkDoneProgress: (token, params, next) => {
+          const p = params as ProgressEvent;
+          this.progress.push({ kind: p.kind, title: p.title, message: p.message, percentage: p.percentage });
+          if (this.progress.length > 1000) this.progress.splice(1, this.progress.length - 1000);
+          next(token, params);
+        },
+      },
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(), clientOptions);
     client.onDidChangeState((e) => this.status.set(toStatus(e.newState)));
@@ -117,6 +145,8 @@ class ServerController {
       this.client = undefined;
       this.watcher?.dispose();
       this.watcher = undefined;
+      this.sources?.dispose();
+      this.sources = undefined;
       await client.dispose(2000).catch(() => undefined);
       this.status.set('failed');
       const cause = e instanceof Error ? e.message : String(e);
@@ -131,6 +161,8 @@ class ServerController {
     this.client = undefined;
     this.watcher?.dispose();
     this.watcher = undefined;
+    this.sources?.dispose();
+    this.sources = undefined;
     if (!client) return;
     try {
       await client.dispose(2000);

@@ -1,7 +1,8 @@
 import ts = require('typescript');
 import type { CallSpec, Catalog, HttpClientSpec, WriteSpec } from '../catalog/load';
 import { CALL, CALLBACK, NEW, laterCallbackParam, pathKey } from '../catalog/paths';
-import { Classifier, splitWords } from './classify';
+import { Classifier } from './classify';
+import { GuardWords, guardBit } from './guardKinds';
 import {
   TypeShape, CLEAN, ClassInfo, sameDep, Dep, Edge, EMPTY, FnInfo, LITERAL, ModuleExports, Ref, SinkHit, Step, Summary, Taint, Value,
   dataOf, extend, hasData, nameable, stampFile, stringValue, union, unionAll, withCategories,
@@ -21,10 +22,10 @@ export interface Hit {
    */
   fires?: boolean;
   /**
-   * The sink sits on a path guarded by a check of an opt-out preference signal (Global Privacy
-   * Control, `Sec-GPC`) or of a consent / opt-out flag.
+   * The kinds of check the sink sits behind, as a guardKinds.ts mask: a read of the opt-out preference
+   * signal (Global Privacy Control, `Sec-GPC`), a consent check, the app's own opt-out flag. Absent: none.
    */
-  optOutChecked?: boolean;
+  guards?: number;
 }
 
 export class Cancelled extends Error {
@@ -99,11 +100,11 @@ export class Evaluator {
   /** True when an expression nested deeper than the engine follows was skipped. */
   truncated = false;
   private depth = 0;
-  /** How many enclosing branches or early exits check an opt-out signal or consent choice. */
-  private guardDepth = 0;
+  /** The kinds of check (guardKinds.ts mask) the enclosing branches and early exits make. */
+  private guardKinds = 0;
   /** The file itself reads an opt-out preference signal (computed once, when first needed). */
   private fileChecksOptOut?: boolean;
-  private optOutRe?: RegExp;
+  private guardWords?: GuardWords;
   private work = 0;
   private readonly cls: Classifier;
   private readonly receiverMethods: Set<string>;
@@ -169,13 +170,13 @@ export class Evaluator {
 
   private execBlock(statements: readonly ts.Statement[], scope: Scope): void {
     this.hoist(statements, scope);
-    const depth = this.guardDepth;
+    const outer = this.guardKinds;
     for (const s of statements) {
       this.exec(s, scope);
       // `if (navigator.globalPrivacyControl) return;`: the rest of the block runs only after the check.
-      if (ts.isIfStatement(s) && exits(s.thenStatement) && this.mentionsOptOut(s.expression)) this.guardDepth++;
+      if (ts.isIfStatement(s) && exits(s.thenStatement)) this.guardKinds |= this.mentionsOptOut(s.expression);
     }
-    this.guardDepth = depth;
+    this.guardKinds = outer;
   }
 
   /** Declares every name of a block before running it, so closures and hoisted calls see locals. */
@@ -254,11 +255,11 @@ export class Evaluator {
       case ts.SyntaxKind.IfStatement: {
         const n = node as ts.IfStatement;
         this.eval(n.expression, scope);
-        const guard = this.mentionsOptOut(n.expression);
-        if (guard) this.guardDepth++;
+        const outer = this.guardKinds;
+        this.guardKinds |= this.mentionsOptOut(n.expression);
         this.execNested(n.thenStatement, scope);
         if (n.elseStatement) this.execNested(n.elseStatement, scope);
-        if (guard) this.guardDepth--;
+        this.guardKinds = outer;
         return;
       }
       case ts.SyntaxKind.Block:
@@ -611,10 +612,10 @@ export class Evaluator {
       case ts.SyntaxKind.ConditionalExpression: {
         const n = node as ts.ConditionalExpression;
         this.eval(n.condition, scope);
-        const guard = this.mentionsOptOut(n.condition);
-        if (guard) this.guardDepth++;
+        const outer = this.guardKinds;
+        this.guardKinds |= this.mentionsOptOut(n.condition);
         const out = union(this.eval(n.whenTrue, scope, opts), this.eval(n.whenFalse, scope, opts));
-        if (guard) this.guardDepth--;
+        this.guardKinds = outer;
         return out;
       }
       case ts.SyntaxKind.PrefixUnaryExpression:
@@ -870,19 +871,19 @@ export class Evaluator {
       cur = cur.left;
     }
     let acc = this.eval(cur, scope);
-    // Whether the left operand mentions an opt-out check, grown operand by operand: each is walked once, not
-    // every prefix of the chain again (a 100,000-term `&&` chain would be quadratic).
+    // The opt-out checks the left operand mentions, grown operand by operand: each is walked once, not every
+    // prefix of the chain again (a 100,000-term `&&` chain would be quadratic).
     const shortCircuits = chain.some((b) => isShortCircuit(b.operatorToken.kind));
-    let leftMentions = shortCircuits && this.mentionsOptOut(cur);
+    let leftKinds = shortCircuits ? this.mentionsOptOut(cur) : 0;
     for (let i = chain.length - 1; i >= 0; i--) {
       const b = chain[i];
       this.tick();
-      const guard = isShortCircuit(b.operatorToken.kind) && leftMentions;
-      if (guard) this.guardDepth++;
+      const outer = this.guardKinds;
+      if (isShortCircuit(b.operatorToken.kind)) this.guardKinds |= leftKinds;
       const right = this.eval(b.right, scope);
-      if (guard) this.guardDepth--;
+      this.guardKinds = outer;
       acc = combine(b.operatorToken.kind, acc, right);
-      if (shortCircuits && !leftMentions && i > 0) leftMentions = this.mentionsOptOut(b.right);
+      if (shortCircuits && i > 0) leftKinds |= this.mentionsOptOut(b.right);
     }
     return acc;
   }
@@ -1325,7 +1326,7 @@ export class Evaluator {
     }
     const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr };
     // A pixel's init or event sends a request tied to the device whatever its arguments.
-    if (spec.fires && (spec.fires === true || isCommand(spec.fires, spec.command, args))) this.hits.push({ node: calleeExpr, sink: hit, taints: [], tail: [], fires: true, ...(this.optOutGuarded() ? { optOutChecked: true } : {}) });
+    if (spec.fires && (spec.fires === true || isCommand(spec.fires, spec.command, args))) this.hits.push({ node: calleeExpr, sink: hit, taints: [], tail: [], fires: true, ...guardsOf(this.optOutGuarded()) });
     const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
     let keyCats: readonly string[] = spec.keyFromMethod ? this.cls.methodData(spec.method.slice(spec.method.lastIndexOf('.') + 1)) : [];
     let keyParam: number | undefined;
@@ -1389,62 +1390,46 @@ export class Evaluator {
   /** Data reaching a sink: concrete categories become hits; parameters become edges of the summary. */
   private record(hit: SinkHit, v: Value, node: ts.Node, profile: boolean, keyParam: number | undefined): void {
     if (!v.taints?.length && !v.deps?.length) return;
-    const guarded = this.optOutGuarded();
-    if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [], ...(guarded ? { optOutChecked: true } : {}) });
+    const guards = this.optOutGuarded();
+    if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [], ...guardsOf(guards) });
     const intrinsic = new Set((v.taints ?? []).map((t) => t.cat));
     for (const dep of v.deps ?? []) {
       const ctx = dep.fn.ctx as FnCtx | undefined;
-      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic, ...(guarded ? { guarded } : {}) });
+      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic, ...guardsOf(guards) });
     }
   }
 
   /**
-   * Whether the code being evaluated runs only after a check of an opt-out preference signal or a
-   * consent choice: inside a branch whose condition mentions one (`if (!navigator.globalPrivacyControl)
-   * fbq(...)`, `consent && ttq.track()`), after an early exit on one (`if (optedOut) return;`), in a
-   * function defined there, or anywhere in a file that reads the signal itself (categories.json
-   * `optOutChecks`).
+   * The kinds of check (guardKinds.ts mask, 0: none) the code being evaluated runs behind: a branch whose
+   * condition mentions one (`if (!navigator.globalPrivacyControl) fbq(...)`, `consent && ttq.track()`), an
+   * early exit on one (`if (optedOut) return;`), a function defined there; and the signal anywhere in a
+   * file that reads it itself (categories.json `optOutChecks`).
    */
-  private optOutGuarded(): boolean {
-    if (this.guardDepth > 0) return true;
-    const checks = this.catalog.categories.optOutChecks;
-    if (!checks) return false;
-    if (this.fileChecksOptOut === undefined) {
-      const text = this.sf.text.toLowerCase();
-      this.fileChecksOptOut = checks.strings.some((s) => text.includes(s));
-    }
-    return this.fileChecksOptOut;
+  private optOutGuarded(): number {
+    const words = this.optOutWords();
+    if (!words) return this.guardKinds;
+    this.fileChecksOptOut ??= words.readsSignal(this.sf.text);
+    return this.guardKinds | (this.fileChecksOptOut ? guardBit('signal') : 0);
   }
 
-  /** A cheap first test before a name is split into words: the first word of a run, or a string, occurs. */
-  private optOutPrefilter(checks: { words: string[][]; strings: string[] }): RegExp {
-    if (!this.optOutRe) {
-      const parts = [...new Set([...checks.words.map((run) => run[0]), ...checks.strings])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      this.optOutRe = parts.length ? new RegExp(parts.join('|')) : /(?!)/;
-    }
-    return this.optOutRe;
+  private optOutWords(): GuardWords | undefined {
+    const checks = this.catalog.categories.optOutChecks;
+    if (checks && !this.guardWords) this.guardWords = new GuardWords(checks);
+    return this.guardWords;
   }
 
-  /** A condition mentions an opt-out signal or consent choice (see optOutGuarded). */
-  private mentionsOptOut(cond: ts.Node): boolean {
-    const checks = this.catalog.categories.optOutChecks;
-    if (!checks) return false;
-    let found = false;
+  /** The kinds of check a condition makes: its names and strings (see optOutGuarded); 0 for none. */
+  private mentionsOptOut(cond: ts.Node): number {
+    const words = this.optOutWords();
+    if (!words) return 0;
+    let kinds = 0;
     const visit = (n: ts.Node): void => {
-      if (found) return;
       const text = ts.isIdentifier(n) || ts.isPrivateIdentifier(n) ? n.text : ts.isStringLiteralLike(n) ? n.text : undefined;
-      if (text !== undefined) {
-        const lower = text.toLowerCase();
-        if (this.optOutPrefilter(checks).test(lower)) {
-          const words = splitWords(text);
-          found = checks.words.some((seq) => containsRun(words, seq)) || (ts.isStringLiteralLike(n) && checks.strings.some((s) => lower.includes(s)));
-        }
-        return;
-      }
-      ts.forEachChild(n, visit);
+      if (text !== undefined) kinds |= words.kindsOfText(text, ts.isStringLiteralLike(n));
+      else ts.forEachChild(n, visit);
     };
     visit(cond);
-    return found;
+    return kinds;
   }
 
 
@@ -1452,7 +1437,7 @@ export class Evaluator {
 
   private makeFn(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope, name: string): FnInfo {
     const fn: FnInfo = { node, scope, name, state: 'pending', file: this.sf.fileName };
-    if (this.guardDepth > 0) fn.guarded = true; // defined under a consent or opt-out check
+    if (this.guardKinds) fn.guards = this.guardKinds; // defined under a consent or opt-out check
     // An arrow function's `this` is the one around it (class field arrows: identify = () => this.client...).
     if (ts.isArrowFunction(node) && scope.ctx.thisValue) fn.thisValue = scope.ctx.thisValue;
     scope.ctx.deferred.push(fn);
@@ -1463,8 +1448,8 @@ export class Evaluator {
   private analyze(fn: FnInfo): void {
     if (fn.state !== 'pending' || (fn.file && fn.file !== this.sf.fileName) || !fn.node) return;
     fn.state = 'running';
-    const outerGuard = this.guardDepth;
-    this.guardDepth = fn.guarded ? 1 : 0;
+    const outerGuard = this.guardKinds;
+    this.guardKinds = fn.guards ?? 0;
     const defining = fn.scope as Scope;
     const node = fn.node;
     const ctx: FnCtx = { info: fn, returns: [], edges: [], deferred: [], thisValue: fn.thisValue ?? defining.ctx.thisValue };
@@ -1487,7 +1472,7 @@ export class Evaluator {
     }
     this.drain(ctx);
     fn.summary = { returns: unionAll(ctx.returns), edges: ctx.edges };
-    this.guardDepth = outerGuard;
+    this.guardKinds = outerGuard;
     fn.state = 'done';
     fn.ctx = undefined;
     fn.node = undefined;
@@ -1514,14 +1499,12 @@ export class Evaluator {
       ];
       const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat));
       if (taints.length) {
-        const guarded = edge.guarded || this.optOutGuarded();
-        this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail, ...(guarded ? { optOutChecked: true } : {}) });
+        this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail, ...guardsOf((edge.guards ?? 0) | this.optOutGuarded()) });
       }
       for (const dep of v.deps ?? []) {
         const ctx = dep.fn.ctx as FnCtx | undefined;
         if (dep.fn.state === 'running' && ctx && dep.fn !== fn) {
-          const guarded = edge.guarded || this.optOutGuarded();
-          ctx.edges.push({ ...edge, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...(guarded ? { guarded } : {}) });
+          ctx.edges.push({ ...edge, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...guardsOf((edge.guards ?? 0) | this.optOutGuarded()) });
         }
       }
     }
@@ -1848,14 +1831,6 @@ function exits(st: ts.Statement): boolean {
   return ts.isBlock(st) && st.statements.length > 0 && exits(st.statements[st.statements.length - 1]);
 }
 
-/** `words` contains `run` as consecutive words. */
-function containsRun(words: readonly string[], run: readonly string[]): boolean {
-  outer: for (let i = 0; i + run.length <= words.length; i++) {
-    for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
-    return true;
-  }
-  return false;
-}
 
 /** The constant text a URL expression starts with: 'https://api.x.com/v1', `${BASE}/track`, BASE + '/e'. */
 function urlPrefix(e: ts.Expression, scope: { lookup(name: string): { value: Value } | undefined }, depth: number): string | undefined {
@@ -1908,4 +1883,9 @@ function literalKeys(t: ts.TypeNode): Set<string> | undefined {
 function typeRef(name: ts.EntityName, scope: { lookup(name: string): { value: Value } | undefined }): Value | undefined {
   if (ts.isIdentifier(name)) return scope.lookup(name.text)?.value;
   return undefined;
+}
+
+/** A guard mask as an optional field of a hit or an edge (absent when 0). */
+function guardsOf(mask: number): { guards?: number } {
+  return mask ? { guards: mask } : {};
 }

@@ -1,14 +1,15 @@
 import type * as ts from 'typescript';
 import { serviceLabelOf, type Catalog } from '../catalog/load';
 import type { ProfileId, RuleData, Severity } from '../catalog/types';
-import { Classifier } from './classify';
+import { Classifier, splitWords } from './classify';
 import { Evaluator, Hit } from './evaluate';
 import { Finding, FlowStep, SinkInfo, fingerprint } from './finding';
 import { parseDiagnostics, parseFile } from './parse';
 import { Directive, directiveCovers, findDirectives } from './suppressions';
 import { ModuleResolver, ProjectHost } from './resolve';
 import { ModuleExports, Step, Taint, locOf } from './values';
-import { activeProfiles, restsOnlyOnMcdpaThresholds, ruleApplies, viewOf } from './ruleSelect';
+import { activeProfiles, guardVerdict, mcdpaStanding, readFinding, ruleApplies, viewOf } from './ruleSelect';
+import { GuardWords, guardKindsOf } from './guardKinds';
 
 export { Cancelled } from './evaluate';
 export type { ProjectHost } from './resolve';
@@ -33,8 +34,20 @@ export interface AnalyzeOptions {
   reportUnusedSuppressions?: boolean;
   /** Today's date (YYYY-MM-DD) for suppression expiry; default: the machine's local date. */
   today?: string;
+  /**
+   * Compute `exports` when first read, not at once (an edited document that nothing imports needs none).
+   * The evaluator and syntax tree stay alive until then; the tree must not be re-used for parsing meanwhile.
+   */
+  lazyExports?: boolean;
   /** Exports of a project module imported from this file with `spec` (see Project). */
   importer?: (spec: string) => ModuleExports | undefined;
+  /**
+   * Some code of the project reads the opt-out preference signal (navigator.globalPrivacyControl, Sec-GPC):
+   * the CLI scans every file for it. Undefined: the file itself and the modules it imports tell (Project).
+   */
+  optOutSignalRead?: boolean;
+  /** Whether the module imported with `spec` reads the signal, itself or through its imports (set by Project). */
+  importReadsSignal?: (spec: string) => boolean;
   /** Team names per category from mt-pii.json: extra names that carry it, names that never do. */
   names?: { add: Record<string, string[]>; ignore: Record<string, string[]> };
   /** Vendors under a processor contract: their findings become information naming the contract. */
@@ -43,7 +56,10 @@ export interface AnalyzeOptions {
    * Who the organisation is (mt-pii.json profile): `entity` and the profiles it adds (`also`, e.g. a school
    * service for minors) decide which rules apply and which citations they show; see ruleSelect.ts.
    */
-  profile?: { entity?: ProfileId | 'school-service-operator'; also?: readonly (ProfileId | 'school-service-operator')[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
+  profile?: {
+    entity?: ProfileId | 'school-service-operator'; also?: readonly (ProfileId | 'school-service-operator')[];
+    subjectToMcdpa?: 'yes' | 'no' | 'unknown'; hipaaCovered?: 'yes' | 'no' | 'unknown';
+  };
 }
 
 export interface AnalysisResult {
@@ -61,6 +77,8 @@ export interface AnalysisResult {
   safe: SafeDestination[];
   /** The file's suppression directives, with how many findings each suppressed (mt-pii scan --list-suppressions). */
   directives: Directive[];
+  /** The file, or a module it imports, reads the opt-out preference signal. */
+  readsOptOutSignal: boolean;
 }
 
 /** A place where personal data reaches an encrypted store, the destination the rules recommend. */
@@ -103,12 +121,22 @@ export function classifierFor(catalog: Catalog, names?: AnalyzeOptions['names'])
 export function analyzeFile(file: string, text: string, catalog: Catalog, options: AnalyzeOptions = {}, parsed?: ts.SourceFile): AnalysisResult {
   const sf = parsed ?? parseFile(file, text);
   const classifier = classifierFor(catalog, withPiiTags(text, catalog, options.names));
-  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), options.importer);
+  // Which imports read the opt-out preference signal, noted as the evaluator asks for them.
+  let importsRead = false;
+  const importer = options.importer && ((spec: string) => {
+    const exports = options.importer!(spec);
+    if (!importsRead && options.importReadsSignal?.(spec)) importsRead = true;
+    return exports;
+  });
+  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), importer);
   evaluator.run();
+  const checks = catalog.categories.optOutChecks;
+  const readsOptOutSignal = importsRead || (!!checks && new GuardWords(checks).readsSignal(text));
   const severities = options.severities ?? {};
   // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
   const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
-  const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
+  const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file,
+    { ...options, optOutSignalRead: options.optOutSignalRead ?? readsOptOutSignal });
   const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION]), options.today) : [];
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -125,10 +153,13 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   }
   findings.push(...directiveFindings(directives, file, options, severities));
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return {
+  const result = {
     findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf,
-    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives,
+    safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives, readsOptOutSignal,
   };
+  if (!options.lazyExports) return { ...result, exports: evaluator.exports() };
+  let computed: ModuleExports | undefined;
+  return Object.defineProperty(result, 'exports', { enumerable: true, get: () => (computed ??= evaluator.exports()) }) as AnalysisResult;
 }
 
 /** Personal data reaching encrypted stores, one entry per call with the categories that reach it. */
@@ -265,6 +296,10 @@ export class Project {
           if (dep?.state === 'running' || dep?.orderDependent || (!dep && this.options.isCancelled?.())) own.orderDependent = true;
           return exports;
         },
+        importReadsSignal: (spec) => {
+          const target = this.resolver.resolve(file, spec);
+          return !!(target && this.modules.get(target)?.result?.readsOptOutSignal);
+        },
       });
       own.result = { ...result, sourceFile: undefined } as CachedResult;
       delete (own.result as Partial<AnalysisResult>).sourceFile;
@@ -372,6 +407,11 @@ interface Group {
   tails: Step[];
   /** A call marked `fires` (pixel init or event) matched, with or without personal data. */
   fires: boolean;
+  /** Every category that reaches the site, and every matched taint (for a companion's words). */
+  reaching: Set<string>;
+  seen: Taint[];
+  /** Every call of the group sits behind only the app's own check, and no code reads the opt-out signal. */
+  unreadSignal: boolean;
 }
 
 /**
@@ -385,6 +425,7 @@ function toFindings(
   severities: Readonly<Record<string, Severity | 'off'>>, fpPath: string, options: AnalyzeOptions,
 ): Finding[] {
   const profiles = activeProfiles(options.profile);
+  const standing = mcdpaStanding(profiles, options.profile?.subjectToMcdpa);
   const rules = catalog.rules.filter((r) => severities[r.id] !== 'off' && ruleApplies(r, profiles));
   const groups = new Map<string, Group>();
   for (const hit of hits) {
@@ -394,7 +435,10 @@ function toFindings(
       if (!rule.sinkKinds.includes(sink.kind)) continue;
       if (rule.services && !rule.services.includes(sink.service)) continue;
       if (rule.roles && !(sink.role && rule.roles.includes(sink.role))) continue;
-      if (rule.unlessOptOut && hit.optOutChecked) continue;
+      // Behind a check of a kind the rule accepts (the signal, consent, the app's flag): quiet, unless the rule
+      // asks that the project read the signal and the check is only the app's own.
+      const verdict = guardVerdict(rule, guardKindsOf(hit.guards), !!options.optOutSignalRead);
+      if (verdict === 'quiet') continue;
       let matched = hit.taints.filter((t) => rule.categories.includes(t.cat));
       if (rule.requireAny && !matched.some((t) => rule.requireAny!.includes(t.cat))) matched = [];
       const fires = !!(rule.fires && hit.fires && (!rule.firesRoles || (sink.role && rule.firesRoles.includes(sink.role))));
@@ -402,10 +446,12 @@ function toFindings(
       const key = `${rule.id}\u0000${site}`;
       let g = groups.get(key);
       if (!g) {
-        g = { rule, hit, site, taints: new Map(), tails: hit.tail, fires: false };
+        g = { rule, hit, site, taints: new Map(), tails: hit.tail, fires: false, reaching: new Set(), seen: [], unreadSignal: verdict === 'unread-signal' };
         groups.set(key, g);
-      }
+      } else g.unreadSignal &&= verdict === 'unread-signal';
       g.fires ||= fires;
+      for (const t of hit.taints) g.reaching.add(t.cat);
+      g.seen.push(...matched);
       for (const t of matched) if (!g.taints.has(t.cat)) g.taints.set(t.cat, t);
     }
   }
@@ -435,18 +481,14 @@ function toFindings(
     const sink = catalog.instances[hit.sink.instance].sink;
     const categories = [...g.taints.keys()].sort();
     // Citations and wording for the organisation's profiles and the vendor's role (a state agency is not bound by the MCDPA).
+    // ... and where the organisation stands under the MCDPA (below its thresholds, exempt): see readFinding.
     const view = viewOf(rule, profiles, sink.role);
-    const citations = [...view.citations];
-    for (const cc of view.categoryCitations) {
-      if (cc.categories.some((c) => g.taints.has(c))) for (const c of cc.citations) if (!citations.includes(c)) citations.push(c);
-    }
-    let severity: Severity = (severities[rule.id] as Severity | undefined) ?? view.severity;
-    const notes: string[] = [];
-    // Below the MCDPA thresholds, only findings resting on another law (or on the Act's minors sections) keep their severity.
-    if (options.profile?.subjectToMcdpa === 'no' && restsOnlyOnMcdpaThresholds(rule, view, citations, catalog.citations)) {
-      severity = 'info';
-      notes.push('mt-pii.json says the Consumer Data Privacy Act thresholds are not met');
-    }
+    const reading = readFinding(rule, view, {
+      categories, reaching: g.reaching, standing, configured: severities[rule.id] as Severity | undefined, unreadSignal: g.unreadSignal,
+      sourceWords: () => sourceWordsOf(g.seen.filter((t) => g.taints.has(t.cat)), sf),
+    }, catalog.citations, catalog.notices);
+    const { citations, notes } = reading;
+    let severity = reading.severity;
     const sinkData = sink;
     const approval = options.approvedVendors?.find((a) => {
       const v = a.vendor.toLowerCase();
@@ -458,8 +500,7 @@ function toFindings(
     }
     const start = hit.node.getStart(sf);
     const labels = categories.map((c) => classifier.labels.get(c) ?? c);
-    const template = categories.length ? view.message : view.firesMessage;
-    const message = template
+    const message = reading.template
       .replace(/^\{categories\}/, capitalize(joinList(labels)))
       .replace(/\{categories\}/g, joinList(labels))
       .replace(/\{vendor\}/g, sink.vendor)
@@ -516,6 +557,8 @@ function collapseFires(groups: Map<string, Group>, catalog: Catalog): void {
     if (withData.has(vendorKey)) groups.delete(key);
     else if (!kept) first.set(vendorKey, g);
     else {
+      // One finding per vendor per file: it says the signal is never read only if no call is unguarded.
+      kept.unreadSignal &&= g.unreadSignal;
       kept.tails = [...kept.tails, { node: g.hit.node, note: `also fires: ${g.hit.sink.api}` }];
       groups.delete(key);
     }
@@ -523,6 +566,18 @@ function collapseFires(groups: Map<string, Group>, catalog: Catalog): void {
 }
 
 const MAX_FLOW = 12;
+
+/** The words of the names along each taint's flow (card.cvv → ['card', 'cvv']), for a rule's companion words. */
+function sourceWordsOf(taints: readonly Taint[], sf: ts.SourceFile): string[][] {
+  const out: string[][] = [];
+  for (const t of taints) {
+    for (let s: Step | undefined = t.step, n = 0; s && n < MAX_FLOW; s = s.prev, n++) {
+      const text = s.note ?? s.loc?.text ?? sf.text.slice(s.node.getStart(sf), Math.min(s.node.end, s.node.getStart(sf) + 200));
+      out.push(splitWords(text));
+    }
+  }
+  return out;
+}
 
 function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string): FlowStep[][] {
   const seen = new Set<string>();

@@ -4,7 +4,8 @@ import { validate } from './jsonSchema';
 import { HostPathPattern } from './hostPattern';
 import { parseMethod, parsePath, pathKey } from './paths';
 import type {
-  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, RuleData, ServicesData, SinkData, ToolRuleData,
+  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, NoticesData, RuleData, ServicesData, SinkData,
+  ToolRuleData,
 } from './types';
 
 /** A problem in a rules/ data file: the file, the JSON path inside it and what is wrong. */
@@ -94,6 +95,10 @@ export interface Catalog {
   toolRules: Map<string, ToolRuleData>;
   citations: Record<string, CitationData>;
   citationHost: string;
+  /** Sentences shown wherever law is read (rules/montana/citations.json `notices`). */
+  notices?: NoticesData;
+  /** Whom each act binds, in one line (citations.json `acts`). */
+  acts: Record<string, { binds: string }>;
 }
 
 /** The `file` of problems in the team's own sinks (mt-pii.json "sinks"); their `path` starts `sinks[i]`. */
@@ -231,10 +236,16 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
       problems.push({ file, path: 'citations', message: `unknown citation(s) ${missing.join(', ')} (not in citations.json)` });
       continue;
     }
+    const explainOnly = allCitations.filter((c) => citations[c].notCitedBecause);
+    if (explainOnly.length) {
+      problems.push({ file, path: 'citations', message: `${explainOnly.join(', ')} is only explained, never cited (citations.json notCitedBecause)` });
+      continue;
+    }
     const known = new Set(categories.categories.map((c) => c.id));
     const unknownCats = [
       ...rule.categories, ...(rule.requireAny ?? []), ...(rule.categoryCitations ?? []).flatMap((c) => c.categories),
       ...Object.values(rule.profiles ?? {}).flatMap((p) => (p!.categoryCitations ?? []).flatMap((c) => c.categories)),
+      ...[...(rule.companions ?? []), ...Object.values(rule.profiles ?? {}).flatMap((p) => p!.companions ?? [])].flatMap((c) => [...c.categories, ...c.with]),
     ].filter((c) => !known.has(c));
     if (unknownCats.length) {
       problems.push({ file, path: 'categories', message: `unknown category id(s) ${unknownCats.join(', ')}` });
@@ -248,6 +259,8 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
   const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems, httpClients, where);
   for (const [id, label] of Object.entries(services)) catalog.serviceLabels.set(id, label);
   catalog.toolRules = toolRules;
+  catalog.notices = citationsData?.notices;
+  catalog.acts = citationsData?.acts ?? {};
   const result = { catalog, problems };
   cache.set(cacheKey, result);
   return result;
@@ -268,7 +281,7 @@ function compile(
     rulesDir, categories, sinks, instances: [], handles: new Map(), prefixes: new Set(), calls: new Map(),
     writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), anchors: new Set(),
     serviceLabels: new Map(), hosts: new Map(), hostRoutes: new Map(), hostInstances: new Map(), http: new Map(), rules,
-    ruleById: new Map(rules.map((r) => [r.id, r])), toolRules: new Map(), citations, citationHost,
+    ruleById: new Map(rules.map((r) => [r.id, r])), toolRules: new Map(), citations, citationHost, acts: {},
   };
   const addPrefixes = (root: string, segments: readonly string[]) => {
     for (let i = 0; i < segments.length; i++) catalog.prefixes.add(pathKey(root, segments.slice(0, i)));

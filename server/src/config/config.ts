@@ -24,7 +24,7 @@ export type Entity = ProfileId | 'school-service-operator';
 
 export interface ConfigData {
   root?: boolean;
-  profile?: { entity?: Entity; also?: Entity[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
+  profile?: { entity?: Entity; also?: Entity[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown'; hipaaCovered?: 'yes' | 'no' | 'unknown' };
   include?: string[];
   exclude?: string[];
   rules?: Record<string, Severity | 'off'>;
@@ -47,6 +47,8 @@ export interface ResolvedConfig {
   /** Every active profile, in overlay order (see ruleSelect.activeProfiles). */
   profiles: ProfileId[];
   subjectToMcdpa: 'yes' | 'no' | 'unknown';
+  /** profile.hipaaCovered: a HIPAA covered entity or business associate ('unknown' by default). */
+  hipaaCovered: 'yes' | 'no' | 'unknown';
   severities: Record<string, Severity | 'off'>;
   /** Extra names per category, and names that never carry a category. */
   names: { add: Record<string, string[]>; ignore: Record<string, string[]> };
@@ -64,7 +66,7 @@ export interface ResolvedConfig {
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
-  files: [], entity: 'business', also: [], profiles: ['business'], subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
+  files: [], entity: 'business', also: [], profiles: ['business'], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: {}, names: { add: {}, ignore: {} },
   sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
 }) as ResolvedConfig;
 
@@ -191,7 +193,7 @@ export function mergeConfigs(chain: { file: string; data: ConfigData }[]): Resol
   // Keyed by names the configuration chose: no prototype, so no name can reach a built-in property.
   const keyed = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
   const out: ResolvedConfig = {
-    files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', severities: keyed(), names: { add: keyed(), ignore: keyed() },
+    files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: keyed(), names: { add: keyed(), ignore: keyed() },
     sanitizers: [], sanitizerModules: keyed(), sinks: [], approvedVendors: [], filters: [], checkTests: false,
   };
   for (const { file, data } of chain) {
@@ -202,6 +204,7 @@ export function mergeConfigs(chain: { file: string; data: ConfigData }[]): Resol
     if (data.profile?.entity) out.entity = canonicalProfile(data.profile.entity) ?? out.entity;
     if (data.profile?.also) out.also = [...new Set(data.profile.also.map((p) => canonicalProfile(p)).filter((p): p is ProfileId => !!p))];
     if (data.profile?.subjectToMcdpa) out.subjectToMcdpa = data.profile.subjectToMcdpa;
+    if (data.profile?.hipaaCovered) out.hipaaCovered = data.profile.hipaaCovered;
     Object.assign(out.severities, data.rules ?? {});
     for (const [cat, spec] of Object.entries(data.categories ?? {})) {
       if (spec.names?.length) (out.names.add[cat] ??= []).push(...spec.names);
@@ -217,7 +220,7 @@ export function mergeConfigs(chain: { file: string; data: ConfigData }[]): Resol
     if (data.baseline) out.baseline = path.resolve(dir, data.baseline);
     if (data.include || data.exclude) out.filters.push({ dir, include: data.include, exclude: data.exclude });
   }
-  out.profiles = activeProfiles({ entity: out.entity, also: out.also });
+  out.profiles = activeProfiles({ entity: out.entity, also: out.also, hipaaCovered: out.hipaaCovered });
   return out;
 }
 
@@ -248,13 +251,13 @@ export function analyzeOptionsOf(config: ResolvedConfig): {
   sanitizers: string[];
   names: ResolvedConfig['names'];
   approvedVendors: ResolvedConfig['approvedVendors'];
-  profile: { entity: ProfileId; also: ProfileId[]; subjectToMcdpa: ResolvedConfig['subjectToMcdpa'] };
+  profile: { entity: ProfileId; also: ProfileId[]; subjectToMcdpa: ResolvedConfig['subjectToMcdpa']; hipaaCovered: ResolvedConfig['hipaaCovered'] };
 } {
   return {
     severities: config.severities,
     sanitizers: config.sanitizers,
     names: config.names,
     approvedVendors: config.approvedVendors,
-    profile: { entity: config.entity, also: config.also, subjectToMcdpa: config.subjectToMcdpa },
+    profile: { entity: config.entity, also: config.also, subjectToMcdpa: config.subjectToMcdpa, hipaaCovered: config.hipaaCovered },
   };
 }

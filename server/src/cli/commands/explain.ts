@@ -4,7 +4,7 @@ import { defaultRulesDir, loadCatalog } from '../../catalog/load';
 import { didYouMean } from '../../config/didYouMean';
 import { UsageError } from '../errors';
 import { CommandSpec, helpText, parseCommand } from '../options';
-import { explainCitations, explainRule, explainToolRule, findCitations, listRules } from '../ruleDocs';
+import { explainCitations, explainMetaRule, explainRule, explainToolRule, findCitations, listRules } from '../ruleDocs';
 
 export const EXPLAIN: CommandSpec = {
   name: 'explain',
@@ -20,6 +20,8 @@ export function explain(query: string | undefined, rulesDir = defaultRulesDir())
   if (rule) return explainRule(catalog, rule);
   const tool = catalog.toolRules.get(query.startsWith('mt/') ? query : 'mt/' + query);
   if (tool) return explainToolRule(catalog, tool);
+  const meta = explainMetaRule(catalog, query);
+  if (meta) return meta;
   const ids = findCitations(catalog, query);
   if (ids.length) return explainCitations(catalog, ids);
   const id = query.startsWith('mt/') ? query : 'mt/' + query;

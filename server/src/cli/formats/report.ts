@@ -43,6 +43,8 @@ export interface Report {
   tool: { name: 'mt-pii'; version: string };
   findings: ReportFinding[];
   summary: Summary;
+  /** Added to the JSON contract (nothing removed): the output is not legal advice (citations.json notices). */
+  notice?: string;
 }
 
 /** A file that was not analysed, and why (standard error, SARIF notifications, JUnit). */

@@ -13,6 +13,9 @@ import { ConfigLoader } from '../../config/discover';
 import { ConfigProblem, ResolvedConfig, analyzeOptionsOf, engineKey, isIncluded } from '../../config/config';
 import { IgnoreFiles } from '../../project/ignoreFiles';
 import { isTestPath } from '../../project/files';
+import { projectReadsOptOutSignal } from '../../project/signalRead';
+import { GuardWords } from '../../analysis/guardKinds';
+import type { Catalog } from '../../catalog/load';
 import { commonFolder, findProjectRoot, ProjectRoot } from '../../project/root';
 import { ConfigError, ConfigFileError, InputError, UsageError } from '../errors';
 import type { SafeEntry } from '../formats/datamap';
@@ -168,6 +171,10 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     incomplete.push({ file: u.dir, reason: { kind: 'unreadable', text: `this folder could not be listed (${u.reason}), so the files in it were not scanned` }, severities: config.severities });
   }
   if (configProblems.size) throw new ConfigFileError([...configProblems.values()], cwd);
+  // A pixel behind only the app's own consent or opt-out flag passes where some file of the project reads the
+  // opt-out preference signal (mt/ad-tracking-without-opt-out-check): one cheap text scan before analysis.
+  const optOutSignalRead = readsSignalAnywhere(catalog, jobs, opts.maxFileSize);
+  for (const c of Object.values(engineConfigs)) c.options = { ...c.options, optOutSignalRead };
   for (const key of Object.keys(engineConfigs)) {
     const sinks = engineConfigs[key].sinks;
     if (sinks.length) {
@@ -187,7 +194,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   // Analysis: cached results first, the rest in worker threads; results kept in scan order.
   const results: (FileResult | undefined)[] = new Array(jobs.length);
   const cache = opts.cache && !stdinFile && !opts.fix && !opts.listSuppressions
-    ? new ScanCache(ScanCache.defaultFile(root), shortHash(JSON.stringify([productVersion(), rulesHash(opts.rulesDir), root, opts.fileTimeoutMs])))
+    ? new ScanCache(ScanCache.defaultFile(root), shortHash(JSON.stringify([productVersion(), rulesHash(opts.rulesDir), root, opts.fileTimeoutMs, optOutSignalRead])))
     : undefined;
   const todo: FileJob[] = [];
   for (const job of jobs) {
@@ -264,6 +271,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     tool: { name: 'mt-pii', version: productVersion() },
     findings: shownFindings,
     summary: { files: scanned, findings: shownFindings.length, durationMs: Date.now() - started, ...shownCounts, skipped: skipped.length, baselined },
+    ...(catalog.notices ? { notice: catalog.notices.notLegalAdvice } : {}),
   };
   if (opts.updateBaseline) {
     baselines.update(notes);
@@ -277,4 +285,13 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     exitCode = 1;
   }
   return { report, text, exitCode, notes, root, skipped };
+}
+
+/** Whether a file to be analysed (from disk, or --stdin text) reads the opt-out preference signal. */
+function readsSignalAnywhere(catalog: Catalog, jobs: readonly FileJob[], maxSize: number): boolean {
+  const checks = catalog.categories.optOutChecks;
+  if (!checks) return false;
+  const words = new GuardWords(checks);
+  const reads = (text: string) => words.readsSignal(text);
+  return jobs.some((j) => j.text !== undefined && reads(j.text)) || projectReadsOptOutSignal(jobs.filter((j) => j.text === undefined).map((j) => j.file), reads, maxSize);
 }
