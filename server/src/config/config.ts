@@ -3,7 +3,7 @@ import * as path from 'path';
 import { validate } from '../catalog/jsonSchema';
 import { didYouMean } from './didYouMean';
 import { globMatches, globProblem } from './globs';
-import { JsonRefusal, checkJsonText, jsonValue } from './jsonValue';
+import { JsonRefusal, checkJsonText, jsonValue, positionsOf } from './jsonValue';
 import type { ProfileId, SinkData, Severity } from '../catalog/types';
 import { activeProfiles, canonicalProfile } from '../analysis/ruleSelect';
 
@@ -90,22 +90,18 @@ export function parseConfig(
   file: string, text: string, schemas: (name: string) => Record<string, unknown> | undefined, known?: KnownIds, context: ConfigContext = {},
 ): { data?: ConfigData; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
+  const position = positionsOf(text);
   const tooBig = checkJsonText(text);
   if (tooBig) {
-    const pos = (offset: number) => {
-      const before = text.slice(0, offset);
-      const line = (before.match(/\r\n?|\n/g) ?? []).length;
-      return { line, character: offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) - 1 };
-    };
-    const s = pos(tooBig.start);
-    const e = pos(tooBig.end);
+    const s = position(tooBig.start);
+    const e = position(tooBig.end);
     return { problems: [{ file, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, message: tooBig.message }] };
   }
   const json = ts.parseJsonText(file, text);
   const at = (node: ts.Node | undefined, message: string, pos?: number, end?: number) => {
-    const s = json.getLineAndCharacterOfPosition(pos ?? (node ? node.getStart(json) : 0));
-    const e = json.getLineAndCharacterOfPosition(end ?? (node ? node.end : 0));
-    problems.push({ file, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, message });
+    const s = position(pos ?? (node ? node.getStart(json) : 0));
+    const e = position(end ?? (node ? node.end : 0));
+    problems.push({ file, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, message: message.replace(/[\r\n\u2028\u2029]+/g, ' ') });
   };
   const syntax = (json as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   for (const d of syntax.slice(0, 20)) at(undefined, `invalid JSON: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, d.start, d.start + d.length);
