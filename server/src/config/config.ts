@@ -3,7 +3,8 @@ import * as path from 'path';
 import { validate } from '../catalog/jsonSchema';
 import { didYouMean } from './didYouMean';
 import { globMatches, globProblem } from './globs';
-import { JsonRefusal, checkJsonText, jsonValue, positionsOf } from './jsonValue';
+import { JsonRefusal, checkJsonText, jsonValue } from './jsonValue';
+import { positionsOf } from '../project/positions';
 import type { ProfileId, SinkData, Severity } from '../catalog/types';
 import { activeProfiles, canonicalProfile } from '../analysis/ruleSelect';
 
@@ -97,7 +98,14 @@ export function parseConfig(
     const e = position(tooBig.end);
     return { problems: [{ file, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, message: tooBig.message }] };
   }
-  const json = ts.parseJsonText(file, text);
+  let json: ts.JsonSourceFile;
+  try {
+    json = ts.parseJsonText(file, text);
+  } catch (e) {
+    // A backstop: what the check above lets through still cannot take the process down.
+    const message = e instanceof RangeError ? 'nests too deeply to read' : `cannot be read (${(e as Error).message})`;
+    return { problems: [{ file, line: 0, character: 0, endLine: 0, endCharacter: 0, message }] };
+  }
   const at = (node: ts.Node | undefined, message: string, pos?: number, end?: number) => {
     const s = position(pos ?? (node ? node.getStart(json) : 0));
     const e = position(end ?? (node ? node.end : 0));

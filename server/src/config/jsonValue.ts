@@ -22,29 +22,6 @@ export const JSON_LIMITS = {
  */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
-/**
- * Offsets of a text → 0-based line and character as editors count them (LSP): a line ends at LF, CRLF or a lone
- * CR, never at U+2028 (which TypeScript's own positions count).
- */
-export function positionsOf(text: string): (offset: number) => { line: number; character: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return (offset) => {
-    const at = Math.max(0, Math.min(offset, text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: at - starts[lo] };
-  };
-}
-
 export interface JsonRefusal {
   /** Offsets in the text of what is refused. */
   start: number;
@@ -52,9 +29,13 @@ export interface JsonRefusal {
   message: string;
 }
 
+/** Most prefix operators in a row (`!!!!x`, not JSON, but a parser recurses once per operator). */
+const MAX_OPERATOR_RUN = 32;
+
 /**
  * Checks the size and nesting of a JSON (with comments) text before it is parsed: a parser recurses once per
- * level, so 20,000 nested arrays would exhaust the stack. One linear pass; strings and comments are skipped.
+ * level, so 20,000 nested arrays would exhaust the stack — as would 20,000 parentheses or `!` in a broken
+ * file, which the parser reads as expressions. One linear pass; strings and comments are skipped.
  *
  * @example
  * checkJsonText('['.repeat(40)) // → { start: 32, end: 33, message: 'nests deeper than 32 levels ...' }
@@ -64,13 +45,19 @@ export function checkJsonText(text: string): JsonRefusal | undefined {
     return { start: 0, end: 0, message: `the file is ${text.length} characters long, more than the ${JSON_LIMITS.fileLength} a configuration may have` };
   }
   let depth = 0;
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
+    if (c === 0x21 /* ! */ || c === 0x2b /* + */ || c === 0x2d /* - */ || c === 0x7e /* ~ */) {
+      if (++run > MAX_OPERATOR_RUN) return { start: i, end: i + 1, message: `${run} operators in a row: this is not JSON` };
+      continue;
+    }
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) run = 0;
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */ || c === 0x60 /* ` */) {
       for (i++; i < text.length; i++) {
         const d = text.charCodeAt(i);
         if (d === 0x5c /* \ */) i++;
-        else if (d === 0x22 || d === 0x0a) break;
+        else if (d === c || d === 0x0a || d === 0x0d) break;
       }
     } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
       const nl = text.indexOf('\n', i);
@@ -78,11 +65,11 @@ export function checkJsonText(text: string): JsonRefusal | undefined {
     } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
       const close = text.indexOf('*/', i + 2);
       i = close < 0 ? text.length : close + 1;
-    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */ || c === 0x28 /* ( */) {
       if (++depth > JSON_LIMITS.depth) {
         return { start: i, end: i + 1, message: `nests deeper than ${JSON_LIMITS.depth} levels of objects and arrays` };
       }
-    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */ || c === 0x29 /* ) */) {
       depth = Math.max(0, depth - 1);
     }
   }

@@ -31,7 +31,12 @@ function isRootConfig(file: string): boolean {
     return false;
   }
   if (checkJsonText(text)) return false; // too large or deep to parse: reported as a configuration error when read
-  const json = ts.parseJsonText(file, text);
+  let json: ts.JsonSourceFile;
+  try {
+    json = ts.parseJsonText(file, text);
+  } catch {
+    return false;
+  }
   const obj = json.statements[0]?.expression;
   if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
   return obj.properties.some((p) => ts.isPropertyAssignment(p) && (ts.isStringLiteral(p.name) || ts.isIdentifier(p.name))
