@@ -213,7 +213,7 @@ function sourcePhase(seed, seconds) {
   const corpus = [...walk(path.join(ROOT, 'test', 'fixtures'), (p) => /\.(ts|tsx|js)$/.test(p)), ...walk(path.join(ROOT, 'examples'), (p) => /\.(ts|tsx|js)$/.test(p) && !p.includes('node_modules'))]
     .map((f) => fs.readFileSync(f, 'utf8'));
   const r = rng(seed);
-  const stats = { batches: 0, files: 0, findings: 0, incomplete: 0, maxBatchMs: 0 };
+  const stats = { batches: 0, files: 0, findings: 0, incomplete: 0, maxBatchMs: 0, reasons: {} };
   const failures = [];
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
@@ -248,7 +248,11 @@ function sourcePhase(seed, seconds) {
       const report = JSON.parse(run.stdout);
       stats.files += names.length;
       stats.findings += report.findings.length;
-      stats.incomplete += report.findings.filter((f) => f.ruleId === 'mt/analysis-incomplete').length;
+      for (const f of report.findings.filter((x) => x.ruleId === 'mt/analysis-incomplete')) {
+        stats.incomplete++;
+        const why = /not fully analysed: (.*?)(?: \(|\.|;|$)/.exec(f.message)?.[1] ?? f.message;
+        stats.reasons[why] = (stats.reasons[why] ?? 0) + 1;
+      }
     }
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -272,6 +276,8 @@ function checkRun(run, names, dir) {
   const unanalysed = new Set(report.findings.filter((f) => f.ruleId === 'mt/analysis-incomplete').map((f) => f.file));
   if (skipped > unanalysed.size) return `${skipped} files skipped but only ${unanalysed.size} reported as mt/analysis-incomplete`;
   for (const f of report.findings) {
+    // An exception inside the analysis is a bug, even though the scan reports it instead of losing the file.
+    if (f.ruleId === 'mt/analysis-incomplete' && /its analysis failed/.test(f.message)) return `the analysis of ${f.file} threw: ${f.message}`;
     if (!names.includes(f.file) && !fs.existsSync(path.join(dir, f.file))) return `a finding in an unknown file ${f.file}`;
     for (const k of ['line', 'column', 'endLine', 'endColumn']) if (!Number.isInteger(f[k]) || f[k] < 1) return `a finding with ${k} ${f[k]}`;
     if (typeof f.ruleId !== 'string' || typeof f.message !== 'string' || typeof f.fingerprint !== 'string') return 'a finding without ruleId, message or fingerprint';
@@ -320,7 +326,10 @@ function main() {
   const cfg = child('config', Math.max(5, Math.round(SECONDS / 3)));
   if (cfg.stats) console.log(`configurations: ${cfg.stats.cases} cases (${cfg.stats.valid} valid, ${cfg.stats.refused} refused with problems), slowest ${cfg.stats.maxMs} ms`);
   const src = child('sources', Math.max(5, SECONDS - Math.round(SECONDS / 3)));
-  if (src.stats) console.log(`source files: ${src.stats.files} files in ${src.stats.batches} scans, ${src.stats.findings} findings (${src.stats.incomplete} mt/analysis-incomplete), slowest scan ${src.stats.maxBatchMs} ms`);
+  if (src.stats) {
+    console.log(`source files: ${src.stats.files} files in ${src.stats.batches} scans, ${src.stats.findings} findings (${src.stats.incomplete} mt/analysis-incomplete), slowest scan ${src.stats.maxBatchMs} ms`);
+    for (const [why, n] of Object.entries(src.stats.reasons)) console.log(`  not fully analysed, ${n}×: ${why}`);
+  }
   const failures = [...(cfg.failures ?? []), ...(src.failures ?? [])];
   for (const f of failures) console.log(`FAIL ${f}`);
   console.log(failures.length ? `${failures.length} failure(s); replay with: node scripts/fuzz.js --replay <kept input>` : 'no crash, no hang, no invalid output');
