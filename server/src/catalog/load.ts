@@ -4,7 +4,7 @@ import { validate } from './jsonSchema';
 import { HostPathPattern } from './hostPattern';
 import { parseMethod, parsePath, pathKey } from './paths';
 import type {
-  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, NoticesData, RuleData, ServicesData, SinkData,
+  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, NoticesData, PrivacyDocumentsData, RuleData, ServicesData, SinkData,
   ToolRuleData,
 } from './types';
 
@@ -99,6 +99,8 @@ export interface Catalog {
   notices?: NoticesData;
   /** Whom each act binds, in one line (citations.json `acts`). */
   acts: Record<string, { binds: string }>;
+  /** rules/privacy-documents.json: what the report drafts for the privacy lead (absent in an older rules folder). */
+  documents?: PrivacyDocumentsData;
 }
 
 /** The `file` of problems in the team's own sinks (mt-pii.json "sinks"); their `path` starts `sinks[i]`. */
@@ -261,6 +263,11 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
   catalog.toolRules = toolRules;
   catalog.notices = citationsData?.notices;
   catalog.acts = citationsData?.acts ?? {};
+  const documentsFile = path.join(rulesDir, 'privacy-documents.json');
+  const documents = fs.existsSync(documentsFile) ? readValid<PrivacyDocumentsData>(documentsFile, 'privacy-documents.schema.json') : undefined;
+  const unknownDocCitations = documents ? [documents.notice.citation, documents.assessments.citation].filter((c) => !(c in citations)) : [];
+  if (unknownDocCitations.length) problems.push({ file: documentsFile, path: 'citation', message: `unknown citation(s) ${unknownDocCitations.join(', ')} (not in citations.json)` });
+  else if (documents) catalog.documents = documents;
   const result = { catalog, problems };
   cache.set(cacheKey, result);
   return result;

@@ -7,6 +7,7 @@ import { JsonRefusal, checkJsonText, jsonValue } from './jsonValue';
 import { positionsOf } from '../project/positions';
 import type { ProfileId, SinkData, Severity } from '../catalog/types';
 import { activeProfiles, canonicalProfile } from '../analysis/ruleSelect';
+import type { Disclosure, DisclosureData } from './disclosure';
 
 export const CONFIG_FILE = 'mt-pii.json';
 
@@ -35,6 +36,8 @@ export interface ConfigData {
   approvedVendors?: { vendor: string; contract: string; categories?: string[] }[];
   baseline?: string;
   checkTests?: boolean;
+  /** What the privacy notice discloses, or the path of a JSON file holding it (see disclosure.ts). */
+  disclosed?: string | DisclosureData;
 }
 
 /** The configuration in force for one file: every mt-pii.json from the root one down to the nearest. */
@@ -64,6 +67,8 @@ export interface ResolvedConfig {
   filters: { dir: string; include?: string[]; exclude?: string[] }[];
   /** Check test, mock and story code too (skipped by default). */
   checkTests: boolean;
+  /** What the privacy notice discloses: from the nearest mt-pii.json that records it (inline or in a file it names). */
+  disclosure?: Disclosure;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
@@ -193,14 +198,15 @@ function propertiesAt(schema: Record<string, unknown>, jsonPath: string): string
  * severities; lists (names, sanitizers, sinks, approved vendors) add up; each file's include/exclude
  * globs apply relative to its own folder.
  */
-export function mergeConfigs(chain: { file: string; data: ConfigData }[]): ResolvedConfig {
+export function mergeConfigs(chain: { file: string; data: ConfigData; disclosure?: Disclosure }[]): ResolvedConfig {
   // Keyed by names the configuration chose: no prototype, so no name can reach a built-in property.
   const keyed = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
   const out: ResolvedConfig = {
     files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: keyed(), names: { add: keyed(), ignore: keyed() },
     sanitizers: [], sanitizerModules: keyed(), sinks: [], approvedVendors: [], filters: [], checkTests: false,
   };
-  for (const { file, data } of chain) {
+  for (const { file, data, disclosure } of chain) {
+    if (disclosure) out.disclosure = disclosure;
     if (data.checkTests !== undefined) out.checkTests = data.checkTests;
     const dir = path.dirname(file);
     out.files.push(file);
@@ -256,6 +262,7 @@ export function analyzeOptionsOf(config: ResolvedConfig): {
   names: ResolvedConfig['names'];
   approvedVendors: ResolvedConfig['approvedVendors'];
   profile: { entity: ProfileId; also: ProfileId[]; subjectToMcdpa: ResolvedConfig['subjectToMcdpa']; hipaaCovered: ResolvedConfig['hipaaCovered'] };
+  disclosed?: { vendors?: string[]; categories?: string[] };
 } {
   return {
     severities: config.severities,
@@ -263,5 +270,6 @@ export function analyzeOptionsOf(config: ResolvedConfig): {
     names: config.names,
     approvedVendors: config.approvedVendors,
     profile: { entity: config.entity, also: config.also, subjectToMcdpa: config.subjectToMcdpa, hipaaCovered: config.hipaaCovered },
+    ...(config.disclosure ? { disclosed: { vendors: config.disclosure.vendors, categories: config.disclosure.categories } } : {}),
   };
 }
