@@ -56,6 +56,20 @@ describe('hostile: paths from configuration stay inside the project', () => {
     assert.ok(noStack(r.stderr), r.stderr);
   });
 
+  it('the disclosure file ("disclosed") is held to the same rule: no "..", no absolute path, no link out, no bytes printed', () => {
+    const out = outside({ 'notice.json': SECRET });
+    const dir = repo({ 'a.ts': LEAK });
+    const up = path.relative(dir, path.join(out, 'notice.json')).split(path.sep).join('/');
+    fs.symlinkSync(out, path.join(dir, 'privacy'));
+    for (const value of [up, path.join(out, 'notice.json').split(path.sep).join('/'), 'privacy/notice.json']) {
+      fs.writeFileSync(path.join(dir, 'mt-pii.json'), JSON.stringify({ disclosed: value }));
+      const r = run(['scan', '.'], dir);
+      assert.strictEqual(r.code, 2, r.stderr);
+      assert.match(r.stderr, /mt-pii\.json:1:\d+: disclosed: .*(no '\.\.'|not an absolute path|symbolic link)/);
+      assert.doesNotMatch(r.stdout + r.stderr, /TOP-SECRET|root:x/);
+    }
+  });
+
   it('only the command line may name a path elsewhere: --baseline outside the project is written there', () => {
     const out = outside();
     const dir = repo({ 'a.ts': LEAK });
