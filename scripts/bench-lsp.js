@@ -5,7 +5,8 @@
  * built server over stdio with the protocol tests' client (out/test/lsp/lspClient.js), as an editor would,
  * on generated inputs (scripts/bench-lsp-fixtures.js):
  *   long file   one 5,000-line TypeScript file: open → diagnostics once indexed (warm) and for a copy never
- *               seen (cold), one-line edits → diagnostics p50/p95 with the server's debounce subtracted
+ *               seen (cold), one-line edits (incremental changes, as an editor sends them) → diagnostics p50/p95
+ *               with the server's debounce subtracted, and the server's CPU time per edit (all its threads)
  *   workspace   5,000 files in chains of imports (a page's email reaches an SDK four imports away):
  *               cold index (start → end of the work-done progress), hover p95 while indexing,
  *               warm open → diagnostics (p50/p95/max over 50 files), edits → diagnostics p50/p95,
@@ -14,6 +15,7 @@
  * Nothing is asserted: figures are for humans and CI logs.
  *
  *   node scripts/bench-lsp.js [--files N] [--lines N] [--edits N] [--memory-mb N] [--json]
+ * (--files 0: the long file only.)
  */
 const fs = require('fs');
 const os = require('os');
@@ -64,23 +66,44 @@ async function startServer(dir) {
 const status = (client) => client.command('mtPii.indexStatus');
 const indexEnded = (client) => client.until(() => client.progress.find((p) => p.value.kind === 'end'), 'the end of indexing', 30 * 60 * 1000);
 
-/** Sends one-line edits; every `every`-th waits for its diagnostics and is timed (debounce subtracted). */
+/** CPU time the server process (all its threads: the index worker, the collector, the compiler) has used, in ms. */
+function serverCpuMs(pid) {
+  let ns = 0;
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return ns / 1e6;
+}
+
+/**
+ * Sends one-line edits as an editor does (an incremental change of that line); every `every`-th waits for
+ * its diagnostics and is timed from the change sent (debounce subtracted). With `every` 1, also the server's
+ * CPU per edit (a figure the machine's load does not inflate the way it does wall time).
+ */
 async function edits(client, uri, text, count, every, lineOf, from = 1) {
   const lines = text.split('\n');
   const times = [];
+  const cpu = [];
   let version = from;
   for (let i = 0; i < count; i++) {
     const at = lineOf(i);
-    lines[at] = lines[at].replace(/ \/\* edit \d+ \*\/$/, '') + ` /* edit ${i} */`;
+    const before = lines[at];
+    lines[at] = before.replace(/ \/\* edit \d+ \*\/$/, '') + ` /* edit ${i} */`;
     version++;
+    const c0 = every === 1 ? serverCpuMs(client.proc.pid) : 0;
     const t0 = performance.now();
-    client.change(uri, lines.join('\n'), version);
+    client.edit(uri, { start: { line: at, character: 0 }, end: { line: at, character: before.length } }, lines[at], version);
     if ((i + 1) % every === 0 || i === count - 1) {
       await client.diagnostics(uri, () => true, version, 120000);
       times.push(performance.now() - t0 - DEBOUNCE_MS);
+      if (every === 1) cpu.push(serverCpuMs(client.proc.pid) - c0);
     } else await new Promise((r) => setTimeout(r, 5));
   }
-  return times;
+  return Object.assign(times, { cpu });
 }
 
 async function benchLongFile() {
@@ -110,7 +133,10 @@ async function benchLongFile() {
     const count = Math.min(EDITS, 60);
     const lineCount = text.split('\n').length;
     const times = await edits(client, uri, text, count, 1, (i) => 5 + ((i * 97) % (lineCount - 10)));
-    return { lines: lineCount, findings: diags.length, parseFloorMs: floor, coldOpenMs: cold, warmOpenMs: warm, edits: times.length, editP50: pct(times, 50), editP95: pct(times, 95) };
+    return {
+      lines: lineCount, findings: diags.length, parseFloorMs: floor, coldOpenMs: cold, warmOpenMs: warm, edits: times.length, editP50: pct(times, 50), editP95: pct(times, 95),
+      editCpuP50: pct(times.cpu, 50), editCpuP95: pct(times.cpu, 95),
+    };
   } finally {
     await client.shutdown();
   }
@@ -182,7 +208,7 @@ async function benchWorkspace() {
 
 (async () => {
   const long = await benchLongFile();
-  const ws = await benchWorkspace();
+  const ws = FILES > 0 ? await benchWorkspace() : undefined;
   fs.rmSync(scratch, { recursive: true, force: true });
   if (asJson) {
     process.stdout.write(JSON.stringify({ long, workspace: ws, debounceMs: DEBOUNCE_MS, cpus: os.cpus().length, load: os.loadavg()[0] }) + '\n');
@@ -194,6 +220,8 @@ async function benchWorkspace() {
   console.log(`  open → diagnostics, cold:       ${ms(long.coldOpenMs)} (${x(long.coldOpenMs, long.parseFloorMs)})`);
   console.log(`  open → diagnostics, warm:       ${ms(long.warmOpenMs)} (${x(long.warmOpenMs, long.parseFloorMs)})`);
   console.log(`  edit → diagnostics (${long.edits} edits): p50 ${ms(long.editP50)}, p95 ${ms(long.editP95)} (${x(long.editP95, long.parseFloorMs)})`);
+  console.log(`  server CPU per edit (all threads): p50 ${ms(long.editCpuP50)}, p95 ${ms(long.editCpuP95)} (${x(long.editCpuP50, long.parseFloorMs)} at p50)`);
+  if (!ws) return;
   console.log(`workspace: ${ws.files} files, ${ws.findings} findings, parse floor ${ms(ws.parseFloorMs)} for all files`);
   console.log(`  cold index (start → progress end): ${(ws.coldIndexMs / 1000).toFixed(1)} s (${x(ws.coldIndexMs, ws.parseFloorMs)}), ${ws.indexedFiles} files`);
   console.log(`  hover while indexing (${ws.hoverCount}): p50 ${ms(ws.hoverP50)}, p95 ${ms(ws.hoverP95)}`);

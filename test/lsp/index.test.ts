@@ -128,6 +128,33 @@ describe('language server: project index', function () {
     }
   });
 
+  it('a burst of edits is prepared before the pause: importers follow the last text, and the disk again when it is closed unsaved', async () => {
+    const ws = workspace(2);
+    const client = new LspClient();
+    try {
+      await client.initialize(ws.dir);
+      await client.until(() => client.logs.some((l) => /indexed 5 of 5 files/.test(l)), 'the index to finish');
+      await client.diagnostics(ws.uri('page.ts'), (d) => d.length === 1);
+      const track = ws.uri('track.ts');
+      client.open(track, TRACK);
+      await client.diagnostics(track, () => true, 1);
+      // Typed without a pause: each text goes to the worker at once, the analysis runs once, for the last.
+      client.change(track, QUIET, 2);
+      client.change(track, TRACK, 3);
+      client.change(track, QUIET, 4);
+      assert.deepStrictEqual(codes(await client.diagnostics(track, () => true, 4)), []);
+      await client.diagnostics(ws.uri('page.ts'), (d) => d.length === 0);
+      // The sending text typed back and the buffer closed before the pause: the page follows the disk again.
+      client.change(track, TRACK, 5);
+      client.close(track);
+      assert.deepStrictEqual(codes(await client.diagnostics(ws.uri('page.ts'), (d) => d.length === 1)), [THIRD_PARTY]);
+      const status = await client.command<Status>('mtPii.indexStatus');
+      assert.strictEqual(status.findings, 1);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   it('serves pull diagnostics: the document\'s current version, unchanged result ids, closed files through workspace/diagnostic', async () => {
     const ws = workspace(3);
     const client = new LspClient();

@@ -44,6 +44,8 @@ interface DocState {
   waiters: (() => void)[];
   /** The version the document was opened with. */
   opened: number;
+  /** Its last analysis went to the worker (not skipped, parked, disabled or too large): edits are prepared there. */
+  live?: boolean;
 }
 
 /** What the open documents and the workspace index share: the connection, the documents, the worker, configuration, diagnostics. */
@@ -90,6 +92,12 @@ export class OpenFiles {
     const s = this.state.get(doc.uri);
     if (s && s.done === 0 && s.timer && s.opened === doc.version) return;
     this.schedule(doc, DEBOUNCE_MS);
+    // While the debounce waits, the worker takes the new text and re-parses it (cheap, incremental), so the
+    // analysis after the pause starts from a parsed tree; the analysis itself still waits for the pause.
+    if (s?.live && !s.parked) {
+      const text = doc.getText();
+      if (text.length <= MAX_LIVE_SIZE) this.worker.prepare(uriToFile(doc.uri, doc.languageId), text);
+    }
   }
 
   /** A save retries a parked file (the user may have removed what made it too slow). */
@@ -191,7 +199,11 @@ export class OpenFiles {
     const file = uriToFile(doc.uri, doc.languageId);
     const enabled = await this.hooks.enabled(doc.uri);
     if (this.documents.get(doc.uri)?.version !== version) return undefined;
-    const done = (findings: Finding[], diagnostics: Diagnostic[]) => ({ findings, diagnostics });
+    // Every way out but the worker's analysis: edits are not prepared in the worker then.
+    const done = (findings: Finding[], diagnostics: Diagnostic[]) => {
+      s.live = false;
+      return { findings, diagnostics };
+    };
     if (!enabled) return done([], []);
     let setup;
     try {
@@ -213,6 +225,7 @@ export class OpenFiles {
       this.worker.overlay(file, text); // files importing it still see what the user typed
       return done([], UNCHANGED);
     }
+    s.live = true;
     const job = this.worker.analyse(file, doc.uri, text, setup.space, TIME_BUDGET_MS);
     running.cancel = job.cancel;
     const outcome = await job.result;
@@ -223,7 +236,7 @@ export class OpenFiles {
       this.schedule(doc, 0);
       return undefined;
     }
-    return done(outcome.findings ?? [], this.diagnosticsOf(outcome, doc, s, file, setup.problems, setup.space, setup.config));
+    return { findings: outcome.findings ?? [], diagnostics: this.diagnosticsOf(outcome, doc, s, file, setup.problems, setup.space, setup.config) };
   }
 
   private diagnosticsOf(outcome: Outcome, doc: TextDocument, s: DocState, file: string, problems: ConfigProblem[], space: string, config: ResolvedConfig): Diagnostic[] {

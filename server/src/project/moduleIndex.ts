@@ -163,7 +163,10 @@ export class ModuleIndex {
     let stamp: string | undefined;
     let source = text;
     const entry = s.entries.get(file);
-    if (text !== undefined) hash = contentHash(text);
+    if (text !== undefined) {
+      const overlay = this.overlays.get(file);
+      hash = overlay?.text === text ? overlay.hash : contentHash(text); // the live text is usually the overlay just set
+    }
     else {
       const c = this.content(file, entry, job);
       if (!c) {

@@ -79,6 +79,11 @@ export class IndexWorkerClient {
     this.send({ kind: 'cancelIndex' });
   }
 
+  /** An open document's newest text while its analysis waits for typing to pause (see ToWorker 'prepare'). */
+  prepare(file: string, text: string): void {
+    this.send({ kind: 'prepare', file, text });
+  }
+
   overlay(file: string, text: string | undefined): void {
     this.send({ kind: 'overlay', file, text });
   }

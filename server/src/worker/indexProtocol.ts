@@ -27,6 +27,11 @@ export type ToWorker =
   | { kind: 'space'; space: SpaceSpec }
   /** Analyse an open document's text now (it also becomes the file's overlay). */
   | { kind: 'live'; id: number; file: string; uri: string; text: string; space: string; budgetMs: number }
+  /**
+   * An open document's newest text, sent at each edit while the analysis waits for typing to pause: it
+   * becomes the overlay and is re-parsed at once, so the analysis after the pause starts from a parsed tree.
+   */
+  | { kind: 'prepare'; file: string; text: string }
   /** An open document's text (after a restart of the worker), or its closing (`text` absent). */
   | { kind: 'overlay'; file: string; text?: string }
   /** Queue background analyses; `front` puts them before what is queued (retries, importers of an edit). */

@@ -27,6 +27,10 @@ const index = new ModuleIndex(fsHost(), init.budgetBytes);
 const reparser = new Reparser();
 const specs = new Map<string, SpaceSpec>();
 const live: LiveJob[] = [];
+/** Open documents' newest texts to prepare (overlay and re-parse) while their analysis waits: the latest per file. */
+const prepares = new Map<string, string>();
+/** Files whose summaries a prepared text of `file` dropped, told with that file's next live outcome (or its closing). */
+const dropped = new Map<string, Set<string>>();
 /** Background work; an item preempted by an edit goes back to the front, and runs unpreempted after 3 tries. */
 let background: (IndexItem & { tries?: number })[] = [];
 let results: IndexedFile[] = [];
@@ -88,7 +92,8 @@ function docHref(space: Space, ruleId: string): string | undefined {
 
 function runLive(job: LiveJob): void {
   post({ kind: 'started', file: job.file, id: job.id });
-  const invalidated = index.setOverlay(job.file, job.text);
+  prepares.delete(job.file); // an older text: this job's is the newest
+  const invalidated = takeDropped(job.file, index.setOverlay(job.file, job.text));
   let outcome: Outcome;
   try {
     outcome = analyse(job.file, job.uri, job.space, job.budgetMs, job.text, () => Atomics.load(shared, CANCEL_LIVE) === job.id);
@@ -97,6 +102,31 @@ function runLive(job: LiveJob): void {
   }
   outcome.invalidated = invalidated;
   post({ kind: 'live', id: job.id, outcome });
+}
+
+/**
+ * An edit's text while typing goes on: it becomes the overlay (dropping summaries before the tree they
+ * point into is re-used) and is re-parsed incrementally, so the live analysis after the pause finds it parsed.
+ */
+function runPrepare(file: string, text: string): void {
+  const invalidated = index.setOverlay(file, text);
+  if (invalidated.length) {
+    const set = dropped.get(file) ?? new Set<string>();
+    for (const f of invalidated) set.add(f);
+    dropped.set(file, set);
+  }
+  try {
+    reparser.parse(file, text);
+  } catch {
+    reparser.forget(file); // too deep for the parser's stack: the live job reports it
+  }
+}
+
+/** The files dropped for `file` since its last live outcome, with `more`. */
+function takeDropped(file: string, more: string[]): string[] {
+  const earlier = dropped.get(file);
+  dropped.delete(file);
+  return earlier ? [...new Set([...earlier, ...more])] : more;
 }
 
 function runBackground(item: IndexItem & { tries?: number }): void {
@@ -128,12 +158,16 @@ function step(): void {
     Atomics.sub(shared, LIVE_WAITING, 1);
     flush(true);
     runLive(job);
+  } else if (prepares.size) {
+    const [file, text] = prepares.entries().next().value!;
+    prepares.delete(file);
+    runPrepare(file, text);
   } else {
     const item = background.shift();
     if (item) runBackground(item);
     flush(!background.length);
   }
-  if (live.length || background.length) schedule();
+  if (live.length || prepares.size || background.length) schedule();
   else if (wasBusy) {
     wasBusy = false;
     flush(true);
@@ -164,9 +198,14 @@ parentPort!.on('message', (m: ToWorker) => {
       }
       live.push(m);
       break;
+    case 'prepare':
+      prepares.delete(m.file); // re-inserted last: files are prepared in the order they were typed in
+      prepares.set(m.file, m.text);
+      break;
     case 'overlay':
+      prepares.delete(m.file);
       if (m.text === undefined) reparser.forget(m.file);
-      post({ kind: 'invalidated', files: index.setOverlay(m.file, m.text) });
+      post({ kind: 'invalidated', files: takeDropped(m.file, index.setOverlay(m.file, m.text)) });
       break;
     case 'index':
       background = m.front ? [...m.items, ...background] : [...background, ...m.items];
