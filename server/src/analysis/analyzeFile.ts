@@ -1,0 +1,128 @@
+// One file analysed: parse, one walk of the evaluator, hits turned into findings by the rules, suppressions
+// applied. Pure: no I/O, no vscode, the same result in the CLI and the language server; multi-file
+// projects are project.ts's job.
+import type * as ts from 'typescript';
+import { serviceLabelOf, type Catalog } from '../catalog/load';
+import { Classifier } from './classify';
+import { Evaluator, Hit } from './evaluate';
+import type { Finding, SinkInfo } from './finding';
+import type { AnalyzeOptions } from './options';
+import { parseDiagnostics, parseFile } from './parse';
+import { toFindings } from './ruleMatch';
+import { UNUSED_SUPPRESSION, applySuppressions, findDirectives } from './suppressions';
+import type { ModuleExports } from './values';
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Findings hidden by a suppression directive. */
+  suppressed: Finding[];
+  /** Number of syntax errors; the file was analysed as far as its tree goes. */
+  syntaxErrors: number;
+  /** Part of the file nests deeper than the engine follows. */
+  truncated: boolean;
+  sourceFile: ts.SourceFile;
+  /** What the file exports, for files that import it. */
+  exports: ModuleExports;
+  /** Personal data that reached an encrypted store (a `safe` sink): never a finding, listed in the data map. */
+  safe: SafeDestination[];
+}
+
+/** A place where personal data reaches an encrypted store, the destination the rules recommend. */
+export interface SafeDestination {
+  file: string;
+  start: number;
+  end: number;
+  sink: SinkInfo;
+  categories: string[];
+}
+
+const classifiers = new WeakMap<Catalog, Map<string, Classifier>>();
+
+/** The classifier compiled from a catalog's categories and the team's name overrides (cached). */
+export function classifierFor(catalog: Catalog, names?: AnalyzeOptions['names']): Classifier {
+  let byNames = classifiers.get(catalog);
+  if (!byNames) {
+    byNames = new Map();
+    classifiers.set(catalog, byNames);
+  }
+  const key = names ? JSON.stringify(names) : '';
+  let c = byNames.get(key);
+  if (!c) {
+    c = new Classifier(catalog.categories, names);
+    byNames.set(key, c);
+  }
+  return c;
+}
+
+/**
+ * Analyses one file: parse, one walk, findings. Pure: no I/O, no vscode, same result in the CLI and the
+ * language server.
+ *
+ * @example
+ * const { catalog } = loadCatalog();
+ * const { findings } = analyzeFile('/app/a.ts', "import { AnalyticsBrowser } from '@segment/analytics-next';\n" +
+ *   "const analytics = AnalyticsBrowser.load({ writeKey: 'k' });\nanalytics.identify(user.id, { email: user.email });", catalog);
+ * findings[0].ruleId // → 'mt/personal-data-to-third-party'
+ */
+export function analyzeFile(file: string, text: string, catalog: Catalog, options: AnalyzeOptions = {}, parsed?: ts.SourceFile): AnalysisResult {
+  const sf = parsed ?? parseFile(file, text);
+  const classifier = classifierFor(catalog, withPiiTags(text, catalog, options.names));
+  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), options.importer);
+  evaluator.run();
+  const severities = options.severities ?? {};
+  // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
+  const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
+  const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
+  const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION])) : [];
+  const { findings, suppressed } = applySuppressions(raw, directives, sf, file, options, severities);
+  findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  return {
+    findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf,
+    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog),
+  };
+}
+
+/** Personal data reaching encrypted stores, one entry per call with the categories that reach it. */
+function safeDestinations(hits: Hit[], sf: ts.SourceFile, file: string, catalog: Catalog): SafeDestination[] {
+  const byPlace = new Map<string, SafeDestination>();
+  for (const hit of hits) {
+    if (!hit.taints.length) continue;
+    const sink = catalog.instances[hit.sink.instance].sink;
+    const start = hit.node.getStart(sf);
+    const key = `${start}\u0000${hit.sink.api}`;
+    let d = byPlace.get(key);
+    if (!d) {
+      const info: SinkInfo = { kind: sink.kind, vendor: sink.vendor, api: hit.sink.api, id: sink.id, service: sink.service, serviceLabel: serviceLabelOf(catalog, sink) };
+      d = { file, start, end: hit.node.end, sink: info, categories: [] };
+      byPlace.set(key, d);
+    }
+    for (const t of hit.taints) if (!d.categories.includes(t.cat)) d.categories.push(t.cat);
+  }
+  for (const d of byPlace.values()) d.categories.sort();
+  return [...byPlace.values()];
+}
+
+/** What a project keeps of an analysed file: everything but its syntax tree. */
+export type CachedResult = Omit<AnalysisResult, 'sourceFile'>;
+
+const PII_TAG = /\/\*\*(?:(?!\*\/)[\s\S])*?@pii\s+([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)(?:(?!\*\/)[\s\S])*?\*\/\s*(?:(?:export|declare|default|public|private|protected|readonly|static|abstract|async|const|let|var|function|get|set)\s+)*([A-Za-z_$][\w$]*)/g;
+
+/**
+ * `@pii` JSDoc tags: a declaration tagged `/** @pii health *\/ notes: string` makes its name carry the
+ * category throughout the file, whatever the name looks like.
+ */
+function withPiiTags(text: string, catalog: Catalog, names: AnalyzeOptions['names']): AnalyzeOptions['names'] {
+  if (!text.includes('@pii')) return names;
+  const known = new Set(catalog.categories.categories.map((c) => c.id));
+  const add: Record<string, string[]> = { ...(names?.add ?? {}) };
+  let found = false;
+  for (const m of text.matchAll(PII_TAG)) {
+    for (const cat of m[1].split(/\s*,\s*/)) {
+      if (!known.has(cat)) continue;
+      add[cat] = [...(add[cat] ?? []), m[2]];
+      found = true;
+    }
+  }
+  return found ? { add, ignore: names?.ignore ?? {} } : names;
+}
+
