@@ -45,7 +45,7 @@ export class Evaluator {
     this.budget = new Budget(isCancelled);
     const guards = new Guards(sf, catalog.categories.optOutChecks);
     this.summaries = new Summaries(fc, this.hits, guards);
-    const sinks = new Sinks(fc, this.summaries);
+    const sinks = new Sinks(fc, this.summaries, this.summaries);
     this.binder = new Binder(fc, importer);
     this.statements = new Statements(fc, this.budget, guards);
     const expressions = new Expressions(fc, this.budget, guards);
@@ -53,7 +53,7 @@ export class Evaluator {
     const calls = new Calls(fc, sinks);
     const jsx = new Jsx(fc, sinks);
     const stages: Stages = { expressions, statements: this.statements, binding: this.binder, writes, calls, functions: this.summaries, jsx };
-    for (const stage of [expressions, this.statements, this.binder, writes, calls, this.summaries, jsx, sinks]) stage.wire(stages);
+    for (const stage of [expressions, this.statements, this.binder, writes, calls, this.summaries, jsx]) stage.wire(stages);
   }
 
   /** True when an expression nested deeper than the engine follows was skipped. */

@@ -5,7 +5,7 @@ import ts = require('typescript');
 import type { CallSpec, Catalog, HttpClientSpec, WriteSpec } from '../catalog/load';
 import { CALL, NEW, pathKey } from '../catalog/paths';
 import type { Classifier } from './classify';
-import type { FileContext, FunctionStage, Recorder, Stages } from './stages';
+import type { FileContext, FunctionStage, Recorder } from './stages';
 import { isCommand, propertyNameText } from './syntax';
 import { Ref, SinkHit, Value, dataOf, nameable, union, withCategories } from './values';
 
@@ -20,16 +20,16 @@ export class Sinks {
   private readonly sf: ts.SourceFile;
   private readonly catalog: Catalog;
   private readonly cls: Classifier;
-  private functions!: FunctionStage;
 
-  constructor(fc: FileContext, private readonly out: Recorder) {
+  constructor(
+    fc: FileContext,
+    private readonly out: Recorder,
+    /** A function handed to an SDK as a value (`client.user = () => ({...})`): what it returns is sent. */
+    private readonly functions: Pick<FunctionStage, 'applySummary'>,
+  ) {
     this.sf = fc.sf;
     this.catalog = fc.catalog;
     this.cls = fc.cls;
-  }
-
-  wire(s: Stages): void {
-    this.functions = s.functions;
   }
 
   // ───────────────────────────── calls ─────────────────────────────

@@ -1,5 +1,6 @@
 // The small interfaces through which the evaluator's stages call one another, and what a walk produces (Hit).
-// Types only: each stage imports these, never another stage's class, so no stage reaches into another's state.
+// Types only: stages that call one another hold each other by these interfaces, never by class, so none
+// reaches into another's state (the leaf parts Sinks, Guards and Budget are passed in by their own types).
 import type * as ts from 'typescript';
 import type { Catalog } from '../catalog/load';
 import type { Classifier } from './classify';
