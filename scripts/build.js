@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Bundles the compiled client and server (out/, from `tsc -b`) with esbuild into dist/, so the packaged
-// extension needs no node_modules at run time: typescript, vscode-languageclient, vscode-languageserver and
-// minimatch are inlined; only `vscode` (provided by the editor) stays external.
+// extension needs no node_modules at run time: typescript, vscode-languageclient, vscode-languageserver,
+// minimatch and jsonc-parser are inlined; only `vscode` (provided by the editor) stays external.
 //
 //   dist/client/src/extension.js        the extension's main (package.json "main")
 //   dist/server/src/lsp/server.js        the language server the client forks over IPC
@@ -32,6 +32,15 @@ for (const f of ['client/src/extension.js', 'server/src/lsp/server.js', 'server/
   }
 }
 
+// jsonc-parser's `main` is a UMD wrapper whose inner require() calls esbuild cannot follow (the bundle would
+// fail at run time with "Cannot find module './impl/format'"), so the bundle takes its ES module build.
+const jsoncParserEsm = {
+  name: 'jsonc-parser-esm',
+  setup(build) {
+    build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: require.resolve('jsonc-parser/lib/esm/main.js', { paths: [root] }) }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -42,6 +51,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   external: ['vscode'],
+  plugins: [jsoncParserEsm],
 };
 
 (async () => {

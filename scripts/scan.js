@@ -5,7 +5,10 @@
 const path = require('path');
 const cli = require('../out/server/src/cli/main.js');
 const args = process.argv.slice(2);
-const hasPath = args.some((a, i) => !a.startsWith('-') && !['-f', '--format', '-o', '--output', '--fail-on', '--max-file-size'].includes(args[i - 1]));
+// Options that take a value (the value is not a path), from the scan command's own option table.
+const { SCAN } = require('../out/server/src/cli/commands/scan.js');
+const TAKES_VALUE = Object.entries(SCAN.options).filter(([, o]) => o.type === 'string').flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
+const hasPath = args.includes('--stdin') || args.some((a, i) => !a.startsWith('-') && !TAKES_VALUE.includes(args[i - 1]));
 if (hasPath) {
   cli.main(['scan', ...args]).then((code) => (process.exitCode = code));
 } else {

@@ -111,7 +111,7 @@ nvim_check() {
   ws=$(mktemp -d /tmp/mt-pii-nvim.XXXXXX)
   cp -r "$ROOT/test/e2e/workspace/." "$ws/"
   (cd "$ws" && XDG_DATA_HOME="$ws/.xdg" XDG_CACHE_HOME="$ws/.xdg" XDG_STATE_HOME="$ws/.xdg" XDG_CONFIG_HOME="$ws/.xdg" \
-    LSP_CMD="$cmd" LABEL="$label" timeout 90 nvim --headless --clean -n -c "luafile $HERE/nvim-lsp-check.lua" login.ts < /dev/null)
+    LSP_CMD="$cmd" LABEL="$label" timeout 300 nvim --headless --clean -n -c "luafile $HERE/nvim-lsp-check.lua" login.ts < /dev/null)
   local rc=$?
   rm -rf "$ws"
   return $rc

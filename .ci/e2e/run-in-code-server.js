@@ -44,7 +44,7 @@ const NOISE = /open-vsx\.org|Failed to load resource|vsda|marketplace|\[AgentHos
     ['extensionTestsPath', remote(TESTS)],
     ['skipWelcome', 'true'],
   ]);
-  await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(remote(FOLDER))}&payload=${encodeURIComponent(payload)}`);
+  await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(remote(FOLDER))}&payload=${encodeURIComponent(payload)}`, { timeout: 180000 });
   const code = await Promise.race([done, new Promise((r) => setTimeout(() => r(`timeout after ${TIMEOUT} ms`), TIMEOUT))]);
   ts('extension host test exit: ' + code);
   await new Promise((r) => setTimeout(r, 500)); // let the last forwarded log lines arrive

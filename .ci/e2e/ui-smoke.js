@@ -39,7 +39,7 @@ const STEPS = [
   const pass = (detail) => { console.log(`CHECK PASS ${STEPS[step]}${detail ? ` (${detail})` : ''}`); step++; };
   const squiggles = `.monaco-editor ${SQUIGGLE}`;
   try {
-    await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(FOLDER)}`);
+    await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(FOLDER)}`, { timeout: 180000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     await page.waitForSelector(`.explorer-folders-view .monaco-list-row[aria-label*="${FILE}"], .explorer-folders-view .label-name:text-is("${FILE}")`, { timeout: 60000 });
     pass();

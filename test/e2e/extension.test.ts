@@ -107,6 +107,25 @@ async function editAndSave(uri: vscode.Uri, text: string): Promise<void> {
   assert.ok(await doc.save(), `${uri.path} saved`);
 }
 
+const PLACEHOLDER = 'TODO: say why this data flow is acceptable';
+
+/** Our quick fixes for a diagnostic, as VS Code's lightbulb gets them. */
+async function quickFixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value, 20);
+  // Actions that name their diagnostics must name ours (VS Code's own TypeScript fixes are left out).
+  return (actions ?? []).filter((a) => !a.diagnostics?.length || a.diagnostics.some((x) => x.source === 'mt-pii'));
+}
+
+/**
+ * Applies a code action's edit. `refactoring`: as a refactoring, whose other files VS Code may save
+ * (files.refactoring.autoSave); the code fixes are applied plainly so that the test can revert them.
+ */
+async function apply(action: vscode.CodeAction, refactoring = false): Promise<void> {
+  assert.ok(action.edit || action.command, `${action.title} carries an edit or a command`);
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit, { isRefactoring: refactoring }), `${action.title}: the edit applied`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
 function screenshot(name: string): Promise<void> {
   // run-in-code-server.js captures the workbench when a test logs this line; the directory is optional.
   const dir = process.env.MT_PII_E2E_SHOT_DIR;
@@ -154,7 +173,15 @@ suite('Montana PII Guard in a real VS Code', () => {
     assert.strictEqual(d.source, 'mt-pii');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.strictEqual(d.range.start.line, 5, 'on the analytics.identify line');
-    if (typeof d.code === 'object') assert.ok(d.code.target instanceof vscode.Uri, 'codeDescription.href became a link');
+    assert.ok(typeof d.code === 'object', 'the rule code carries a documentation link');
+    if (typeof d.code === 'object') {
+      assert.ok(d.code.target instanceof vscode.Uri, 'codeDescription.href became a link');
+      // The rule's page shipped in the installed extension, found at run time: it opens on any machine.
+      const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+      const page = d.code.target.fsPath;
+      assert.ok(fs.existsSync(page), `${page} exists`);
+      assert.strictEqual(path.relative(fs.realpathSync(ext.extensionPath), fs.realpathSync(page)).split(path.sep).join('/'), 'rules/montana/personal-data-to-third-party.md');
+    }
     assert.ok((d.relatedInformation ?? []).length >= 1, 'the flow is shown as related information');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await screenshot('e2e-diagnostic.png');
@@ -182,20 +209,58 @@ suite('Montana PII Guard in a real VS Code', () => {
     assert.ok(!/mca\.legmt\.gov/.test(hoverText(away ?? [])), 'no citation hover away from the finding');
   });
 
-  test('the ignore-next-line quick fix inserts the directive and the finding goes away', async () => {
+  test('the ignore-next-line quick fix inserts the directive; once its placeholder reason is replaced, the finding goes away', async () => {
     const d = await finding(login(), THIRD_PARTY);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', login(), d.range, vscode.CodeActionKind.QuickFix.value, 10);
-    const titles = (actions ?? []).map((a) => a.title);
-    const fix = (actions ?? []).find((a) => a.title.includes('mt-pii-ignore-next-line'));
-    assert.ok(fix, `an ignore-next-line quick fix among: ${JSON.stringify(titles)}`);
-    assert.ok(fix.edit || fix.command, 'the quick fix carries an edit or a command');
-    if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit applied');
-    if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-    assert.match(doc.getText(), new RegExp(`// mt-pii-ignore-next-line ${THIRD_PARTY} -- \\S`), 'directive with a reason inserted');
-    await diagnosticsWhere(login(), noRule(THIRD_PARTY), 'the finding to disappear after the fix');
+    const actions = await quickFixes(login(), d);
+    const fix = actions.find((a) => a.title.includes('mt-pii-ignore-next-line'));
+    assert.ok(fix, `an ignore-next-line quick fix among: ${JSON.stringify(actions.map((a) => a.title))}`);
+    await apply(fix);
+    assert.match(doc.getText(), new RegExp(`// mt-pii-ignore-next-line ${THIRD_PARTY} -- ${PLACEHOLDER}`), 'directive with the placeholder reason inserted');
+    // The placeholder is no reason: the directive is reported and the finding stays until the user writes one.
+    await diagnosticsWhere(login(), hasRule('mt/invalid-suppression'), 'the placeholder reason to be reported');
+    const at = doc.getText().indexOf(PLACEHOLDER);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(login(), new vscode.Range(doc.positionAt(at), doc.positionAt(at + PLACEHOLDER.length)), 'Segment DPA 2026-03 covers the email');
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the reason typed in');
+    await diagnosticsWhere(login(), (ds) => noRule(THIRD_PARTY)(ds) && noRule('mt/invalid-suppression')(ds), 'the finding to disappear once the reason is written');
     await revert(doc);
     await diagnosticsWhere(login(), hasRule(THIRD_PARTY), 'the finding to return after the revert');
+  });
+
+  test('the preferred quick fix removes the personal field from the object sent, and the finding goes away', async () => {
+    const d = await finding(login(), THIRD_PARTY);
+    const actions = await quickFixes(login(), d);
+    const preferred = actions.filter((a) => a.isPreferred);
+    assert.strictEqual(preferred.length, 1, `one preferred fix among: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.match(preferred[0].title, /^Remove email from the data sent to Segment/);
+    await apply(preferred[0]);
+    assert.match(doc.getText(), /analytics\.identify\(user\.id, \{\}\);/, 'the email property is gone from the object sent');
+    await diagnosticsWhere(login(), noRule(THIRD_PARTY), 'the finding to disappear after removing the field');
+    await screenshot('e2e-quick-fix-removed.png');
+    await revert(doc);
+    await diagnosticsWhere(login(), hasRule(THIRD_PARTY), 'the finding to return after the revert');
+  });
+
+  test('approving the vendor adds it to mt-pii.json with a contract placeholder; once saved, the warning goes', async () => {
+    const config = workspaceUri('mt-pii.json');
+    const d = await finding(login(), THIRD_PARTY);
+    const actions = await quickFixes(login(), d);
+    const approve = actions.find((a) => /^Approve Segment as a processor in mt-pii\.json/.test(a.title));
+    assert.ok(approve, `an approve-vendor quick fix among: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(approve.edit?.has(config), 'the fix edits mt-pii.json');
+    await apply(approve, true);
+    const cfgDoc = await vscode.workspace.openTextDocument(config);
+    const saved = !cfgDoc.isDirty;
+    if (cfgDoc.isDirty) assert.ok(await cfgDoc.save(), 'mt-pii.json saved');
+    console.log(`mt-pii.json ${saved ? 'was saved by the refactoring' : 'saved by the test'}:\n${cfgDoc.getText()}`);
+    const json = JSON.parse(fs.readFileSync(config.fsPath, 'utf8'));
+    assert.deepStrictEqual(json.approvedVendors, [{ vendor: 'segment', contract: 'TODO: name the processor contract (DPA, date, what it covers)', categories: ['email'] }]);
+    assert.strictEqual(json.root, true, 'the rest of mt-pii.json is kept');
+    await diagnosticsWhere(login(), (ds) => withRule(THIRD_PARTY)(ds).every((x) => x.severity === vscode.DiagnosticSeverity.Information) && hasRule(THIRD_PARTY)(ds),
+      'the finding to become information about an approved processor');
+    await editAndSave(config, '{ "root": true }\n');
+    await diagnosticsWhere(login(), (ds) => withRule(THIRD_PARTY)(ds).some((x) => x.severity === vscode.DiagnosticSeverity.Warning), 'the warning to return');
+    await vscode.window.showTextDocument(doc);
   });
 
   test('editing mt-pii.json takes effect: a rule raised to error, then turned off, then back to the default', async () => {

@@ -25,8 +25,10 @@ describe('mt-pii scan --format json (the contract)', () => {
   it('prints exactly the documented keys', () => {
     assert.deepStrictEqual(Object.keys(report), ['tool', 'findings', 'summary']);
     assert.deepStrictEqual(report.tool, { name: 'mt-pii', version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version });
-    assert.deepStrictEqual(Object.keys(report.summary), ['files', 'findings', 'durationMs']);
+    // The contract's keys first; later additions only add keys (counts per severity, skipped and baselined files).
+    assert.deepStrictEqual(Object.keys(report.summary), ['files', 'findings', 'durationMs', 'errors', 'warnings', 'infos', 'skipped', 'baselined']);
     assert.strictEqual(report.summary.findings, report.findings.length);
+    assert.deepStrictEqual([report.summary.errors, report.summary.warnings, report.summary.infos, report.summary.skipped], [5, 4, 0, 0]);
     for (const f of report.findings) {
       assert.deepStrictEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'sink', 'categories', 'citations', 'flow', 'fingerprint']);
       assert.ok(f.sink, `${f.ruleId} has a sink`);
@@ -94,7 +96,7 @@ describe('mt-pii scan: exit status and bad input', () => {
   it('exits 2 on a usage error, with a message', () => {
     const a = run(['scan', '--format', 'xml']);
     assert.strictEqual(a.code, 2);
-    assert.match(a.stderr, /--format must be stylish, json, sarif or datamap/);
+    assert.match(a.stderr, /--format must be stylish, json, sarif, datamap, github or junit/);
     const b = run(['scan', 'no/such/folder']);
     assert.strictEqual(b.code, 2);
     assert.match(b.stderr, /not found/);

@@ -9,7 +9,7 @@ import type { Finding, SinkInfo } from './finding';
 import type { AnalyzeOptions } from './options';
 import { parseDiagnostics, parseFile } from './parse';
 import { toFindings } from './ruleMatch';
-import { UNUSED_SUPPRESSION, applySuppressions, findDirectives } from './suppressions';
+import { Directive, UNUSED_SUPPRESSION, applySuppressions, findDirectives } from './suppressions';
 import type { ModuleExports } from './values';
 
 export interface AnalysisResult {
@@ -25,6 +25,8 @@ export interface AnalysisResult {
   exports: ModuleExports;
   /** Personal data that reached an encrypted store (a `safe` sink): never a finding, listed in the data map. */
   safe: SafeDestination[];
+  /** The file's suppression directives, with how many findings each suppressed (mt-pii scan --list-suppressions). */
+  directives: Directive[];
 }
 
 /** A place where personal data reaches an encrypted store, the destination the rules recommend. */
@@ -73,12 +75,12 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
   const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
   const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
-  const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION])) : [];
+  const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION]), options.today) : [];
   const { findings, suppressed } = applySuppressions(raw, directives, sf, file, options, severities);
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return {
     findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf,
-    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog),
+    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives,
   };
 }
 

@@ -8,4 +8,5 @@ export type { AnalyzeOptions } from './options';
 export { isSourceFile, parseFile, SOURCE_EXTENSIONS } from './parse';
 export { Project } from './project';
 export type { ProjectHost } from './resolve';
+export type { Directive } from './suppressions';
 export { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from './suppressions';

@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
   fingerprintPath?: string;
   /** Report directives that suppress nothing (default true). */
   reportUnusedSuppressions?: boolean;
+  /** Today's date (YYYY-MM-DD) for suppression expiry; default: the machine's local date. */
+  today?: string;
   /** Exports of a project module imported from this file with `spec` (see Project). */
   importer?: (spec: string) => ModuleExports | undefined;
   /** Team names per category from mt-pii.json: extra names that carry it, names that never do. */

@@ -12,6 +12,13 @@ interface ModuleEntry {
   /** Host version of the file when analysed (see ProjectHost.version); undefined for editor text. */
   version?: string;
   result?: CachedResult;
+  /** Project modules whose exports this file's analysis read (its direct imports). */
+  imports: Set<string>;
+  /**
+   * The result depends on the order files were analysed in: an import cycle was cut at a module still
+   * being analysed, or an import's analysis was cancelled (directly or through an import).
+   */
+  orderDependent: boolean;
 }
 
 /**
@@ -52,7 +59,7 @@ export class Project {
     }
     const source = text ?? this.host.readFile(file);
     if (source === undefined) return undefined;
-    const own: ModuleEntry = { state: 'running', version };
+    const own: ModuleEntry = { state: 'running', version, imports: new Set(), orderDependent: false };
     this.modules.set(file, own);
     try {
       const result = analyzeFile(file, source, this.catalog, {
@@ -61,7 +68,14 @@ export class Project {
         ...options,
         importer: (spec) => {
           const target = this.resolver.resolve(file, spec);
-          return target ? this.exportsOf(target) : undefined;
+          if (!target) return undefined;
+          own.imports.add(target);
+          const exports = this.exportsOf(target);
+          const dep = this.modules.get(target);
+          // A cycle cut here (the module is still running), an order-dependent import, or an import whose
+          // analysis was cancelled make this result depend on the order of analysis too.
+          if (dep?.state === 'running' || dep?.orderDependent || (!dep && this.options.isCancelled?.())) own.orderDependent = true;
+          return exports;
         },
       });
       own.result = { ...result, sourceFile: undefined } as CachedResult;
@@ -77,6 +91,35 @@ export class Project {
   /** Cached result of a file analysed earlier (as a scan target or as someone's import). */
   cached(file: string): CachedResult | undefined {
     return this.modules.get(file)?.result;
+  }
+
+  /**
+   * Whether the cached result of `file` depends on the order files were analysed in (an import cycle, a
+   * cancelled import). Results that do not are the same whichever files were analysed before them.
+   */
+  isOrderDependent(file: string): boolean {
+    return !!this.modules.get(file)?.orderDependent;
+  }
+
+  /** Drops the cached results that depend on analysis order (see isOrderDependent); keeps the rest. */
+  forgetOrderDependent(): void {
+    for (const [f, e] of this.modules) if (e.state === 'done' && e.orderDependent) this.modules.delete(f);
+  }
+
+  /** Every project module the cached result of `file` was computed from, itself excluded (its imports, theirs, …). */
+  dependenciesOf(file: string): string[] {
+    const seen = new Set<string>([file]);
+    const todo = [file];
+    while (todo.length) {
+      for (const dep of this.modules.get(todo.pop()!)?.imports ?? []) {
+        if (!seen.has(dep)) {
+          seen.add(dep);
+          todo.push(dep);
+        }
+      }
+    }
+    seen.delete(file);
+    return [...seen].sort();
   }
 
   /** Drops cached results: of one file, or of all (and what was learnt about the file system). */

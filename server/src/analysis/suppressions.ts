@@ -1,5 +1,6 @@
-// Suppression directives (mt-pii-ignore-next-line / -file comments): found in a file, applied to its
-// findings, and reported when they are invalid or suppress nothing. Nothing here decides what is a finding.
+// Suppression directives in comments: where they are, what they cover, why one is not valid (unknown rule,
+// no reason, the inserted placeholder still there, expired), applied to a file's findings, and reported
+// when invalid or unused. Nothing here decides what is a finding.
 import ts = require('typescript');
 import type { Severity } from '../catalog/types';
 import { Finding, fingerprint } from './finding';
@@ -11,15 +12,18 @@ export const INVALID_SUPPRESSION = 'mt/invalid-suppression';
 
 /**
  * Suppression directives in comments:
- *   // mt-pii-ignore-next-line <ruleId>[, <ruleId>] -- <reason>
+ *   // mt-pii-ignore-next-line <ruleId>[, <ruleId>] -- <reason> [(until YYYY-MM-DD)]
  *   /* mt-pii-ignore-file <ruleId> -- <reason> *\/
- * The rule list may be omitted (every rule); the reason may not.
+ * The rule list may be omitted (every rule); the reason may not. Past its `until` date a directive no
+ * longer suppresses anything and is reported.
  */
 export interface Directive {
   kind: 'next-line' | 'file';
   /** Empty: every rule. */
   rules: string[];
   reason: string;
+  /** The `(until YYYY-MM-DD)` date at the end of the reason, if any: the last day it suppresses. */
+  until?: string;
   /** Offsets of the whole comment. */
   start: number;
   end: number;
@@ -28,9 +32,28 @@ export interface Directive {
   /** Why the directive is not valid, if it is not. */
   problem?: string;
   used: boolean;
+  /** How many findings it suppressed (set by the analysis). */
+  suppressed?: number;
+  /** Offsets of the rule list and of the reason (after `--`, `until` included) inside the comment. */
+  rulesSpan: { start: number; end: number };
+  reasonSpan?: { start: number; end: number };
 }
 
 const MARK = 'mt-pii-ignore-';
+
+/**
+ * The reason the ignore quick fixes insert. It must be replaced: a directive whose reason is still this
+ * placeholder counts as having no reason.
+ */
+export const REASON_PLACEHOLDER = 'TODO: say why this data flow is acceptable';
+
+const UNTIL = /\(\s*until\s+(\d{4})-(\d{2})-(\d{2})\s*\)\s*$/i;
+
+/** Today as YYYY-MM-DD in local time (directives expire at the end of their `until` day). */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 /**
  * Finds every directive of a file, ignoring look-alikes inside strings.
@@ -38,7 +61,7 @@ const MARK = 'mt-pii-ignore-';
  * @example
  * findDirectives(sf, text, new Set(['mt/x'])) // → [{ kind: 'next-line', rules: ['mt/x'], reason: 'why', ... }]
  */
-export function findDirectives(sf: ts.SourceFile, text: string, knownRules: ReadonlySet<string>): Directive[] {
+export function findDirectives(sf: ts.SourceFile, text: string, knownRules: ReadonlySet<string>, now: string = today()): Directive[] {
   const out: Directive[] = [];
   let from = 0;
   for (;;) {
@@ -51,19 +74,45 @@ export function findDirectives(sf: ts.SourceFile, text: string, knownRules: Read
     const m = /^mt-pii-ignore-(next-line|file)\b([^]*)$/.exec(body);
     if (!m) continue;
     const kind = m[1] as Directive['kind'];
-    const rest = m[2].replace(/\s+/g, ' ').trim();
-    const dash = rest.indexOf('--');
-    const ruleText = (dash >= 0 ? rest.slice(0, dash) : rest).trim();
-    const reason = dash >= 0 ? rest.slice(dash + 2).trim() : '';
+    const restStart = at + MARK.length + kind.length;
+    const raw = body.slice(MARK.length + kind.length);
+    const dashAt = raw.indexOf('--');
+    const ruleRaw = dashAt >= 0 ? raw.slice(0, dashAt) : raw;
+    const ruleText = ruleRaw.replace(/\s+/g, ' ').trim();
+    let reason = dashAt >= 0 ? raw.slice(dashAt + 2).replace(/\s+/g, ' ').trim() : '';
     const rules = ruleText ? ruleText.split(/[\s,]+/).filter(Boolean) : [];
+    const lead = ruleRaw.length - ruleRaw.trimStart().length;
+    const rulesSpan = { start: restStart + lead, end: restStart + lead + ruleRaw.trim().length };
+    const reasonSpan = dashAt >= 0 ? { start: restStart + dashAt + 2, end: comment.bodyEnd } : undefined;
+    let until: string | undefined;
     let problem: string | undefined;
+    const u = UNTIL.exec(reason);
+    if (u) {
+      until = `${u[1]}-${u[2]}-${u[3]}`;
+      reason = reason.slice(0, u.index).trim();
+    }
     const unknown = rules.filter((r) => r !== '*' && !knownRules.has(r));
     if (unknown.length) problem = `unknown rule ${unknown.join(', ')}`;
     else if (!reason) problem = 'a reason is required after "--"';
+    else if (isPlaceholder(reason)) problem = 'a reason is required after "--" (the placeholder is still there)';
+    else if (until && !isDate(until)) problem = `"until ${until}" is not a date (YYYY-MM-DD)`;
+    else if (until && until < now) problem = `it expired after ${until}`;
     const line = kind === 'file' ? -1 : sf.getLineAndCharacterOfPosition(comment.end).line + 1;
-    out.push({ kind, rules: rules.filter((r) => r !== '*'), reason, start: comment.start, end: comment.end, line, problem, used: false });
+    out.push({
+      kind, rules: rules.filter((r) => r !== '*'), reason, ...(until ? { until } : {}), start: comment.start, end: comment.end, line,
+      problem, used: false, rulesSpan, ...(reasonSpan ? { reasonSpan } : {}),
+    });
   }
   return out;
+}
+
+function isPlaceholder(reason: string): boolean {
+  return reason === REASON_PLACEHOLDER || reason.startsWith('TODO: say why');
+}
+
+function isDate(ymd: string): boolean {
+  const d = new Date(`${ymd}T00:00:00Z`);
+  return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === ymd;
 }
 
 export function directiveCovers(d: Directive, ruleId: string): boolean {
@@ -71,7 +120,7 @@ export function directiveCovers(d: Directive, ruleId: string): boolean {
 }
 
 /**
- * Hides the findings a valid directive covers (marking it used), then adds the engine's own findings about
+ * Hides the findings a valid directive covers (counting them on each directive that covers them), then adds the engine's own findings about
  * directives that are invalid or (unless turned off) suppress nothing.
  */
 export function applySuppressions(
@@ -82,11 +131,14 @@ export function applySuppressions(
   const suppressed: Finding[] = [];
   for (const f of raw) {
     const line = sf.getLineAndCharacterOfPosition(f.start).line;
-    const d = directives.find((x) => directiveCovers(x, f.ruleId) && (x.kind === 'file' || x.line === line));
-    if (d) {
+    // Every directive that covers the finding counts as used (a file directive does not make a line one unused).
+    const covering = directives.filter((x) => directiveCovers(x, f.ruleId) && (x.kind === 'file' || x.line === line));
+    for (const d of covering) {
       d.used = true;
-      suppressed.push(f);
-    } else findings.push(f);
+      d.suppressed = (d.suppressed ?? 0) + 1;
+    }
+    if (covering.length) suppressed.push(f);
+    else findings.push(f);
   }
   findings.push(...directiveFindings(directives, file, options, severities));
   return { findings, suppressed };

@@ -58,8 +58,22 @@ export interface SinkData {
   hosts?: string[];
   /** Storage only: an encrypted store; data reaching it is listed as a safe destination, never a finding. */
   safe?: boolean;
+  /** Safe stores only: the plain stores it can replace, and how a quick fix writes to it instead. */
+  replaces?: ReplacesData;
   docs?: string;
   instances: InstanceData[];
+}
+
+/** sink.schema.json `replaces`: an encrypted store that can take a plain store's place (see fixes/secureStore.ts). */
+export interface ReplacesData {
+  sinks: string[];
+  module: string;
+  binding?: string;
+  import: string;
+  require?: string;
+  /** The write, with {key} and {value}. */
+  call: string;
+  readBack?: string;
 }
 
 export type SinkRole = 'processor' | 'own-purposes';

@@ -2,6 +2,7 @@ import ts = require('typescript');
 import * as path from 'path';
 import { minimatch } from 'minimatch';
 import { validate } from '../catalog/jsonSchema';
+import { didYouMean } from './didYouMean';
 import type { ProfileId, SinkData, Severity } from '../catalog/types';
 import { activeProfiles, canonicalProfile } from '../analysis/ruleSelect';
 
@@ -27,7 +28,7 @@ export interface ConfigData {
   exclude?: string[];
   rules?: Record<string, Severity | 'off'>;
   categories?: Record<string, { names?: string[]; ignore?: string[] }>;
-  sanitizers?: string[];
+  sanitizers?: (string | { name: string; module?: string })[];
   sinks?: SinkData[];
   approvedVendors?: { vendor: string; contract: string; categories?: string[] }[];
   baseline?: string;
@@ -49,6 +50,8 @@ export interface ResolvedConfig {
   /** Extra names per category, and names that never carry a category. */
   names: { add: Record<string, string[]>; ignore: Record<string, string[]> };
   sanitizers: string[];
+  /** The module each sanitizer comes from, when mt-pii.json names it (quick fixes add the import). */
+  sanitizerModules: Record<string, string>;
   sinks: SinkData[];
   approvedVendors: { vendor: string; contract: string; categories?: string[] }[];
   /** Absolute path of the baseline file, if any. */
@@ -61,7 +64,7 @@ export interface ResolvedConfig {
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   files: [], entity: 'business', also: [], profiles: ['business'], subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
-  sanitizers: [], sinks: [], approvedVendors: [], filters: [], checkTests: false,
+  sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
 }) as ResolvedConfig;
 
 /**
@@ -73,7 +76,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
  * // → 'rules.mt/x: expected one of "error", "warning", "info", "off", found "loud"'
  */
 export function parseConfig(
-  file: string, text: string, schemas: (name: string) => Record<string, unknown> | undefined,
+  file: string, text: string, schemas: (name: string) => Record<string, unknown> | undefined, known?: KnownIds,
 ): { data?: ConfigData; problems: ConfigProblem[] } {
   const json = ts.parseJsonText(file, text);
   const problems: ConfigProblem[] = [];
@@ -100,9 +103,46 @@ export function parseConfig(
   for (const p of validate(schema, value, schema, '', schemas)) {
     let node = nodes.get(p.path);
     for (let q = p.path; !node && q; q = q.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) node = nodes.get(q);
-    at(node ?? root, p.path ? `${p.path}: ${p.message}` : p.message);
+    const unknown = /^unknown property '(.*)'$/.exec(p.message)?.[1];
+    const message = unknown !== undefined ? p.message + didYouMean(unknown, propertiesAt(schema, p.path.slice(0, p.path.length - unknown.length).replace(/\.$/, '')), (k) => `'${k}'`) : p.message;
+    at(node ?? root, p.path ? `${p.path}: ${message}` : message);
+  }
+  if (known) {
+    for (const p of unknownIds(value as ConfigData, known)) at(nodes.get(p.path) ?? root, `${p.path}: ${p.message}`);
   }
   return problems.length ? { problems } : { data: value as ConfigData, problems };
+}
+
+/** The rule and category ids an mt-pii.json may name (from the rules/ data). */
+export interface KnownIds {
+  rules: ReadonlySet<string>;
+  categories: ReadonlySet<string>;
+}
+
+/** Rule ids and category ids the rules/ data does not define, each with the closest known id. */
+function unknownIds(data: ConfigData, known: KnownIds): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const keys = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : []);
+  const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+  for (const id of keys(data.rules)) {
+    if (!known.rules.has(id)) out.push({ path: `rules.${id}`, message: `unknown rule id '${id}'${didYouMean(id, known.rules, (k) => `'${k}'`)} (\`mt-pii explain\` lists the rules)` });
+  }
+  const category = (id: string, at: string) => {
+    if (!known.categories.has(id)) out.push({ path: at, message: `unknown category id '${id}'${didYouMean(id, known.categories, (k) => `'${k}'`)}` });
+  };
+  for (const id of keys(data.categories)) category(id, `categories.${id}`);
+  list(data.approvedVendors).forEach((v, i) => list(v?.categories).forEach((c, j) => typeof c === 'string' && category(c, `approvedVendors[${i}].categories[${j}]`)));
+  return out;
+}
+
+/** The property names the schema allows at a JSON path of the config (`profile`, `approvedVendors[0]`). */
+function propertiesAt(schema: Record<string, unknown>, jsonPath: string): string[] {
+  let node: Record<string, unknown> | undefined = schema;
+  for (const part of jsonPath.match(/[^.[\]]+|\[\d+\]/g) ?? []) {
+    node = part.startsWith('[') ? (node?.['items'] as Record<string, unknown> | undefined)
+      : ((node?.['properties'] as Record<string, Record<string, unknown>> | undefined)?.[part] ?? (node?.['additionalProperties'] as Record<string, unknown> | undefined));
+  }
+  return Object.keys((node?.['properties'] as Record<string, unknown> | undefined) ?? {});
 }
 
 /** JSON AST → value, recording the node of every path (`rules.mt/x`, `sinks[0].instances[1]`). */
@@ -137,7 +177,7 @@ function toValue(node: ts.Node, p: string, nodes: Map<string, ts.Node>): unknown
 export function mergeConfigs(chain: { file: string; data: ConfigData }[]): ResolvedConfig {
   const out: ResolvedConfig = {
     files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
-    sanitizers: [], sinks: [], approvedVendors: [], filters: [], checkTests: false,
+    sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
   };
   for (const { file, data } of chain) {
     if (data.checkTests !== undefined) out.checkTests = data.checkTests;
@@ -152,7 +192,11 @@ export function mergeConfigs(chain: { file: string; data: ConfigData }[]): Resol
       if (spec.names?.length) (out.names.add[cat] ??= []).push(...spec.names);
       if (spec.ignore?.length) (out.names.ignore[cat] ??= []).push(...spec.ignore);
     }
-    out.sanitizers.push(...(data.sanitizers ?? []));
+    for (const s of data.sanitizers ?? []) {
+      const name = typeof s === 'string' ? s : s.name;
+      if (!out.sanitizers.includes(name)) out.sanitizers.push(name);
+      if (typeof s !== 'string' && s.module) out.sanitizerModules[name] = s.module;
+    }
     out.sinks.push(...(data.sinks ?? []));
     out.approvedVendors.push(...(data.approvedVendors ?? []));
     if (data.baseline) out.baseline = path.resolve(dir, data.baseline);

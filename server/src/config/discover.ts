@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE, ConfigData, ConfigProblem, DEFAULT_CONFIG, ResolvedConfig, mergeConfigs, parseConfig } from './config';
+import { CONFIG_FILE, ConfigData, ConfigProblem, DEFAULT_CONFIG, KnownIds, ResolvedConfig, mergeConfigs, parseConfig } from './config';
+import { loadCatalog } from '../catalog/load';
+import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../analysis';
 
 interface Entry {
   /** The text last read, to notice changes. */
@@ -30,6 +32,8 @@ export class ConfigLoader {
     /** Folders above which no mt-pii.json is looked for (workspace folders); none: up to the file system root. */
     private readonly stopAt: readonly string[] = [],
     private readonly read: (file: string) => string | undefined = readText,
+    /** `mt-pii scan -c <file>`: this file alone configures every file (no discovery). */
+    private readonly only?: string,
   ) {}
 
   /** The configuration for `file`, and the problems of every mt-pii.json in its chain. */
@@ -64,6 +68,7 @@ export class ConfigLoader {
 
   /** The mt-pii.json files above `dir`, nearest first. */
   private chainFiles(dir: string): string[] {
+    if (this.only) return [this.only];
     const out: string[] = [];
     for (let d = dir; ; d = path.dirname(d)) {
       let found = this.dirs.get(d);
@@ -89,13 +94,27 @@ export class ConfigLoader {
       this.entries.set(file, gone);
       return gone;
     }
-    const { data, problems } = parseConfig(file, text, (name) => this.schema(name));
+    const { data, problems } = parseConfig(file, text, (name) => this.schema(name), this.knownIds());
     const entry: Entry = { text, valid: data ?? prev?.valid, problems };
     if (!data && prev?.valid) {
       problems.push({ ...problems[0], message: 'the last valid version of this file stays in force until the problems above are fixed' });
     }
     this.entries.set(file, entry);
     return entry;
+  }
+
+  private known?: KnownIds | null;
+
+  /** Rule and category ids of the rules/ data, so a misspelt id in mt-pii.json is an error (none if it cannot load). */
+  private knownIds(): KnownIds | undefined {
+    if (this.known === undefined) {
+      const { catalog, problems } = loadCatalog(this.rulesDir);
+      this.known = problems.length && !catalog.rules.length ? null : {
+        rules: new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION, INVALID_SUPPRESSION]),
+        categories: new Set(catalog.categories.categories.map((c) => c.id)),
+      };
+    }
+    return this.known ?? undefined;
   }
 
   private schema(name: string): Record<string, unknown> | undefined {

@@ -8,9 +8,9 @@ import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION, classifierFor } from '../analy
 import type { Finding } from '../analysis/finding';
 import { Catalog, loadCatalog } from '../catalog/load';
 import { productVersion, ruleDocUri } from '../catalog/docs';
-import { CONFIG_FILE, ConfigProblem, ResolvedConfig, analyzeOptionsOf, isIncluded } from '../config/config';
+import { CONFIG_FILE, ConfigProblem, DEFAULT_CONFIG, ResolvedConfig, analyzeOptionsOf, isIncluded } from '../config/config';
 import { ConfigLoader } from '../config/discover';
-import { suppressionActions } from './codeActions';
+import { EditCapabilities, FIX_ALL_KIND, codeActions, fileReader } from './codeActions';
 import { SOURCE, toDiagnostic } from './convert';
 import { hoverMarkdown } from './hover';
 import { fileToUri, uriToFile } from './uris';
@@ -65,6 +65,7 @@ export class PiiServer {
   private canAskSettings = false;
   private folders: string[] = [];
   private readonly scan: WorkspaceScan;
+  private editCaps: EditCapabilities = { documentChanges: false, snippets: false, createFiles: false };
 
   constructor(private readonly connection: Connection) {
     const { catalog, problems } = loadCatalog();
@@ -82,11 +83,13 @@ export class PiiServer {
       this.folders = folders;
       this.configs = new ConfigLoader(catalog.rulesDir, folders);
       this.canAskSettings = !!params.capabilities.workspace?.configuration;
+      const we = params.capabilities.workspace?.workspaceEdit;
+      this.editCaps = { documentChanges: !!we?.documentChanges, snippets: !!we?.snippetEditSupport, createFiles: !!we?.resourceOperations?.includes('create') };
       return {
         capabilities: {
           textDocumentSync: TextDocumentSyncKind.Incremental,
           hoverProvider: true,
-          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
           executeCommandProvider: { commands: [SCAN_WORKSPACE_COMMAND] },
         },
         serverInfo: { name: 'mt-pii', version: productVersion() },
@@ -148,11 +151,20 @@ export class PiiServer {
     connection.onHover((params): Hover | null => this.guard('hover', () => this.hover(params.textDocument.uri, params.position), null));
     connection.onCodeAction((params): CodeAction[] => this.guard('code action', () => {
       const doc = this.documents.get(params.textDocument.uri);
-      if (!doc) return [];
+      const s = this.state.get(params.textDocument.uri);
+      // Findings of an older version of the document would put edits in the wrong places: none then.
+      if (!doc || !s || s.version !== doc.version) return [];
       const file = uriToFile(doc.uri, doc.languageId);
-      return params.context.diagnostics
-        .filter((d) => d.source === SOURCE)
-        .flatMap((d) => suppressionActions(doc, file, d, this.knownRules));
+      const config = s.config ?? DEFAULT_CONFIG;
+      return codeActions(params, {
+        doc, findings: s.findings, caps: this.editCaps,
+        ctx: {
+          file, text: doc.getText(), catalog: this.catalog, classifier: classifierFor(this.catalog, config.names), config, knownRules: this.knownRules,
+          readFile: fileReader((uri) => this.documents.get(uri)?.getText()),
+          workspaceRoot: this.folders.find((f) => !path.relative(f, file).startsWith('..')) ?? this.folders[0], findings: s.findings,
+        },
+        onError: (e) => this.connection.console.error(`Montana PII Guard: a quick fix failed: ${(e as Error).stack ?? e}`),
+      });
     }, []));
     this.documents.listen(connection);
   }

@@ -1,3 +1,5 @@
+// `--format datamap`: a Markdown data map of destinations, the personal data reaching each, where in the
+// code, and the Montana sections cited.
 import type { Report } from './report';
 
 /**

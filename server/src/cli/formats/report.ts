@@ -1,7 +1,9 @@
+// The CLI's report: findings as the JSON contract prints them (1-based positions, paths relative to the
+// project root), the summary, and the plain form a worker thread sends them in.
 import * as path from 'path';
 import type { Finding } from '../../analysis/finding';
 
-/** A finding as the CLI contract prints it: 1-based positions, paths relative to the working directory. */
+/** A finding as the CLI contract prints it: 1-based positions, paths relative to the project root. */
 export interface ReportFinding {
   file: string;
   line: number;
@@ -23,10 +25,41 @@ export const FLOW_CHAINS = Symbol('flowChains');
 /** Display-only: 'Intercom — customer-support chat' (not part of the JSON contract). */
 export const SINK_LABEL = Symbol('sinkLabel');
 
+export interface Summary {
+  files: number;
+  findings: number;
+  durationMs: number;
+  /** Findings per severity (added to the contract; `findings` is their sum). */
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Files not analysed: too large, binary, unreadable, over the time budget, analysis failed. */
+  skipped: number;
+  /** Findings hidden because the baseline accepts them. */
+  baselined: number;
+}
+
 export interface Report {
   tool: { name: 'mt-pii'; version: string };
   findings: ReportFinding[];
-  summary: { files: number; findings: number; durationMs: number };
+  summary: Summary;
+}
+
+/** A file that was not analysed, and why (standard error, SARIF notifications, JUnit). */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/** Counts per severity of a list of findings. */
+export function severityCounts(findings: readonly { severity: Finding['severity'] }[]): { errors: number; warnings: number; infos: number } {
+  const c = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return c;
 }
 
 /** Maps 0-based offsets of one file to 1-based lines and columns. */
@@ -48,10 +81,25 @@ export class LineMap {
   }
 }
 
-/** Forward-slash path relative to `cwd` (absolute if outside it on another drive). */
-export function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
+/** Forward-slash path relative to `base` (the project root; absolute if outside it on another drive). */
+export function displayPath(file: string, base: string): string {
+  const rel = path.relative(base, file);
   return (rel && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
+}
+
+/** A report finding as plain data (the display-only parts as fields), to cross a worker thread or a cache. */
+export type WireFinding = ReportFinding & { flowChains: ReportFinding['flow'][]; sinkLabel?: string };
+
+export function toWire(f: ReportFinding): WireFinding {
+  const r = f as unknown as Record<symbol, unknown>;
+  return { ...f, flowChains: (r[FLOW_CHAINS] as ReportFinding['flow'][] | undefined) ?? [f.flow], ...(r[SINK_LABEL] ? { sinkLabel: r[SINK_LABEL] as string } : {}) };
+}
+
+export function fromWire(w: WireFinding): ReportFinding {
+  const { flowChains, sinkLabel, ...f } = w;
+  Object.defineProperty(f, FLOW_CHAINS, { value: flowChains, enumerable: false });
+  if (sinkLabel) Object.defineProperty(f, SINK_LABEL, { value: sinkLabel, enumerable: false });
+  return f;
 }
 
 export function toReportFinding(f: Finding, lines: (file: string) => LineMap, cwd: string): ReportFinding {

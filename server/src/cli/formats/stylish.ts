@@ -1,3 +1,5 @@
+// Human-readable output grouped by file, in the manner of ESLint's "stylish" formatter, with a closing
+// summary: findings per severity, files scanned and skipped.
 import { FLOW_CHAINS, Report, ReportFinding, SINK_LABEL } from './report';
 
 const useColor = () => !!process.stdout.isTTY && !process.env.NO_COLOR;
@@ -35,7 +37,8 @@ export function formatStylish(report: Report, color = useColor()): string {
   for (const f of report.findings) counts[f.severity]++;
   const n = report.findings.length;
   const s = report.summary;
-  const tail = `${s.files} file${s.files === 1 ? '' : 's'} scanned in ${s.durationMs} ms`;
+  const skipped = s.skipped ? `, ${s.skipped} skipped` : '';
+  const tail = `${s.files} file${s.files === 1 ? '' : 's'} scanned${skipped} in ${s.durationMs} ms`;
   if (n === 0) lines.push(paint('32', `✔ No personal-data flows found (${tail}).`, color));
   else {
     lines.push(paint(counts.error ? '31' : '33', `✖ ${n} finding${n === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) — ${tail}.`, color));

@@ -16,7 +16,7 @@ ai.post('/notes/summarize', async (req, res) => {
 ai.post('/docs/answer', async (req, res) => {
   const question: string = req.body.question;
   const docs = await db.docs.search(question, 5);
-  // quiet [anthropic] a product-docs question and documentation excerpts
+  // expect: mt/personal-data-to-service user-content [anthropic] the question the user typed goes to the LLM (inventory since issue 12); the system prompt is documentation
   const message = await anthropic.messages.create({ model: 'claude-haiku-4-5', max_tokens: 256, system: docs.map((d) => d.text).join('\n'), messages: [{ role: 'user', content: question }] });
   res.json({ answer: message.content });
 });

@@ -11,9 +11,9 @@ applications.post('/', async (req, res) => {
   const { ssn, firstName, lastName, email, bankAccountNumber, employer } = req.body;
   // quiet [pino] the request id and route
   log.info({ requestId: req.id, route: '/applications' }, 'application received');
-  // expect: mt/personal-data-in-logs ssn [pino] the SSN in a structured log line
+  // expect: mt/personal-data-in-logs name,ssn [pino] the SSN and the applicant's name in a structured log line
   log.info({ ssn, firstName, lastName }, 'checking identity');
-  // quiet [pino] an email address is not a breach-law element, so the logging rule does not report it
+  // expect: mt/personal-data-in-logs email [pino] the applicant's email address in a debug log (inventory since issue 12)
   log.debug({ email }, 'applicant contact');
   const app = await db.applications.create({ ssn, firstName, lastName, email, bankAccountNumber, employer });
   // expect: mt/personal-data-in-logs financial-account [winston] the bank account number in the audit log

@@ -9,7 +9,7 @@ const worker = new Worker('payouts', async (job) => {
   const { payoutId, recipient, amountCents } = job.data;
   // quiet [bunyan] job and payout ids and the amount
   log.info({ jobId: job.id, payoutId, amountCents }, 'processing payout');
-  // quiet [debug-logger] a recipient's display name is not a breach-law element
+  // expect: mt/personal-data-in-logs name [debug-logger] the recipient's display name in debug output (inventory since issue 12)
   debug('paying %s', recipient.displayName);
   if (!recipient.routingNumber) {
     // expect: mt/personal-data-in-logs financial-account [bunyan] the account number logged when routing is missing

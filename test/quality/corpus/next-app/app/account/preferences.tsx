@@ -43,9 +43,10 @@ export function Preferences({ user }: { user: { id: string; email: string; ssnLa
   }
 
   async function saveDraft(draft: Draft) {
-    // quiet [dexie] an email draft is not a breach-listed element
+    // quiet [dexie] the helper's own write: its one caller passes visible data, reported at the call
     await db.drafts.put(draft);
   }
 
+  // expect: mt/personal-data-on-device email [dexie] a draft addressed with the user's email kept in IndexedDB (inventory since issue 12)
   return <button onClick={() => { saveTheme('dark'); void cacheForOffline(); void saveDraft({ to: user.email, subject: '', body: '' }); rememberForVerification(document.forms[0]); }}>Save</button>;
 }

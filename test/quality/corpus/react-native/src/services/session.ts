@@ -15,7 +15,7 @@ export type SessionUser = { id: string; email: string; firstName: string; lastNa
 export async function persistSession(token: string, user: SessionUser) {
   // quiet [async-storage] an access token is not in the breach list (and this is how most apps keep it)
   await AsyncStorage.setItem(KEYS.token, token);
-  // quiet [async-storage] name and email on the device are not breach-notifiable elements
+  // expect: mt/personal-data-on-device email,name [async-storage] name and email kept in plain AsyncStorage (inventory since issue 12)
   await AsyncStorage.setItem(KEYS.user, JSON.stringify(user));
   // quiet [react-native-mmkv] a boolean flag
   storage.set(KEYS.onboarding, true);

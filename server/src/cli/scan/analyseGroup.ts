@@ -1,0 +1,86 @@
+// Analysis of the scan's files, group by group, the same in a worker thread and in the main thread: one
+// project per engine configuration, a time budget per file, results as report data (positions, paths).
+import * as fs from 'fs';
+import { Cancelled, Project } from '../../analysis';
+import { loadCatalog } from '../../catalog/load';
+import { fsHost } from '../../project/fsHost';
+import { looksBinary } from '../../project/files';
+import { LineMap, displayPath, toReportFinding, toWire } from '../formats/report';
+import { applySafeFixes } from '../fix';
+import { listed } from '../listSuppressions';
+import type { EngineConfig, FileJob, FileResult, ScanWorkerInit } from './protocol';
+
+export class GroupAnalyser {
+  private readonly host = fsHost();
+  private readonly projects = new Map<string, Project>();
+  /** End of the current file's time budget; imports analysed for it share the budget. */
+  private deadline = Infinity;
+  private readonly isCancelled = () => Date.now() > this.deadline;
+  private readonly show = (file: string) => displayPath(file, this.init.root);
+
+  constructor(private readonly init: ScanWorkerInit) {}
+
+  /**
+   * Starts a group: results that depend on analysis order (import cycles) are dropped, so a group's results
+   * are the same whichever thread runs it and whatever it ran before.
+   */
+  startGroup(): void {
+    for (const p of this.projects.values()) p.forgetOrderDependent();
+  }
+
+  private projectFor(key: string, config: EngineConfig): Project {
+    let p = this.projects.get(key);
+    if (!p) {
+      const { catalog, problems } = loadCatalog(this.init.rulesDir, config.sinks);
+      if (problems.length) throw new Error(problems.map((x) => `${x.file}: ${x.message}`).join('; '));
+      p = new Project(catalog, this.host, { ...config.options, isCancelled: this.isCancelled }, this.show);
+      this.projects.set(key, p);
+    }
+    return p;
+  }
+
+  analyse(job: FileJob, config: EngineConfig): FileResult {
+    let text = job.text;
+    let version: string | undefined;
+    if (text === undefined) {
+      let buf: Buffer;
+      try {
+        buf = fs.readFileSync(job.file);
+      } catch (e) {
+        return { index: job.index, skipped: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+      }
+      if (looksBinary(buf)) return { index: job.index, skipped: 'looks like a binary file' };
+      text = buf.toString('utf8');
+      version = this.host.version(job.file);
+    }
+    const project = this.projectFor(job.config, config);
+    this.deadline = Date.now() + this.init.fileTimeoutMs;
+    try {
+      const r = (job.text === undefined ? project.cached(job.file) : undefined) ?? project.analyze(job.file, text, { ...config.options, isCancelled: this.isCancelled }, version);
+      if (!r) return { index: job.index, skipped: 'cannot read' };
+      const lines = new LineMap(text);
+      const fixed = this.init.fix && job.text === undefined ? applySafeFixes(r.findings, new Map([[job.file, text]]), project.catalog, this.show) : undefined;
+      const directives = this.init.listSuppressions ? r.directives.map((d) => listed(this.show(job.file), d, (o) => lines.position(o).line)) : undefined;
+      return {
+        index: job.index,
+        ...(fixed?.notes.length ? { fixNotes: fixed.notes } : {}),
+        ...(directives ? { directives } : {}),
+        findings: (fixed?.remaining ?? r.findings).map((f) => toWire(toReportFinding(f, () => lines, this.init.root))),
+        safe: r.safe.map((d) => ({ file: this.show(d.file), line: lines.position(d.start).line, sink: { vendor: d.sink.vendor, api: d.sink.api }, categories: d.categories })),
+        syntaxErrors: r.syntaxErrors,
+        truncated: r.truncated,
+        orderDependent: project.isOrderDependent(job.file) || undefined,
+        ...(this.init.withDependencies ? { dependencies: project.dependenciesOf(job.file) } : {}),
+      };
+    } catch (e) {
+      if (e instanceof Cancelled) return { index: job.index, skipped: `analysis took longer than ${this.init.fileTimeoutMs / 1000} s (--file-timeout)` };
+      if (e instanceof RangeError) return { index: job.index, skipped: DEEP };
+      return { index: job.index, skipped: `analysis failed (${(e as Error).message})` };
+    } finally {
+      this.deadline = Infinity;
+    }
+  }
+}
+
+/** The reason given for a file deeper than the thread's stack (the main thread's is small: such files go to a worker). */
+export const DEEP = 'analysis failed (the file nests too deeply to parse)';

@@ -1,0 +1,72 @@
+// Messages between the scan's main thread and its analysis worker threads (parallel.ts, scanWorker.ts):
+// groups of files in, one result per file out, in plain data.
+import type { AnalyzeOptions } from '../../analysis';
+import type { SinkData } from '../../catalog/types';
+import type { WireFinding } from '../formats/report';
+import type { ListedDirective } from '../listSuppressions';
+
+export interface ScanWorkerInit {
+  rulesDir: string;
+  /** Paths in findings and fingerprints are relative to this folder. */
+  root: string;
+  /** Per-file budget; the analysis is cancelled past it. */
+  fileTimeoutMs: number;
+  /** Report each result's project dependencies (for --cache). */
+  withDependencies: boolean;
+  /** --fix: apply the fixes that change no behaviour to each file, atomically. */
+  fix?: boolean;
+  /** --list-suppressions: report each file's suppression directives. */
+  listSuppressions?: boolean;
+}
+
+/** An engine configuration (one per distinct mt-pii.json cascade), sent once per group that uses it. */
+export interface EngineConfig {
+  options: Omit<AnalyzeOptions, 'isCancelled' | 'importer' | 'fingerprintPath'>;
+  sinks: SinkData[];
+}
+
+export interface FileJob {
+  /** Index in the scan's file list. */
+  index: number;
+  file: string;
+  config: string;
+  /** The text when it does not come from the disk (--stdin). */
+  text?: string;
+}
+
+/** A group: files analysed in this order by one worker, after it drops order-dependent results. */
+export interface GroupMessage {
+  group: number;
+  files: FileJob[];
+  configs: Record<string, EngineConfig>;
+}
+
+export interface SafeWire {
+  file: string;
+  line: number;
+  sink: { vendor: string; api: string };
+  categories: string[];
+}
+
+export interface FileResult {
+  index: number;
+  findings?: WireFinding[];
+  safe?: SafeWire[];
+  syntaxErrors?: number;
+  truncated?: boolean;
+  /** Why the file was not analysed (binary, unreadable, over the time budget, analysis failed). */
+  skipped?: string;
+  /** The result depends on analysis order (an import cycle): not cached. */
+  orderDependent?: boolean;
+  /** Project files the result was computed from (with --cache). */
+  dependencies?: string[];
+  /** What --fix changed in the file, for standard error. */
+  fixNotes?: string[];
+  /** The file's suppression directives (with --list-suppressions). */
+  directives?: ListedDirective[];
+}
+
+export type WorkerMessage =
+  | { type: 'start'; index: number }
+  | { type: 'result'; result: FileResult }
+  | { type: 'done'; group: number };

@@ -1,0 +1,244 @@
+// `mt-pii scan` from options to a finished report: what to scan, the project root, configuration, the
+// parallel analysis (with --cache), baselines, --quiet/--max-warnings/--fail-on, and the rendered text.
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { isSourceFile } from '../../analysis';
+import { loadCatalog } from '../../catalog/load';
+import { productVersion } from '../../catalog/docs';
+import type { Severity } from '../../catalog/types';
+import { ConfigLoader } from '../../config/discover';
+import { ConfigProblem, analyzeOptionsOf, engineKey, isIncluded } from '../../config/config';
+import { IgnoreFiles } from '../../project/ignoreFiles';
+import { isTestPath } from '../../project/files';
+import { commonFolder, findProjectRoot, ProjectRoot } from '../../project/root';
+import { ConfigError, ConfigFileError, InputError, UsageError } from '../errors';
+import type { SafeEntry } from '../formats/datamap';
+import { Report, ReportFinding, SkippedFile, displayPath, fromWire, severityCounts } from '../formats/report';
+import { Baselines } from './baselines';
+import { ScanCache, rulesHash } from './cache';
+import { expandInputs, globBase, isGlob } from './inputs';
+import { analyseInParallel } from './parallel';
+import { Progress } from './progress';
+import type { EngineConfig, FileJob, FileResult } from './protocol';
+import { Format, render } from './render';
+import { ListedDirective, formatSuppressions } from '../listSuppressions';
+
+export interface ScanOptions {
+  paths: string[];
+  format: Format;
+  output?: string;
+  failOn: Severity | 'never';
+  /** Exit 1 when more warnings than this are found. */
+  maxWarnings?: number;
+  /** Report errors only. */
+  quiet: boolean;
+  /** -c: this mt-pii.json alone configures every file. */
+  config?: string;
+  maxFileSize: number;
+  fileTimeoutMs: number;
+  jobs: number;
+  baseline?: string;
+  updateBaseline: boolean;
+  /** --stdin: the text to scan, as the file `stdinFilename`. */
+  stdin: boolean;
+  stdinFilename?: string;
+  stdinText?: string;
+  cache: boolean;
+  /** Honour .gitignore and .mt-piiignore (--no-ignore turns it off). */
+  ignore: boolean;
+  rulesDir: string;
+  /** Draw the progress line on standard error (only ever on a terminal). */
+  progress: boolean;
+  /** --fix: remove directives that suppress nothing (the editor's fix-all set), writing files atomically. */
+  fix?: boolean;
+  /** --list-suppressions: the report is the list of suppression directives instead of the findings. */
+  listSuppressions?: boolean;
+}
+
+export interface ScanOutcome {
+  report: Report;
+  text: string;
+  exitCode: number;
+  /** Messages for standard error: skipped files, syntax errors, baselines. */
+  notes: string[];
+  /** The project root the report's paths are relative to. */
+  root: string;
+  skipped: SkippedFile[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function defaultJobs(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`;
+}
+
+const shortHash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 16);
+
+/** Runs a scan and renders it; bad input files become notes, bad arguments and configuration throw. */
+export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<ScanOutcome> {
+  const started = Date.now();
+  const notes: string[] = [];
+  const { catalog, problems } = loadCatalog(opts.rulesDir);
+  if (problems.length) throw new ConfigError(problems);
+  if (opts.config && !fs.existsSync(opts.config)) throw new UsageError(`--config ${displayPath(opts.config, cwd)}: no such file`);
+
+  // What to scan, and the project root its paths and fingerprints are relative to.
+  const stdinFile = opts.stdin ? path.resolve(cwd, opts.stdinFilename ?? 'stdin.ts') : undefined;
+  const starts = stdinFile ? [path.dirname(stdinFile)] : opts.paths.map((p) => path.resolve(cwd, isGlob(p, cwd) ? globBase(p) : p));
+  const where: ProjectRoot = findProjectRoot(commonFolder(starts));
+  const root = where.root;
+  const show = (f: string) => displayPath(f, root);
+  const ignoreFiles = opts.ignore ? new IgnoreFiles(where.gitRoot ?? root) : undefined;
+  const ignored = (abs: string, isDir: boolean) => !!ignoreFiles?.ignores(abs, isDir);
+  const inputs = stdinFile
+    ? { files: [stdinFile], roots: new Map([[stdinFile, path.dirname(stdinFile)]]), explicit: new Set([stdinFile]), configFiles: [], missing: [], emptyGlobs: [] }
+    : expandInputs(opts.paths, cwd, ignored);
+  for (const m of inputs.missing) notes.push(`${m}: no such file or folder`);
+  for (const g of inputs.emptyGlobs) notes.push(`${g}: no file matches`);
+  if (inputs.missing.length && !inputs.files.length) throw new UsageError(`nothing to scan: ${inputs.missing.join(', ')} not found`);
+
+  // Configuration of each file, and which files are checked.
+  const configs = new ConfigLoader(opts.rulesDir, [], undefined, opts.config);
+  const configProblems = new Map<string, ConfigProblem>();
+  const addProblems = (list: ConfigProblem[]) => list.forEach((p) => configProblems.set(`${p.file}:${p.line}:${p.character}:${p.message}`, p));
+  if (opts.config) addProblems(configs.problemsOf(opts.config));
+  else for (const cfg of inputs.configFiles) addProblems(configs.problemsOf(cfg));
+  const engineConfigs: Record<string, EngineConfig> = {};
+  const jobs: FileJob[] = [];
+  const baselineOf: (string | undefined)[] = [];
+  const skipped: SkippedFile[] = [];
+  let skippedTests = 0;
+  let excluded = 0;
+  for (const file of inputs.files) {
+    const shown = show(file);
+    const { config, problems: cfgProblems } = configs.forFile(file);
+    addProblems(cfgProblems);
+    if (!isIncluded(config, file)) {
+      excluded++;
+      continue;
+    }
+    // Test, mock and story code is skipped unless mt-pii.json says "checkTests" (files named explicitly are checked).
+    if (!config.checkTests && !inputs.explicit.has(file) && isTestPath(path.relative(inputs.roots.get(file) ?? cwd, file))) {
+      skippedTests++;
+      continue;
+    }
+    if (!stdinFile) {
+      let size: number;
+      try {
+        size = fs.statSync(file).size;
+      } catch (e) {
+        skipped.push({ file: shown, reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+        continue;
+      }
+      if (size > opts.maxFileSize) {
+        skipped.push({ file: shown, reason: `${formatBytes(size)} is over the ${formatBytes(opts.maxFileSize)} limit (--max-file-size)` });
+        continue;
+      }
+    }
+    if (!isSourceFile(file)) notes.push(`${shown}: not a JavaScript/TypeScript file; scanned as JavaScript`);
+    const key = shortHash(engineKey(config));
+    engineConfigs[key] ??= { options: analyzeOptionsOf(config), sinks: config.sinks };
+    baselineOf[jobs.length] = config.baseline;
+    jobs.push({ index: jobs.length, file, config: key, ...(stdinFile ? { text: opts.stdinText ?? '' } : {}) });
+  }
+  if (configProblems.size) throw new ConfigFileError([...configProblems.values()], cwd);
+  for (const key of Object.keys(engineConfigs)) {
+    const sinks = engineConfigs[key].sinks;
+    if (sinks.length) {
+      const loaded = loadCatalog(opts.rulesDir, sinks);
+      if (loaded.problems.length) throw new ConfigError(loaded.problems);
+    }
+  }
+  const what = stdinFile ? `--stdin-filename ${displayPath(stdinFile, cwd)}` : opts.paths.join(' ');
+  if (!jobs.length && !skipped.length && !(stdinFile && excluded)) {
+    const why = [...inputs.emptyGlobs.map((g) => `${g}: no file matches`), excluded && `${excluded} excluded by mt-pii.json`,
+      skippedTests && `${skippedTests} test, mock or story file(s) skipped ("checkTests": true checks them)`].filter(Boolean).join('; ');
+    throw new InputError(`no JavaScript or TypeScript files to scan in ${what}${why ? ` (${why})` : ''}`);
+  }
+  const baselines = new Baselines(root, cwd, opts.baseline, opts.updateBaseline);
+
+  // Analysis: cached results first, the rest in worker threads; results kept in scan order.
+  const results: (FileResult | undefined)[] = new Array(jobs.length);
+  const cache = opts.cache && !stdinFile && !opts.fix && !opts.listSuppressions
+    ? new ScanCache(ScanCache.defaultFile(root), shortHash(JSON.stringify([productVersion(), rulesHash(opts.rulesDir), root, opts.fileTimeoutMs])))
+    : undefined;
+  const todo: FileJob[] = [];
+  for (const job of jobs) {
+    const hit = cache?.get(job.file, job.config);
+    if (hit) results[job.index] = { ...hit, index: job.index };
+    else todo.push(job);
+  }
+  if (cache && todo.length < jobs.length) notes.push(`${jobs.length - todo.length} unchanged file(s) taken from the cache (--cache)`);
+  const progress = new Progress(jobs.length, opts.progress && Progress.enabled() ? process.stderr : undefined);
+  let done = jobs.length - todo.length;
+  await analyseInParallel(todo, {
+    jobs: opts.jobs,
+    init: { rulesDir: opts.rulesDir, root, fileTimeoutMs: opts.fileTimeoutMs, withDependencies: !!cache, fix: opts.fix, listSuppressions: opts.listSuppressions },
+    configs: engineConfigs,
+    onResult: (r) => {
+      results[r.index] = r;
+      cache?.set(jobs[r.index].file, jobs[r.index].config, r);
+      progress.update(++done);
+    },
+  });
+  progress.end();
+  const cacheProblem = cache?.save();
+  if (cacheProblem) notes.push(cacheProblem);
+
+  // Findings, baselines and the summary.
+  const findings: ReportFinding[] = [];
+  const safe: SafeEntry[] = [];
+  let scanned = 0;
+  let withSyntaxErrors = 0;
+  let baselined = 0;
+  const directives: ListedDirective[] = [];
+  const fixNotes: string[] = [];
+  for (const job of jobs) {
+    const r = results[job.index]!;
+    const shown = show(job.file);
+    if (r.skipped) {
+      skipped.push({ file: shown, reason: r.skipped });
+      continue;
+    }
+    scanned++;
+    if (r.syntaxErrors) withSyntaxErrors++;
+    if (r.truncated) notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
+    safe.push(...(r.safe ?? []));
+    directives.push(...(r.directives ?? []));
+    fixNotes.push(...(r.fixNotes ?? []));
+    const { reported, accepted } = baselines.apply(shown, baselineOf[job.index], (r.findings ?? []).map(fromWire), notes);
+    baselined += accepted;
+    findings.push(...reported);
+  }
+  for (const s of skipped) notes.push(`${s.file}: skipped, ${s.reason}`);
+  if (baselined) notes.push(`${baselined} finding(s) accepted in the baseline were not reported`);
+  if (skippedTests) notes.push(`${skippedTests} test, mock or story file(s) skipped ("checkTests": true in mt-pii.json checks them)`);
+  if (withSyntaxErrors) notes.push(`${withSyntaxErrors} file(s) have syntax errors; they were analysed as far as they parse`);
+  if (opts.fix) notes.push(...(fixNotes.length ? fixNotes : ['--fix: nothing to fix (only directives that suppress nothing are removed automatically)']));
+  const counts = severityCounts(findings);
+  const shownFindings = opts.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+  const shownCounts = severityCounts(shownFindings);
+  const report: Report = {
+    tool: { name: 'mt-pii', version: productVersion() },
+    findings: shownFindings,
+    summary: { files: scanned, findings: shownFindings.length, durationMs: Date.now() - started, ...shownCounts, skipped: skipped.length, baselined },
+  };
+  if (opts.updateBaseline) {
+    baselines.update(notes);
+    return { report, text: '', exitCode: 0, notes, root, skipped };
+  }
+  if (opts.listSuppressions) return { report, text: formatSuppressions(directives, opts.format === 'json' ? 'json' : 'text'), exitCode: 0, notes, root, skipped };
+  const text = render(opts.format, report, { catalog, where, skipped, safe });
+  let exitCode = opts.failOn !== 'never' && shownFindings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]) ? 1 : 0;
+  if (opts.maxWarnings !== undefined && counts.warnings > opts.maxWarnings) {
+    notes.push(`${counts.warnings} warning(s) found, more than --max-warnings ${opts.maxWarnings}`);
+    exitCode = 1;
+  }
+  return { report, text, exitCode, notes, root, skipped };
+}

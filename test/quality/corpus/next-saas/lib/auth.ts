@@ -1,0 +1,3 @@
+export async function auth(): Promise<{ userId: string }> {
+  return { userId: 'u_1' };
+}

@@ -1,0 +1,3 @@
+import { consola } from 'consola';
+
+export const log = consola.withTag('contact');

@@ -1,0 +1,3 @@
+import { MMKV } from 'react-native-mmkv';
+
+export const storage = new MMKV({ id: 'rn-expo' });
