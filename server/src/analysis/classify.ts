@@ -1,3 +1,6 @@
+// Names to categories: the words of an identifier, key or receiver, read against rules/categories.json
+// (names per category, look-alike exclusions, sanitizers, person words).
+// It sees names only: no syntax tree, no values, no sinks.
 import type { CategoriesData, CategoryData } from '../catalog/types';
 
 /**

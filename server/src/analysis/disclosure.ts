@@ -1,14 +1,15 @@
 /**
  * Disclosure drift: the findings of a file compared with what the team says its privacy notice discloses
  * (AnalyzeOptions.disclosed). A flow to an undisclosed vendor, or of an undisclosed category, becomes a
- * finding of the derived rule (`derived: "disclosure"` in rules/). Runs after the sink rules, on their findings.
+ * finding of the derived rule (`derived: "disclosure"` in rules/). Runs after the sink rules, on their findings
+ * alone: it walks no code and names no vendor (those come from the findings and the configuration).
  */
 import type { Catalog } from '../catalog/load';
 import type { SinkRole } from '../catalog/types';
 import { Finding, fingerprint } from './finding';
 import { activeProfiles, mcdpaStanding, readFinding, ruleApplies, viewOf } from './ruleSelect';
 import { fillMessage } from './wording';
-import type { AnalyzeOptions } from './index';
+import type { AnalyzeOptions } from './options';
 
 /** Whether a disclosure's vendor entry names this sink: its id ('segment') or vendor name, any case. */
 export function vendorListed(vendors: readonly string[], sink: { id: string; vendor: string }): boolean {

@@ -1,3 +1,5 @@
+// The engine's output contract: a finding, its spans and flow steps, and its stable fingerprint.
+// Types and the fingerprint only; how findings are made is ruleMatch.ts's and suppressions.ts's.
 import { createHash } from 'crypto';
 import type { Severity, SinkKind, SinkRole } from '../catalog/types';
 

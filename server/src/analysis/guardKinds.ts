@@ -1,5 +1,6 @@
 // Kinds of check that guard a call — a read of the opt-out preference signal, a consent check, the app's own
 // opt-out flag — told from the names and strings of a condition (categories.json optOutChecks), as mask bits.
+// Words only: it walks no syntax tree (guards.ts does) and decides no rule (ruleSelect.ts guardVerdict does).
 import type { CategoriesData, GuardKind } from '../catalog/types';
 import { containsRun, splitWords } from './classify';
 

@@ -1,3 +1,5 @@
+// Parsing: a source file (and the script blocks of .vue and .svelte files) into a TypeScript tree.
+// It never throws on bad syntax and knows nothing of what the tree means.
 import ts = require('typescript');
 
 /** File extensions the engine reads. */

@@ -1,3 +1,5 @@
+// Module resolution: which project file an import names (relative paths, tsconfig paths, workspace
+// packages), asked of the ProjectHost. It reads files only through the host and analyses nothing.
 import ts = require('typescript');
 import * as path from 'path';
 import { wildcardMatch } from '../catalog/hostPattern';

@@ -1,3 +1,5 @@
+// Rule selection: which rules apply to the organisation's profiles and how each reads for them.
+// Pure data logic over rules/; it sees no code and no hits.
 /**
  * Which rules apply to an organisation and how a rule reads for it: the profiles of mt-pii.json
  * (profile.entity plus profile.also, and hipaaCovered) select rules (onlyFor / notFor) and lay their citations,

@@ -1,6 +1,14 @@
-// Suppression directives in comments: where they are, what they cover, and why one is not valid
-// (unknown rule, no reason, the inserted placeholder still there, expired).
+// Suppression directives in comments: where they are, what they cover, why one is not valid (unknown rule,
+// no reason, the inserted placeholder still there, expired), applied to a file's findings, and reported
+// when invalid or unused. Nothing here decides what is a finding.
 import ts = require('typescript');
+import type { Severity } from '../catalog/types';
+import { Finding, fingerprint } from './finding';
+import type { AnalyzeOptions } from './options';
+
+/** Rule ids the engine itself reports about suppression directives. */
+export const UNUSED_SUPPRESSION = 'mt/unused-suppression';
+export const INVALID_SUPPRESSION = 'mt/invalid-suppression';
 
 /**
  * Suppression directives in comments:
@@ -109,6 +117,57 @@ function isDate(ymd: string): boolean {
 
 export function directiveCovers(d: Directive, ruleId: string): boolean {
   return !d.problem && (d.rules.length === 0 || d.rules.includes(ruleId));
+}
+
+/**
+ * Hides the findings a valid directive covers (counting them on each directive that covers them), then adds the engine's own findings about
+ * directives that are invalid or (unless turned off) suppress nothing.
+ */
+export function applySuppressions(
+  raw: readonly Finding[], directives: Directive[], sf: ts.SourceFile, file: string, options: AnalyzeOptions,
+  severities: Readonly<Record<string, Severity | 'off'>>,
+): { findings: Finding[]; suppressed: Finding[] } {
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const f of raw) {
+    const line = sf.getLineAndCharacterOfPosition(f.start).line;
+    // Every directive that covers the finding counts as used (a file directive does not make a line one unused).
+    const covering = directives.filter((x) => directiveCovers(x, f.ruleId) && (x.kind === 'file' || x.line === line));
+    for (const d of covering) {
+      d.used = true;
+      d.suppressed = (d.suppressed ?? 0) + 1;
+    }
+    if (covering.length) suppressed.push(f);
+    else findings.push(f);
+  }
+  findings.push(...directiveFindings(directives, file, options, severities));
+  return { findings, suppressed };
+}
+
+function directiveFindings(directives: Directive[], file: string, options: AnalyzeOptions, severities: Readonly<Record<string, Severity | 'off'>>): Finding[] {
+  const out: Finding[] = [];
+  for (const d of directives) {
+    if (d.problem) {
+      const sev = severities[INVALID_SUPPRESSION] ?? 'warning';
+      if (sev === 'off') continue;
+      out.push(metaFinding(INVALID_SUPPRESSION, sev, `Suppression directive ignored: ${d.problem}.`, file, d, options));
+    } else if (!d.used && options.reportUnusedSuppressions !== false) {
+      // A directive for the unused-suppression rule itself is never reported as unused.
+      if (d.rules.includes(UNUSED_SUPPRESSION)) continue;
+      const sev = severities[UNUSED_SUPPRESSION] ?? 'warning';
+      if (sev === 'off') continue;
+      const what = d.rules.length ? d.rules.join(', ') : 'any rule';
+      out.push(metaFinding(UNUSED_SUPPRESSION, sev, `Unused suppression: no ${what} finding ${d.kind === 'file' ? 'in this file' : 'on the next line'}.`, file, d, options));
+    }
+  }
+  return out;
+}
+
+function metaFinding(ruleId: string, severity: Severity, message: string, file: string, d: Directive, options: AnalyzeOptions): Finding {
+  return {
+    ruleId, severity, message, file, start: d.start, end: d.end, categories: [], citations: [], flow: [], flowChains: [],
+    fingerprint: fingerprint([ruleId, options.fingerprintPath ?? file, d.kind, d.rules.join(','), d.reason], 0),
+  };
 }
 
 /** The comment containing `at`: its start, its end, and where its text ends (before a closing star-slash). */

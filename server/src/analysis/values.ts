@@ -1,3 +1,5 @@
+// The value lattice every stage speaks: taints (categories with their flow), parameter dependencies,
+// catalog refs, object shapes, functions and their summaries. Data and pure operations only.
 import type * as ts from 'typescript';
 import type { ApiSourceData } from '../catalog/types';
 import type { SourceSpan } from './finding';

@@ -1,6 +1,7 @@
 /**
  * Wording of finding messages: a rule's message template filled with the data, the vendor and the API
  * ("Email address and name reach Segment (analytics.identify) …"). Shared by every rule, derived or not.
+ * Text only: it decides no severity or citation (ruleSelect.ts does).
  */
 
 /** What a message template may name: {categories}, {vendor}, {service}, {api}, {sinkKind}. */

@@ -1,0 +1,273 @@
+// Binding: the names a block declares (hoisted before it runs), what a declared name or pattern holds,
+// imports (project modules and catalogued SDKs) and what the module exports. It runs no statements and
+// reads expressions only through ExpressionStage; which data a name carries is classify.ts's call.
+import ts = require('typescript');
+import type { Catalog } from '../catalog/load';
+import type { Classifier } from './classify';
+import { declShape, typeRef, typeShape, withShape } from './declaredTypes';
+import { isCatalogModule, moduleValue } from './refs';
+import { Binding, FnCtx, Scope } from './scope';
+import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Stages } from './stages';
+import { bindingNames, hasModifier, isAmbient, isNonDataType, propertyNameText } from './syntax';
+import { CLEAN, EMPTY, ModuleExports, Value, dataOf, extend, stampFile, union, withCategories } from './values';
+
+export class Binder implements BindingStage {
+  private readonly sf: ts.SourceFile;
+  private readonly catalog: Catalog;
+  private readonly cls: Classifier;
+  private expressions!: ExpressionStage;
+  private functions!: FunctionStage;
+  /** Module scope, kept after the walk to read exports. */
+  private moduleScope?: Scope;
+  /** How each export gets its value once the module has run. */
+  private readonly exportPlan: { name: string; get: () => Value | undefined }[] = [];
+  /** CommonJS exports written with module.exports / exports.x. */
+  private readonly cjs = new Map<string, Value>();
+
+  constructor(
+    fc: FileContext,
+    /** Exports of a project module imported with `spec`, if the project can resolve it. */
+    private readonly importer?: (spec: string) => ModuleExports | undefined,
+  ) {
+    this.sf = fc.sf;
+    this.catalog = fc.catalog;
+    this.cls = fc.cls;
+  }
+
+  wire(s: Stages): void {
+    this.expressions = s.expressions;
+    this.functions = s.functions;
+  }
+
+  /** The module's own scope, whose exports `exports()` reads once the walk is done. */
+  enterModule(ctx: FnCtx): Scope {
+    this.moduleScope = new Scope(undefined, ctx);
+    return this.moduleScope;
+  }
+
+  /** What this module exports, after the walk: functions with their summaries, SDK instances, objects. */
+  exports(): Map<string, Value> {
+    const out = new Map<string, Value>();
+    for (const { name, get } of this.exportPlan) {
+      const v = get();
+      if (v && v !== EMPTY) out.set(name, v);
+    }
+    for (const [name, v] of this.cjs) {
+      if (name === '') {
+        if (!out.has('default')) out.set('default', v);
+        for (const [k, pv] of v.props ?? []) if (!out.has(k)) out.set(k, pv);
+      } else if (!out.has(name)) out.set(name, v);
+    }
+    const seen = new Set<unknown>();
+    for (const v of out.values()) stampFile(v, this.sf, seen);
+    return out;
+  }
+
+  hoist(statements: readonly ts.Statement[], scope: Scope): void {
+    for (const s of statements) {
+      if (isAmbient(s)) continue;
+      const exported = scope === this.moduleScope && s.kind !== ts.SyntaxKind.ExpressionStatement && hasModifier(s, ts.SyntaxKind.ExportKeyword);
+      const isDefault = exported && hasModifier(s, ts.SyntaxKind.DefaultKeyword);
+      if (ts.isFunctionDeclaration(s)) {
+        if (s.body) {
+          const fn = this.functions.makeFn(s, scope, s.name?.text ?? 'default');
+          if (s.name) scope.vars.set(s.name.text, { value: { fn }, kind: 'function' });
+          if (exported) this.planExport(isDefault ? 'default' : s.name?.text ?? 'default', () => ({ fn }));
+        }
+      } else if (ts.isVariableStatement(s)) {
+        for (const d of s.declarationList.declarations) {
+          for (const name of bindingNames(d.name)) {
+            if (!scope.vars.has(name)) scope.vars.set(name, { value: EMPTY, kind: 'let' });
+            if (exported) this.planExport(name, () => scope.vars.get(name)?.value);
+          }
+        }
+      } else if (ts.isClassDeclaration(s) || ts.isEnumDeclaration(s)) {
+        if (s.name) scope.vars.set(s.name.text, { value: EMPTY, kind: 'class' });
+        if (exported && s.name) {
+          const n = s.name.text;
+          this.planExport(isDefault ? 'default' : n, () => scope.vars.get(n)?.value);
+        }
+      } else if ((ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && !s.typeParameters?.length) {
+        (scope.types ??= new Map()).set(s.name.text, s);
+        if (exported) {
+          const decl = s;
+          this.planExport(s.name.text, () => {
+            const shape = declShape(decl, scope, 0);
+            return shape ? { shape } : undefined;
+          });
+        }
+      } else if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name)) {
+        scope.vars.set(s.name.text, { value: EMPTY, kind: 'other' });
+      } else if (ts.isImportDeclaration(s)) {
+        this.bindImport(s, scope);
+      } else if (ts.isExportDeclaration(s) && scope === this.moduleScope && !s.isTypeOnly) {
+        this.planReexport(s, scope);
+      } else if (ts.isImportEqualsDeclaration(s)) {
+        const ref = ts.isExternalModuleReference(s.moduleReference) && ts.isStringLiteral(s.moduleReference.expression)
+          ? moduleValue(this.catalog, s.moduleReference.expression.text)
+          : EMPTY;
+        scope.vars.set(s.name.text, { value: ref, kind: 'import' });
+      }
+    }
+  }
+
+  /**
+   * Binds a declared name (or destructuring pattern) to a value. The name itself classifies the value
+   * unless the value is a constant literal bound with `const` or the declared type is boolean/number.
+   */
+  bindName(name: ts.BindingName, value: Value, scope: Scope, kind: Binding['kind'], type?: ts.TypeNode): void {
+    if (ts.isIdentifier(name)) {
+      const text = name.text;
+      if (value.fn?.name === 'function') value.fn.name = text; // const track = (...) => ...
+      // A name that says the value was transformed (emailDomain, maskedPhone, encryptedSsn) is taken at its word.
+      if (!value.fn && !value.cls && !value.ref && this.cls.sanitizes(text)) value = CLEAN;
+      let v = extend(value, name, text);
+      const constant = value.literal && kind === 'const';
+      if (!constant && !value.clean && !isNonDataType(type) && !value.fn && !value.cls) {
+        v = withCategories(v, this.cls.name(text, { person: value.person }), name, text);
+      }
+      if (this.cls.isPerson(text) && !v.person) v = { ...v, person: true };
+      if (type && ts.isTypeReferenceNode(type) && !v.ref) {
+        // res: Response, with Response imported from a catalogued module: the value is that SDK object.
+        const t = typeRef(type.typeName, scope);
+        if (t?.ref?.root.startsWith('h:')) v = union(v, t);
+      }
+      if (type && !v.props && !v.fn && !v.cls && !v.ref && !v.clean && !v.literal) {
+        // A declared object type (user: User, body: { email: string }) says what the value holds.
+        const shape = typeShape(type, scope, 0);
+        if (shape) v = withShape(this.expressions, v, shape, name, text, 0);
+      }
+      const existing = scope.vars.get(text);
+      if (existing && existing.kind === 'function' && existing.value.fn) return;
+      scope.vars.set(text, { value: v, kind });
+      return;
+    }
+    if (ts.isObjectBindingPattern(name)) {
+      for (const el of name.elements) {
+        if (el.dotDotDotToken) {
+          this.bindName(el.name, value, scope, kind);
+          continue;
+        }
+        const key = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        let v = key !== undefined ? this.expressions.member(value, key, el, undefined, []) : dataOf(value);
+        if (el.initializer) v = union(v, this.expressions.eval(el.initializer, scope));
+        this.bindName(el.name, v, scope, kind);
+      }
+      return;
+    }
+    name.elements.forEach((el, i) => {
+      if (ts.isOmittedExpression(el)) return;
+      let v = el.dotDotDotToken ? dataOf(value) : this.expressions.index(value, i, el);
+      if (el.initializer) v = union(v, this.expressions.eval(el.initializer, scope));
+      this.bindName(el.name, v, scope, kind);
+    });
+  }
+
+  exportDefault(scope: Scope, value: Value): void {
+    if (scope === this.moduleScope) this.planExport('default', () => value);
+  }
+
+  cjsExport(target: ts.PropertyAccessExpression | ts.ElementAccessExpression, value: Value, scope: Scope): boolean {
+    if (!ts.isPropertyAccessExpression(target)) return false;
+    const e = target.expression;
+    if (ts.isIdentifier(e) && e.text === 'module' && target.name.text === 'exports' && !scope.lookup('module')) {
+      this.cjs.set('', value);
+      return true;
+    }
+    const isExportsObject = (ts.isIdentifier(e) && e.text === 'exports' && !scope.lookup('exports'))
+      || (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports' && !scope.lookup('module'));
+    if (isExportsObject) {
+      this.cjs.set(target.name.text, value);
+      return true;
+    }
+    return false;
+  }
+
+  importCall(spec: string): Value {
+    const project = this.projectModule(spec);
+    return project ? namespaceOf(project) : moduleValue(this.catalog, spec);
+  }
+
+  requireCall(spec: string): Value {
+    const project = this.projectModule(spec);
+    return project ? project.get('default') ?? namespaceOf(project) : moduleValue(this.catalog, spec);
+  }
+
+  private planExport(name: string, get: () => Value | undefined): void {
+    this.exportPlan.push({ name, get });
+  }
+
+  private bindImport(s: ts.ImportDeclaration, scope: Scope): void {
+    const clause = s.importClause;
+    if (!clause || !ts.isStringLiteral(s.moduleSpecifier)) return;
+    const spec = s.moduleSpecifier.text;
+    const project = this.projectModule(spec);
+    if (project) {
+      if (clause.name) scope.vars.set(clause.name.text, { value: project.get('default') ?? namespaceOf(project), kind: 'import' });
+      const nb = clause.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) scope.vars.set(nb.name.text, { value: namespaceOf(project), kind: 'import' });
+      else if (nb) {
+        for (const el of nb.elements) {
+          const imported = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
+          const v = project.get(imported) ?? project.get('default')?.props?.get(imported);
+          scope.vars.set(el.name.text, { value: v ?? withCategories(EMPTY, this.cls.name(el.name.text), el.name, el.name.text), kind: 'import' });
+        }
+      }
+      return;
+    }
+    const mod = moduleValue(this.catalog, spec);
+    const local = (name: ts.Identifier, v: Value) => {
+      const value = v.ref ? v : withCategories(EMPTY, this.cls.name(name.text), name, name.text);
+      scope.vars.set(name.text, { value, kind: 'import' });
+    };
+    if (clause.name) local(clause.name, mod);
+    const nb = clause.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) local(nb.name, mod);
+    else if (nb) {
+      for (const el of nb.elements) {
+        const imported = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
+        local(el.name, imported === 'default' ? mod : this.expressions.member(mod, imported, el, undefined, []));
+      }
+    }
+  }
+
+  /** Exports of a project file (not a catalog SDK), when the project host can resolve it. */
+  private projectModule(spec: string): ModuleExports | undefined {
+    if (!this.importer || isCatalogModule(this.catalog, spec)) return undefined;
+    return this.importer(spec);
+  }
+
+  private planReexport(s: ts.ExportDeclaration, scope: Scope): void {
+    const from = s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) ? s.moduleSpecifier.text : undefined;
+    const source = from !== undefined ? this.projectModule(from) ?? toExports(moduleValue(this.catalog, from)) : undefined;
+    if (!s.exportClause) {
+      if (source) for (const [k, v] of source) if (k !== 'default') this.planExport(k, () => v); // export * from
+      return;
+    }
+    if (ts.isNamespaceExport(s.exportClause)) {
+      const n = s.exportClause.name.text;
+      if (source) this.planExport(n, () => namespaceOf(source));
+      return;
+    }
+    for (const el of s.exportClause.elements) {
+      const local = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
+      const name = el.name.text;
+      if (source) this.planExport(name, () => source.get(local));
+      else this.planExport(name, () => scope.lookup(local)?.value);
+    }
+  }
+}
+
+/** `import * as m from './m'`: an object whose properties are the exports. */
+function namespaceOf(exports: ModuleExports): Value {
+  const props = new Map<string, Value>();
+  for (const [k, v] of exports) if (k !== 'default') props.set(k, v);
+  const def = exports.get('default');
+  if (def?.props) for (const [k, v] of def.props) if (!props.has(k)) props.set(k, v);
+  return { props };
+}
+
+/** A catalog module seen as exports (for `export { x } from 'sdk'`): nothing to re-export but its root. */
+function toExports(v: Value): ModuleExports | undefined {
+  return v.ref ? new Map([['default', v]]) : undefined;
+}

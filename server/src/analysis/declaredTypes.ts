@@ -1,0 +1,103 @@
+// Declared types: the members an interface, type alias or type literal gives a value (`user: User`,
+// `req.body as OrderInput`), read from the scopes' type declarations. Types only say what a value holds:
+// nothing here evaluates code or decides categories (members are read through ExpressionStage.member).
+import ts = require('typescript');
+import type { Scope } from './scope';
+import type { ExpressionStage } from './stages';
+import { isNonDataType, propertyNameText } from './syntax';
+import { TypeShape, Value } from './values';
+import { addData } from './shapes';
+
+/** Generic types that hold their argument's members. */
+const TYPE_WRAPPERS = new Set(['Partial', 'Required', 'Readonly', 'NonNullable', 'Awaited', 'Promise']);
+
+/** The members of a declared type, when the file (or a file it imports) declares it as an object. */
+export function typeShape(type: ts.TypeNode, scope: Scope, depth: number): TypeShape | undefined {
+  if (depth > 3) return undefined;
+  if (ts.isParenthesizedTypeNode(type)) return typeShape(type.type, scope, depth);
+  if (ts.isTypeLiteralNode(type)) return membersShape(type.members, scope, depth);
+  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
+    let out: TypeShape | undefined;
+    for (const t of type.types) {
+      const sh = typeShape(t, scope, depth + 1);
+      if (sh) for (const [k, v] of sh) (out ??= new Map()).set(k, v);
+    }
+    return out;
+  }
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const name = type.typeName.text;
+    const arg = type.typeArguments?.[0];
+    if (arg && TYPE_WRAPPERS.has(name)) return typeShape(arg, scope, depth + 1);
+    if (arg && name === 'Pick' && type.typeArguments!.length === 2) {
+      const sh = typeShape(arg, scope, depth + 1);
+      const keys = literalKeys(type.typeArguments![1]);
+      return sh && keys ? new Map([...sh].filter(([k]) => keys.has(k))) : undefined;
+    }
+    if (arg && name === 'Omit' && type.typeArguments!.length === 2) {
+      const sh = typeShape(arg, scope, depth + 1);
+      const keys = literalKeys(type.typeArguments![1]);
+      return sh && keys ? new Map([...sh].filter(([k]) => !keys.has(k))) : sh;
+    }
+    const decl = scope.lookupType(name);
+    if (decl) return declShape(decl, scope, depth + 1);
+    return scope.lookup(name)?.value.shape;
+  }
+  return undefined;
+}
+
+export function declShape(decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration, scope: Scope, depth: number): TypeShape | undefined {
+  if (depth > 3) return undefined;
+  if (ts.isTypeAliasDeclaration(decl)) return typeShape(decl.type, scope, depth);
+  let out = membersShape(decl.members, scope, depth);
+  for (const h of decl.heritageClauses ?? []) {
+    for (const t of h.types) {
+      if (!ts.isIdentifier(t.expression)) continue;
+      const base = scope.lookupType(t.expression.text);
+      const sh = base ? declShape(base, scope, depth + 1) : scope.lookup(t.expression.text)?.value.shape;
+      if (sh) for (const [k, v] of sh) if (!out?.has(k)) (out ??= new Map()).set(k, v);
+    }
+  }
+  return out;
+}
+
+function membersShape(members: ts.NodeArray<ts.TypeElement>, scope: Scope, depth: number): TypeShape | undefined {
+  let out: TypeShape | undefined;
+  for (const m of members) {
+    if (!ts.isPropertySignature(m) || !m.name) continue;
+    const key = propertyNameText(m.name);
+    if (key === undefined || isNonDataType(m.type) || (m.type && ts.isFunctionTypeNode(m.type))) continue;
+    (out ??= new Map()).set(key, m.type ? typeShape(m.type, scope, depth + 1) ?? null : null);
+  }
+  return out;
+}
+
+/** A value of a declared type: its members become known properties, named by their keys. */
+export function withShape(x: Pick<ExpressionStage, 'member'>, v: Value, shape: TypeShape, node: ts.Node, receiver: string, depth: number): Value {
+  const props = new Map<string, Value>();
+  const out: Value = { ...v, props, open: true };
+  const bare: Value = { ...v, props: undefined, open: undefined };
+  for (const [k, sub] of shape) {
+    let mv = x.member(bare, k, node, receiver, []);
+    if (sub && depth < 2 && !mv.clean) mv = withShape(x, mv, sub, node, k, depth + 1);
+    props.set(k, mv);
+    addData(out, mv);
+  }
+  return out;
+}
+
+/** What a type name refers to in value space (an imported SDK type: express's Response). */
+export function typeRef(name: ts.EntityName, scope: Scope): Value | undefined {
+  if (ts.isIdentifier(name)) return scope.lookup(name.text)?.value;
+  return undefined;
+}
+
+/** 'email' | 'phone' as a set of keys. */
+function literalKeys(t: ts.TypeNode): Set<string> | undefined {
+  const parts = ts.isUnionTypeNode(t) ? t.types : [t];
+  const keys = new Set<string>();
+  for (const p of parts) {
+    if (!ts.isLiteralTypeNode(p) || !ts.isStringLiteral(p.literal)) return undefined;
+    keys.add(p.literal.text);
+  }
+  return keys;
+}

@@ -1,0 +1,208 @@
+// The sink matcher: calls, HTTP requests, property writes and JSX props matched against the catalog's sinks
+// (rules/sinks data), with the API label and key categories of each; what matches goes to the Recorder.
+// It is handed values and the nodes to report; it walks no statements and evaluates no expressions.
+import ts = require('typescript');
+import type { CallSpec, Catalog, HttpClientSpec, WriteSpec } from '../catalog/load';
+import { CALL, NEW, pathKey } from '../catalog/paths';
+import type { Classifier } from './classify';
+import type { FileContext, FunctionStage, Recorder } from './stages';
+import { isCommand, propertyNameText } from './syntax';
+import { Ref, SinkHit, Value, dataOf, nameable, union, withCategories } from './values';
+
+export type JsxSpec = NonNullable<ReturnType<Catalog['jsx']['get']>>;
+
+/** Where a URL's named constants are read (a scope: `const BASE = 'https://api.x.com'`). */
+export interface NameLookup {
+  lookup(name: string): { value: Value } | undefined;
+}
+
+export class Sinks {
+  private readonly sf: ts.SourceFile;
+  private readonly catalog: Catalog;
+  private readonly cls: Classifier;
+
+  constructor(
+    fc: FileContext,
+    private readonly out: Recorder,
+    /** A function handed to an SDK as a value (`client.user = () => ({...})`): what it returns is sent. */
+    private readonly functions: Pick<FunctionStage, 'applySummary'>,
+  ) {
+    this.sf = fc.sf;
+    this.catalog = fc.catalog;
+    this.cls = fc.cls;
+  }
+
+  // ───────────────────────────── calls ─────────────────────────────
+
+  /** The catalog's sink for a call through `ref` (`new` calls are no sinks but may create an instance). */
+  callSpec(ref: Ref): CallSpec | undefined {
+    return this.catalog.calls.get(pathKey(ref.root, ref.path));
+  }
+
+  /** The call's arguments describe a person (identify traits), always or for some commands. */
+  isProfileCall(spec: CallSpec, args: ts.NodeArray<ts.Expression>): boolean {
+    if (spec.profile === true) return true;
+    return Array.isArray(spec.profile) && isCommand(spec.profile, spec.command, args);
+  }
+
+  matchCall(spec: CallSpec, values: Value[], args: ts.NodeArray<ts.Expression>, calleeExpr: ts.Node): void {
+    const inst = this.catalog.instances[spec.instance];
+    let api = spec.method ? `${inst.label}.${spec.method}` : inst.label;
+    if (spec.command !== undefined) {
+      const cmd = args[spec.command];
+      if (cmd && ts.isStringLiteralLike(cmd)) api += `('${cmd.text}')`;
+    }
+    const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr };
+    // A pixel's init or event sends a request tied to the device whatever its arguments.
+    if (spec.fires && (spec.fires === true || isCommand(spec.fires, spec.command, args))) this.out.fire(hit, calleeExpr);
+    const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
+    let keyCats: readonly string[] = spec.keyFromMethod ? this.cls.methodData(spec.method.slice(spec.method.lastIndexOf('.') + 1)) : [];
+    let keyParam: number | undefined;
+    if (spec.keyArg !== undefined) {
+      const k = values[spec.keyArg];
+      if (k?.str !== undefined) keyCats = this.cls.key(k.str);
+      else if (k?.deps?.length === 1 && k.deps[0].param >= 0 && !k.deps[0].path) keyParam = k.deps[0].param;
+    }
+    for (const i of positions) {
+      let v = values[i];
+      if (!v) continue;
+      if (keyCats.length && nameable(v)) {
+        v = spec.keyArg !== undefined
+          ? withCategories(v, keyCats, args[spec.keyArg], `key '${values[spec.keyArg].str}'`)
+          : withCategories(v, keyCats, calleeExpr, spec.method);
+      }
+      this.out.record(hit, v, calleeExpr, !!spec.profile, keyParam);
+    }
+  }
+
+  /** fetch / axios / ky / got to a host a vendor lists: the vendor's HTTP API is the sink. */
+  matchHttp(ref: Ref, values: Value[], args: ts.NodeArray<ts.Expression>, scope: NameLookup, calleeExpr: ts.Node): void {
+    const spec: HttpClientSpec | undefined = this.catalog.http.get(pathKey(ref.root, ref.path));
+    if (!spec) return;
+    let urlExpr: ts.Expression | undefined = args[spec.url];
+    if (urlExpr && spec.urlKey && ts.isObjectLiteralExpression(urlExpr)) {
+      const p = urlExpr.properties.find((x) => x.name && propertyNameText(x.name) === spec.urlKey);
+      urlExpr = p && ts.isPropertyAssignment(p) ? p.initializer : p && ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    }
+    const url = urlExpr ? urlPrefix(urlExpr, scope, 0) : undefined;
+    const m = url !== undefined ? /^\s*(?:https?:)?\/\/([^/:?#\s]+)(?::\d+)?([^?#\s]*)/i.exec(url) : null;
+    if (!m) return;
+    const host = m[1].toLowerCase();
+    const urlPath = m[2] || '/';
+    let sink;
+    for (let h = host; h && !sink; h = h.includes('.') ? h.slice(h.indexOf('.') + 1) : '') {
+      sink = this.catalog.hostRoutes.get(h)?.find((r) => r.path.test(urlPath))?.sink ?? this.catalog.hosts.get(h);
+    }
+    const instance = sink ? this.catalog.hostInstances.get(sink.id) : undefined;
+    if (instance === undefined) return;
+    const hit: SinkHit = { instance, api: `${spec.label} ${host}`, node: calleeExpr };
+    for (const i of spec.data) if (values[i]) this.out.record(hit, values[i], calleeExpr, false, undefined);
+  }
+
+  /** The call that creates an SDK instance may itself carry data (new Rollbar({ payload: { person } })). */
+  matchCreation(ref: Ref, isNew: boolean, values: Value[], calleeExpr: ts.Expression): void {
+    const creating = this.catalog.handles.get(pathKey(ref.root, [...ref.path, isNew ? NEW : CALL]));
+    if (!creating?.creation || creating.instance === undefined) return;
+    const label = (isNew ? 'new ' : '') + this.sf.text.slice(calleeExpr.getStart(this.sf), calleeExpr.end).replace(/\s+/g, '') + '()';
+    const hit: SinkHit = { instance: creating.instance, api: label, node: calleeExpr };
+    for (const v of values) this.out.record(hit, v, calleeExpr, creating.creation.profile, undefined);
+  }
+
+  // ───────────────────────────── writes ─────────────────────────────
+
+  /** The catalog's sink for writing property `prop` (or any property) of an SDK instance. */
+  writeSpec(instance: Ref, prop: string | undefined): WriteSpec | undefined {
+    return this.catalog.writes.get(pathKey(instance.root, [prop ?? '*'])) ?? this.catalog.writes.get(pathKey(instance.root, ['*']));
+  }
+
+  /** A write to a page global that is itself a sink (`window.intercomSettings = v`). */
+  matchWholeWrite(ref: Ref | undefined, value: Value, reportNode: ts.Node, rhs: ts.Expression | undefined): void {
+    if (!ref?.root.startsWith('h:') || ref.path.length) return;
+    const spec = this.catalog.writes.get(ref.root);
+    if (spec) this.matchWrite(spec, value, reportNode, undefined, reportNode, rhs);
+  }
+
+  matchWrite(spec: WriteSpec, value: Value, reportNode: ts.Node, prop: string | undefined, target: ts.Node, rhs: ts.Expression | undefined): void {
+    const label = this.catalog.instances[spec.instance].label;
+    const api = spec.property === '$' ? label
+      : spec.property === '*' ? (prop !== undefined ? `${label}.${prop}` : `${label}[key]`)
+      : `${label}.${spec.property}`;
+    const hit: SinkHit = { instance: spec.instance, api, node: reportNode };
+    let v = value;
+    // raygunClient.user = (req) => ({ email: req.user.email }): the SDK calls it and sends what it returns.
+    if (v.fn) v = union(dataOf(v), this.functions.applySummary(v.fn, [], reportNode as ts.Expression));
+    if (spec.keyFromProperty && prop !== undefined && nameable(v)) v = withCategories(v, this.cls.key(prop), target, api);
+    if (spec.cookieString && rhs && nameable(v)) {
+      const head = leadingText(rhs);
+      const m = head !== undefined ? /(?:^|;\s*)([A-Za-z_$][\w$.-]*)\s*=\s*$/.exec(head) : null;
+      if (m) v = withCategories(v, this.cls.key(m[1]), rhs, `cookie '${m[1]}'`);
+    }
+    this.out.record(hit, v, reportNode, spec.profile, undefined);
+  }
+
+  // ───────────────────────────── JSX ─────────────────────────────
+
+  /** The catalog's entry for an SDK component (`<Tag />` whose tag evaluates to an SDK instance). */
+  jsxSpec(tag: Value): JsxSpec | undefined {
+    return tag.ref?.root.startsWith('h:') && !tag.ref.path.length ? this.catalog.jsx.get(tag.ref.root) : undefined;
+  }
+
+  /** `<Sdk {...props} />`: a component that sends every prop. */
+  matchJsxSpread(spec: JsxSpec, tagName: ts.JsxTagNameExpression, attr: ts.JsxSpreadAttribute, v: Value): void {
+    if (!spec.props.has('*')) return;
+    this.out.record({ instance: spec.instance, api: `<${this.tagText(tagName)}>`, node: attr }, v, attr, spec.profile, undefined);
+  }
+
+  /** `<Sdk email={v} />`: a data-carrying prop, its name classifying the value. */
+  matchJsxProp(spec: JsxSpec, tagName: ts.JsxTagNameExpression, name: string, attrName: ts.Node, v: Value): void {
+    if (!spec.props.has('*') && !spec.props.has(name)) return;
+    const label = `<${this.tagText(tagName)} ${name}>`;
+    if (nameable(v)) v = withCategories(v, this.cls.key(name, { person: spec.profile }), attrName, name);
+    this.out.record({ instance: spec.instance, api: label, node: attrName }, v, attrName, spec.profile, undefined);
+  }
+
+  private tagText(tagName: ts.JsxTagNameExpression): string {
+    return this.sf.text.slice(tagName.getStart(this.sf), tagName.end);
+  }
+}
+
+/** The literal text an expression starts with (`'ssn=' + v`, `` `ssn=${v}` ``). */
+function leadingText(e: ts.Expression): string | undefined {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isTemplateExpression(e)) return e.head.text;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    let left: ts.Expression = e;
+    while (ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.PlusToken) left = left.left;
+    return ts.isStringLiteralLike(left) ? left.text : undefined;
+  }
+  return undefined;
+}
+
+/** The constant text a URL expression starts with: 'https://api.x.com/v1', `${BASE}/track`, BASE + '/e'. */
+function urlPrefix(e: ts.Expression, scope: NameLookup, depth: number): string | undefined {
+  if (depth > 3) return undefined;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isTemplateExpression(e)) {
+    // `${BASE}/v19.0/${id}/messages`: unknown parts become '_' (one path segment, or a host label).
+    let out = e.head.text;
+    for (const span of e.templateSpans) {
+      const part = urlPrefix(span.expression, scope, depth + 1);
+      if (!out && part === undefined) return undefined;
+      out += (part ?? '_') + span.literal.text;
+    }
+    return out;
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = urlPrefix(e.left, scope, depth + 1);
+    return left === undefined ? undefined : left + (urlPrefix(e.right, scope, depth + 1) ?? '_');
+  }
+  if (ts.isIdentifier(e)) return scope.lookup(e.text)?.value.str;
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
+    // new URL('/v1/track', 'https://api.x.com'): the base names the host when the first part is a path.
+    const first = urlPrefix(e.arguments[0], scope, depth + 1);
+    if (first !== undefined && /^\s*(?:https?:)?\/\//i.test(first)) return first;
+    return e.arguments[1] ? urlPrefix(e.arguments[1], scope, depth + 1) : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,220 @@
+// Function summaries: each function or method is analysed once (where its parameters go, what it returns)
+// and applied at every call, in this file or an importing one; it is the one writer of hits. It matches no
+// sink (sinks.ts does) and walks bodies only through the statement and expression stages.
+import ts = require('typescript');
+import { guardsOf, type Guards } from './guards';
+import { FnCtx, Scope } from './scope';
+import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Hit, Recorder, Stages, StatementStage } from './stages';
+import { isNonDataType, propertyNameText } from './syntax';
+import {
+  ClassInfo, Dep, EMPTY, FnInfo, SinkHit, Step, Summary, Value, dataOf, extend, nameable, sameDep, union, unionAll, withCategories,
+} from './values';
+
+/** Longest property path a parameter dependency records (props.user.profile.email). */
+const MAX_DEP_PATH = 1;
+
+export class Summaries implements FunctionStage, Recorder {
+  private readonly sf: ts.SourceFile;
+  private readonly fc: FileContext;
+  private statements!: StatementStage;
+  private expressions!: ExpressionStage;
+  private binding!: BindingStage;
+
+  constructor(fc: FileContext, private readonly hits: Hit[], private readonly guards: Guards) {
+    this.fc = fc;
+    this.sf = fc.sf;
+  }
+
+  wire(s: Stages): void {
+    this.statements = s.statements;
+    this.expressions = s.expressions;
+    this.binding = s.binding;
+  }
+
+  /** A function defined here: analysed when its defining body is done, or at its first call if sooner. */
+  makeFn(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope, name: string): FnInfo {
+    const fn: FnInfo = { node, scope, name, state: 'pending', file: this.sf.fileName };
+    const behind = this.guards.inBranch();
+    if (behind) fn.guards = behind; // defined under a consent or opt-out check
+    // An arrow function's `this` is the one around it (class field arrows: identify = () => this.client...).
+    if (ts.isArrowFunction(node) && scope.ctx.thisValue) fn.thisValue = scope.ctx.thisValue;
+    scope.ctx.deferred.push(fn);
+    return fn;
+  }
+
+  /** Analyses the functions defined in a body once it has run (and those they define). */
+  drain(ctx: FnCtx): void {
+    for (let i = 0; i < ctx.deferred.length; i++) this.analyze(ctx.deferred[i]);
+  }
+
+  applySummary(fn: FnInfo, args: Value[], calleeExpr: ts.Expression): Value {
+    if (fn.state === 'pending') this.analyze(fn);
+    const summary: Summary | undefined = fn.summary;
+    if (!summary) return EMPTY;
+    for (const edge of summary.edges) {
+      let v = resolveDep(edge.dep, args);
+      if (edge.keyParam !== undefined && args[edge.keyParam]?.str !== undefined && nameable(v)) {
+        v = withCategories(v, this.fc.cls.key(args[edge.keyParam].str!), calleeExpr, `key '${args[edge.keyParam].str}'`);
+      }
+      const tail: Step[] = [
+        { node: edge.dep.step.node, note: `parameter of ${fn.name}`, loc: edge.dep.step.loc },
+        { node: edge.sink.node, note: edge.sink.api, loc: edge.sink.loc },
+      ];
+      const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat));
+      if (taints.length) {
+        this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
+      }
+      for (const dep of v.deps ?? []) {
+        const ctx = dep.fn.ctx as FnCtx | undefined;
+        if (dep.fn.state === 'running' && ctx && dep.fn !== fn) {
+          ctx.edges.push({ ...edge, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
+        }
+      }
+    }
+    return instantiate(summary.returns, fn, args, calleeExpr, 0);
+  }
+
+  record(hit: SinkHit, v: Value, node: ts.Node, profile: boolean, keyParam: number | undefined): void {
+    if (!v.taints?.length && !v.deps?.length) return;
+    const guards = this.guards.guards();
+    if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [], ...guardsOf(guards) });
+    const intrinsic = new Set((v.taints ?? []).map((t) => t.cat));
+    for (const dep of v.deps ?? []) {
+      const ctx = dep.fn.ctx as FnCtx | undefined;
+      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic, ...guardsOf(guards) });
+    }
+  }
+
+  fire(hit: SinkHit, node: ts.Node): void {
+    this.hits.push({ node, sink: hit, taints: [], tail: [], fires: true, ...guardsOf(this.guards.guards()) });
+  }
+
+  /** A class: its fields as an object, its methods and constructor as functions analysed with `this` bound. */
+  classValue(node: ts.ClassLikeDeclaration, scope: Scope): Value {
+    const fields: Value = { props: new Map() };
+    const cls: ClassInfo = { name: node.name?.text ?? 'class', fields };
+    // class AppDB extends Dexie: constructing it makes an instance of the SDK class it extends.
+    const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const base = heritage ? this.expressions.eval(heritage.expression, scope) : EMPTY;
+    const instance: Value = fields;
+    const inner = new Scope(scope, scope.ctx);
+    if (node.name) inner.vars.set(node.name.text, { value: { cls }, kind: 'class' });
+    const ctor = node.members.find(ts.isConstructorDeclaration);
+    const fns: FnInfo[] = [];
+    const prevThis = inner.ctx.thisValue;
+    const deferredBefore = scope.ctx.deferred.length;
+    for (const m of node.members) {
+      const key = m.name ? propertyNameText(m.name) : undefined;
+      if (ts.isPropertyDeclaration(m) && key !== undefined) {
+        inner.ctx.thisValue = instance;
+        let v = m.initializer ? this.expressions.eval(m.initializer, inner) : EMPTY;
+        inner.ctx.thisValue = prevThis;
+        if (!v.literal && !v.fn && !isNonDataType(m.type) && m.initializer) v = withCategories(v, this.fc.cls.name(key), m.name, key);
+        fields.props!.set(key, v);
+      } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && m.body && key !== undefined) {
+        const fn: FnInfo = { node: m, scope: inner, name: `${cls.name}.${key}`, state: 'pending', thisValue: instance, file: this.sf.fileName };
+        fields.props!.set(key, { fn });
+        fns.push(fn);
+      }
+    }
+    if (ctor?.body) fns.unshift({ node: ctor, scope: inner, name: `${cls.name} constructor`, state: 'pending', thisValue: instance, file: this.sf.fileName });
+    // Functions made in field initializers (user = { identify: () => this.#client.identify(...) }) run
+    // after the constructor has set up `this`: analyse them after it.
+    const fromFields = scope.ctx.deferred.splice(deferredBefore);
+    scope.ctx.deferred.push(...fns, ...fromFields);
+    return base.ref ? { cls, ref: base.ref } : { cls };
+  }
+
+  /** Analyses a function body once, producing its summary and any findings inside it. */
+  private analyze(fn: FnInfo): void {
+    if (fn.state !== 'pending' || (fn.file && fn.file !== this.sf.fileName) || !fn.node) return;
+    fn.state = 'running';
+    const outerGuard = this.guards.enterFunction(fn.guards);
+    const defining = fn.scope as Scope;
+    const node = fn.node;
+    const ctx: FnCtx = { info: fn, returns: [], edges: [], deferred: [], thisValue: fn.thisValue ?? defining.ctx.thisValue };
+    fn.ctx = ctx;
+    const scope = new Scope(defining, ctx);
+    node.parameters.forEach((p, i) => {
+      let v: Value = { deps: [{ fn, param: i, step: { node: p.name } }] };
+      const hint = fn.hints?.[i];
+      if (hint) v = union(v, hint);
+      if (p.initializer) v = union(v, dataOf(this.expressions.eval(p.initializer, scope)));
+      this.binding.bindName(p.name, v, scope, 'param', p.type);
+      if (ts.isIdentifier(p.name) && ctx.thisValue?.props && ts.getModifiers(p)?.length) {
+        ctx.thisValue.props.set(p.name.text, v); // constructor(private readonly client: X)
+      }
+    });
+    const body = node.body;
+    if (body) {
+      if (ts.isBlock(body)) this.statements.execBlock(body.statements, scope);
+      else ctx.returns.push(this.expressions.eval(body as ts.Expression, scope));
+    }
+    this.drain(ctx);
+    fn.summary = { returns: unionAll(ctx.returns), edges: ctx.edges };
+    this.guards.restore(outerGuard);
+    fn.state = 'done';
+    fn.ctx = undefined;
+    fn.node = undefined;
+    fn.scope = undefined;
+  }
+}
+
+/**
+ * The argument value a dependency stands for: `param.path` of the call's arguments. On an object of
+ * known shape a missing property is nothing (not the whole object); on an unknown one, its data.
+ */
+function resolveDep(dep: Dep, args: Value[]): Value {
+  let v = dep.param < 0 ? unionAll(args.map(dataOf)) : args[dep.param] ?? EMPTY;
+  const path = dep.path ?? [];
+  for (let i = 0; i < path.length; i++) {
+    const next = v.props?.get(path[i]);
+    if (next) {
+      v = next;
+      continue;
+    }
+    if (v.props && !v.open) return EMPTY;
+    return narrow(v, path.slice(i));
+  }
+  return v;
+}
+
+/**
+ * The part of `v` that may hold `path` when its shape does not say: parameters passed on whole
+ * (f(props) → g(props) reading props.email; <Inner {...props} />) narrow to that path; the data of
+ * known properties is left out, since the path is not one of them.
+ */
+function narrow(v: Value, path: readonly string[]): Value {
+  // Known properties' data is told apart by category and parameter: flow steps copy taints and deps.
+  const knownDeps: Dep[] = [];
+  const knownTaints = new Set<string>();
+  for (const pv of v.props?.values() ?? []) {
+    knownDeps.push(...(pv.deps ?? []));
+    for (const t of pv.taints ?? []) knownTaints.add(t.cat);
+  }
+  const out: Value = {};
+  const deps = (v.deps ?? []).filter((d) => !knownDeps.some((k) => sameDep(k, d)))
+    .map((d) => ((d.path?.length ?? 0) + path.length > MAX_DEP_PATH ? d : { ...d, path: [...(d.path ?? []), ...path] }));
+  if (deps.length) out.deps = deps;
+  // An object of known shape owes its own taints to its known properties (or to a declared type).
+  const taints = v.props ? [] : (v.taints ?? []).filter((t) => !knownTaints.has(t.cat));
+  if (taints.length) out.taints = taints;
+  return out.deps || out.taints ? out : EMPTY;
+}
+
+/** A summary's return value at one call site: parameters replaced by the arguments given. */
+function instantiate(v: Value, fn: FnInfo, args: Value[], node: ts.Node, depth: number): Value {
+  if (v === EMPTY) return v;
+  const own = v.deps?.filter((d) => d.fn !== fn);
+  let out: Value = { ...v, deps: own?.length ? own : undefined };
+  for (const d of v.deps ?? []) {
+    if (d.fn !== fn) continue;
+    out = union(out, extend(dataOf(resolveDep(d, args)), node, `returned by ${fn.name}`));
+  }
+  if (v.props && depth < 3) {
+    const props = new Map<string, Value>();
+    for (const [k, pv] of v.props) props.set(k, instantiate(pv, fn, args, node, depth + 1));
+    out.props = props;
+  }
+  return out;
+}
