@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { Severity, SinkKind, SinkRole } from '../catalog/types';
+import type { Severity, SinkKind, SinkRole, Tier } from '../catalog/types';
 
 /** A span of a file: 0-based offsets, and 0-based lines and UTF-16 characters of both ends. */
 export interface SourceSpan {
@@ -45,6 +45,8 @@ export interface TextEdit {
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** The rule's tier: a finding proper, or an inventory entry (info unless the team raised the rule). */
+  tier: Tier;
   message: string;
   file: string;
   start: number;

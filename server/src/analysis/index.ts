@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { serviceLabelOf, type Catalog } from '../catalog/load';
+import { serviceLabelOf, serviceTierOf, type Catalog } from '../catalog/load';
 import type { ProfileId, RuleData, Severity } from '../catalog/types';
 import { Classifier, splitWords } from './classify';
 import { Evaluator, Hit } from './evaluate';
@@ -368,7 +368,7 @@ function directiveFindings(directives: Directive[], file: string, options: Analy
 
 function metaFinding(ruleId: string, severity: Severity, message: string, file: string, d: Directive, options: AnalyzeOptions): Finding {
   return {
-    ruleId, severity, message, file, start: d.start, end: d.end, categories: [], citations: [], flow: [], flowChains: [],
+    ruleId, severity, tier: 'finding', message, file, start: d.start, end: d.end, categories: [], citations: [], flow: [], flowChains: [],
     fingerprint: fingerprint([ruleId, options.fingerprintPath ?? file, d.kind, d.rules.join(','), d.reason], 0),
   };
 }
@@ -409,6 +409,7 @@ function toFindings(
     for (const rule of rules) {
       if (!rule.sinkKinds.includes(sink.kind)) continue;
       if (rule.services && !rule.services.includes(sink.service)) continue;
+      if (rule.serviceTier && rule.serviceTier !== serviceTierOf(catalog, sink)) continue;
       if (rule.roles && !(sink.role && rule.roles.includes(sink.role))) continue;
       // Behind a check of a kind the rule accepts (the signal, consent, the app's flag): quiet, unless the rule
       // asks that the project read the signal and the check is only the app's own.
@@ -492,6 +493,7 @@ function toFindings(
     out.push({
       ruleId: rule.id,
       severity,
+      tier: rule.tier ?? 'finding',
       message,
       ...(approval ? { approval: approval.contract } : {}),
       file,

@@ -24,7 +24,7 @@ function repoPrefix(where: ProjectRoot): string | undefined {
   return rel ? rel + '/' : '';
 }
 
-export function render(format: Format, report: Report, ctx: { catalog: Catalog; where: ProjectRoot; skipped: SkippedFile[]; safe: SafeEntry[]; color?: boolean }): string {
+export function render(format: Format, report: Report, ctx: { catalog: Catalog; where: ProjectRoot; skipped: SkippedFile[]; safe: SafeEntry[]; color?: boolean; inventory?: boolean }): string {
   switch (format) {
     case 'json':
       return formatJson(report);
@@ -48,6 +48,6 @@ export function render(format: Format, report: Report, ctx: { catalog: Catalog; 
     case 'junit':
       return formatJunit(report, ctx.skipped);
     default:
-      return formatStylish(report, ctx.color);
+      return formatStylish(report, ctx.color, !!ctx.inventory);
   }
 }
