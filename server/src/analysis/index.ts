@@ -409,13 +409,15 @@ function toFindings(
     for (const rule of rules) {
       if (!rule.sinkKinds.includes(sink.kind)) continue;
       if (rule.services && !rule.services.includes(sink.service)) continue;
-      if (rule.serviceTier && rule.serviceTier !== serviceTierOf(catalog, sink)) continue;
+      const tier = serviceTierOf(catalog, sink);
+      if (rule.serviceTier && rule.serviceTier !== tier) continue;
       if (rule.roles && !(sink.role && rule.roles.includes(sink.role))) continue;
       // Behind a check of a kind the rule accepts (the signal, consent, the app's flag): quiet, unless the rule
       // asks that the project read the signal and the check is only the app's own.
       const verdict = guardVerdict(rule, guardKindsOf(hit.guards), !!options.optOutSignalRead);
       if (verdict === 'quiet') continue;
-      let matched = hit.taints.filter((t) => rule.categories.includes(t.cat));
+      const categories = rule.byServiceTier?.[tier]?.categories ?? rule.categories;
+      let matched = hit.taints.filter((t) => categories.includes(t.cat));
       if (rule.requireAny && !matched.some((t) => rule.requireAny!.includes(t.cat))) matched = [];
       const fires = !!(rule.fires && hit.fires && (!rule.firesRoles || (sink.role && rule.firesRoles.includes(sink.role))));
       if (!matched.length && !fires) continue;

@@ -208,6 +208,7 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
     const known = new Set(categories.categories.map((c) => c.id));
     const unknownCats = [
       ...rule.categories, ...(rule.requireAny ?? []), ...(rule.categoryCitations ?? []).flatMap((c) => c.categories),
+      ...Object.values(rule.byServiceTier ?? {}).flatMap((t) => t!.categories),
       ...Object.values(rule.profiles ?? {}).flatMap((p) => (p!.categoryCitations ?? []).flatMap((c) => c.categories)),
       ...[...(rule.companions ?? []), ...Object.values(rule.profiles ?? {}).flatMap((p) => p!.companions ?? [])].flatMap((c) => [...c.categories, ...c.with]),
     ].filter((c) => !known.has(c));

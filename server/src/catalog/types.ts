@@ -230,6 +230,8 @@ export interface RuleData {
   services?: string[];
   /** Only sinks whose service is of this tier (services.json inventoryServices are 'inventory'). */
   serviceTier?: Tier;
+  /** At sinks of a service of this tier, only these of the rule's categories match. */
+  byServiceTier?: Partial<Record<Tier, { categories: string[] }>>;
   /** Only vendors of these roles. */
   roles?: SinkRole[];
   /** Also matches calls marked `fires` in the catalog, with or without personal data. */
