@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
 import { serverOptions } from './serverOptions';
 import { ServerState, StatusBar } from './statusBar';
+import { DataMapState, DataMapView } from './dataMapView';
 
 // The client only starts the server and shows its state: every finding, hover and fix comes from the
 // server over LSP, so the editor, `mt-pii scan` and CI agree. Nothing here talks to the network.
@@ -12,7 +13,7 @@ export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typesc
 const SCHEMES = ['file', 'untitled'];
 /** Source files the server reads (server/src/analysis/parse.ts SOURCE_EXTENSIONS, without the dot). */
 const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'vue', 'svelte'];
-export const COMMANDS = { showOutput: 'mtPii.showOutput', restartServer: 'mtPii.restartServer' } as const;
+export const COMMANDS = { showOutput: 'mtPii.showOutput', restartServer: 'mtPii.restartServer', showDataMap: 'mtPii.showDataMap' } as const;
 
 /** One work-done progress event of the server (the workspace index), as the client received it. */
 export interface ProgressEvent {
@@ -27,6 +28,9 @@ export interface MtPiiApi {
   readonly serverState: ServerState;
   /** Settles once the last start, stop or restart that was asked for has finished. */
   whenIdle(): Promise<void>;
+  /** What the data map view shows now, and a promise that settles when it is not refreshing. */
+  readonly dataMap: DataMapState;
+  whenDataMapIdle(): Promise<void>;
   /** The server's work-done progress since the client started (shown by VS Code in the status bar). */
   readonly progress: readonly ProgressEvent[];
 }
@@ -38,17 +42,30 @@ export function activate(context: vscode.ExtensionContext): MtPiiApi {
   const status = new StatusBar(COMMANDS.showOutput);
   const ctl = new ServerController(output, status);
   controller = ctl;
+  // The map is built by the language server (the engine of `mt-pii report`), never by running workspace code.
+  const dataMap = new DataMapView(async () => {
+    await ctl.whenIdle();
+    return ctl.running();
+  });
   context.subscriptions.push(
     output,
     status,
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.restartServer, () => ctl.restart()),
+    dataMap,
+    vscode.commands.registerCommand(COMMANDS.showDataMap, () => dataMap.show()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mtPii.enable')) void ctl.sync();
     }),
   );
   void ctl.sync();
-  return { get serverState() { return status.state; }, whenIdle: () => ctl.whenIdle(), get progress() { return ctl.progress; } };
+  return {
+    get serverState() { return status.state; },
+    whenIdle: () => ctl.whenIdle(),
+    get dataMap() { return dataMap.state; },
+    whenDataMapIdle: () => dataMap.whenIdle(),
+    get progress() { return ctl.progress; },
+  };
 }
 
 export function deactivate(): Promise<void> | undefined {
@@ -77,6 +94,11 @@ class ServerController {
 
   whenIdle(): Promise<void> {
     return this.queue;
+  }
+
+  /** The client, when its server is running. */
+  running(): LanguageClient | undefined {
+    return this.client?.isRunning() ? this.client : undefined;
   }
 
   /** Start or stop so that the server runs exactly when `mtPii.enable` is true. */
@@ -113,7 +135,8 @@ class ServerController {
   }
 
   private async startNow(): Promise<void> {
-    this.watcher = vscode.workspace.createFileSystemWatcher('**/mt-pii.json');
+    // mt-pii.json and any JSON file one names (the recorded disclosure): the server re-reads what changed.
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
     // Source files changed outside the editor (a checkout, a formatter): the server's index drops what changed.
     this.sources = vscode.workspace.createFileSystemWatcher(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`);
     this.progress = [];

@@ -255,6 +255,8 @@ suite('Montana PII Guard in a real VS Code', () => {
     edit.replace(login(), new vscode.Range(doc.positionAt(at), doc.positionAt(at + PLACEHOLDER.length)), 'Segment DPA 2026-03 covers the email');
     assert.ok(await vscode.workspace.applyEdit(edit), 'the reason typed in');
     await diagnosticsWhere(login(), (ds) => noRule(THIRD_PARTY)(ds) && noRule('mt/invalid-suppression')(ds), 'the finding to disappear once the reason is written');
+    const onDisk = fs.readFileSync(login().fsPath, 'utf8');
+    assert.doesNotMatch(onDisk, /mt-pii-ignore-next-line/, 'applying the fix saved nothing');
     await revert(doc);
     await diagnosticsWhere(login(), hasRule(THIRD_PARTY), 'the finding to return after the revert');
   });
@@ -342,9 +344,37 @@ suite('Montana PII Guard in a real VS Code', () => {
     await diagnosticsWhere(login(), hasRule(THIRD_PARTY), 'the finding after re-enabling');
   });
 
+  test('Show Data Map opens the map the server builds: the vendors render, and a save refreshes it', async () => {
+    const mtPii = await api();
+    await serverState('running');
+    await vscode.commands.executeCommand('mtPii.showDataMap');
+    await mtPii.whenDataMapIdle();
+    const first = mtPii.dataMap;
+    assert.ok(first.html, `a data map page (error: ${first.error})`);
+    for (const v of ['Segment', 'Web Storage']) assert.ok((first.destinations ?? []).includes(v), `${v} among ${JSON.stringify(first.destinations)}`);
+    assert.match(first.html!, /<svg class="flow-chart"/, 'the flow chart is in the page');
+    assert.match(first.html!, /<th scope="row">Segment<\/th>/, 'Segment is a row of the matrix');
+    assert.match(first.html!, /Content-Security-Policy" content="default-src 'none'/, 'the page loads nothing');
+    assert.doesNotMatch(first.html!, /<script/i);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await screenshot('e2e-data-map.png');
+    // A save anywhere refreshes the open map: a cookie write adds a destination, and reverting removes it.
+    const storageDoc = await vscode.workspace.openTextDocument(storage());
+    const original = storageDoc.getText();
+    await editAndSave(storage(), original + "\nexport function keep(applicant: { ssn: string }) {\n  document.cookie = `ssn=${applicant.ssn}`;\n}\n");
+    for (const end = Date.now() + WAIT_MS; Date.now() < end && !(mtPii.dataMap.destinations ?? []).includes('Browser cookie'); await new Promise((r) => setTimeout(r, 200))) {
+      await mtPii.whenDataMapIdle();
+    }
+    assert.ok(mtPii.dataMap.shown > first.shown, 'the map was rebuilt after the save');
+    assert.ok((mtPii.dataMap.destinations ?? []).includes('Browser cookie'), `destinations after the save: ${JSON.stringify(mtPii.dataMap.destinations)}`);
+    await editAndSave(storage(), original);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.window.showTextDocument(doc);
+  });
+
   test('the commands are contributed; restart brings the server back with its findings', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const c of ['mtPii.showOutput', 'mtPii.restartServer', 'mtPii.scanWorkspace']) assert.ok(all.includes(c), `${c} is registered`);
+    for (const c of ['mtPii.showOutput', 'mtPii.restartServer', 'mtPii.scanWorkspace', 'mtPii.showDataMap']) assert.ok(all.includes(c), `${c} is registered`);
     await vscode.commands.executeCommand('mtPii.showOutput');
     await vscode.commands.executeCommand('mtPii.restartServer');
     await serverState('running');

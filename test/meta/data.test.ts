@@ -116,7 +116,7 @@ describe('rules/ data', () => {
 
   it('rules: messages say "may", name the destination and use known placeholders; a fires-only rule has fires and a firesMessage', () => {
     for (const r of loadCatalog().catalog.rules) {
-      const texts = [r.message, r.firesMessage, ...Object.values(r.roleVariants ?? {}).flatMap((v) => [v!.message, v!.firesMessage]),
+      const texts = [r.message, r.firesMessage, r.vendorMessage, ...Object.values(r.roleVariants ?? {}).flatMap((v) => [v!.message, v!.firesMessage]),
         ...Object.values(r.profiles ?? {}).flatMap((p) => [p!.message, p!.firesMessage, ...(p!.companions ?? []).map((c) => c.message)]),
         ...(r.companions ?? []).map((c) => c.message), r.outsideMcdpa?.message, r.outsideMcdpa?.firesMessage, r.unreadSignalMessage].filter((t): t is string => !!t);
       for (const t of texts) {
@@ -153,6 +153,24 @@ describe('rules/ data', () => {
       if (r.citations.some((c) => c.startsWith('ARM 38.5.39'))) assert.deepStrictEqual(r.services, ['carrier-billing'], r.id);
     }
     assert.ok(catalog.sinks.some((s) => s.service === 'carrier-billing'), 'no carrier-billing sink in rules/sinks');
+  });
+});
+
+describe('the disclosure and the drafts for the privacy lead', () => {
+  const ids = readJson(path.join(RULES, 'categories.json')).categories.map((c: { id: string }) => c.id);
+  it('disclosure.schema.json lists exactly the category ids of categories.json', () => {
+    assert.deepStrictEqual(readJson(path.join(RULES, 'schema', 'disclosure.schema.json')).properties.categories.items.enum, ids);
+  });
+  it('privacy-documents.json loads, and mentions only citations of citations.json', () => {
+    const { catalog } = loadCatalog();
+    assert.ok(catalog.documents, 'loaded into the catalog');
+    const text = fs.readFileSync(path.join(RULES, 'privacy-documents.json'), 'utf8');
+    for (const m of text.matchAll(/MCA \d+-\d+-\d+(?:\(\w+\))*/g)) {
+      const section = m[0].replace(/\(.*$/, '');
+      assert.ok(Object.keys(catalog.citations).some((c) => c.startsWith(section)), `privacy-documents.json mentions ${m[0]}, not in citations.json`);
+      assert.ok(VERIFIED.has(m[0]) || /^MCA 30-14-2808\(1\)$/.test(m[0]), `${m[0]} is not on the verified list`);
+    }
+    assert.ok(catalog.rules.some((r) => r.derived === 'disclosure'), 'a derived disclosure rule exists');
   });
 });
 
@@ -299,11 +317,14 @@ describe('rule docs', () => {
       // "With `mt-pii.json` `{...}`:" in the Examples section sets the profile the examples run under.
       const examples = text.slice(text.indexOf('## Examples'));
       const cfg = /With `mt-pii\.json` `(\{.*?\})`/.exec(examples.slice(0, examples.indexOf('###')));
-      const profile = cfg ? JSON.parse(cfg[1]).profile : undefined;
+      const json = cfg ? JSON.parse(cfg[1]) : {};
+      const profile = json.profile;
       if (rule.onlyFor) assert.ok(profile, `${rule.id}: examples of a profile rule must say the mt-pii.json profile they assume`);
-      const bad = analyzeFile(`/doc/${name}.tsx`, block('❌'), catalog, { profile }).findings;
+      if (rule.derived === 'disclosure') assert.ok(json.disclosed, `${rule.id}: examples of a disclosure rule must say the disclosure they assume`);
+      const options = { profile, disclosed: json.disclosed };
+      const bad = analyzeFile(`/doc/${name}.tsx`, block('❌'), catalog, options).findings;
       assert.ok(bad.some((f) => f.ruleId === rule.id), `${rule.id}: ❌ example not flagged (${bad.map((f) => f.ruleId).join(', ') || 'nothing'})`);
-      const good = analyzeFile(`/doc/${name}.tsx`, block('✅'), catalog, { profile }).findings;
+      const good = analyzeFile(`/doc/${name}.tsx`, block('✅'), catalog, options).findings;
       assert.deepStrictEqual(good.map((f) => `${f.ruleId} ${f.message}`), []);
     });
   }

@@ -10,6 +10,8 @@ import { ModuleResolver, ProjectHost } from './resolve';
 import { ModuleExports, Step, Taint, locOf } from './values';
 import { activeProfiles, guardVerdict, mcdpaStanding, readFinding, ruleApplies, viewOf } from './ruleSelect';
 import { GuardWords, guardKindsOf } from './guardKinds';
+import { fillMessage } from './wording';
+import { disclosureFindings } from './disclosure';
 
 export { Cancelled } from './evaluate';
 export type { ProjectHost } from './resolve';
@@ -60,6 +62,8 @@ export interface AnalyzeOptions {
     entity?: ProfileId | 'school-service-operator'; also?: readonly (ProfileId | 'school-service-operator')[];
     subjectToMcdpa?: 'yes' | 'no' | 'unknown'; hipaaCovered?: 'yes' | 'no' | 'unknown';
   };
+  /** What the team's privacy notice discloses (mt-pii.json "disclosed"); a list left out is not checked. */
+  disclosed?: { vendors?: readonly string[]; categories?: readonly string[] };
 }
 
 export interface AnalysisResult {
@@ -137,6 +141,7 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
   const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file,
     { ...options, optOutSignalRead: options.optOutSignalRead ?? readsOptOutSignal });
+  raw.push(...disclosureFindings(raw, catalog, classifier.labels, options));
   const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION]), options.today) : [];
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -401,7 +406,8 @@ function toFindings(
 ): Finding[] {
   const profiles = activeProfiles(options.profile);
   const standing = mcdpaStanding(profiles, options.profile?.subjectToMcdpa);
-  const rules = catalog.rules.filter((r) => severities[r.id] !== 'off' && ruleApplies(r, profiles));
+  // Derived rules (disclosure drift) are not matched at sinks: they read the findings made here (disclosure.ts).
+  const rules = catalog.rules.filter((r) => !r.derived && severities[r.id] !== 'off' && ruleApplies(r, profiles));
   const groups = new Map<string, Group>();
   for (const hit of hits) {
     const sink = catalog.instances[hit.sink.instance].sink;
@@ -478,13 +484,8 @@ function toFindings(
     }
     const start = hit.node.getStart(sf);
     const labels = categories.map((c) => classifier.labels.get(c) ?? c);
-    const message = reading.template
-      .replace(/^\{categories\}/, capitalize(joinList(labels)))
-      .replace(/\{categories\}/g, joinList(labels))
-      .replace(/\{vendor\}/g, sink.vendor)
-      .replace(/\{service\}/g, serviceLabelOf(catalog, sink))
-      .replace(/\{api\}/g, hit.sink.api)
-      .replace(/\{sinkKind\}/g, sink.kind) + (notes.length ? ` (${notes.join('; ')})` : '');
+    const message = fillMessage(reading.template, { categories: labels, vendor: sink.vendor, service: serviceLabelOf(catalog, sink), api: hit.sink.api, sinkKind: sink.kind })
+      + (notes.length ? ` (${notes.join('; ')})` : '');
     const flowChains = flowOf([...g.taints.values()], g.tails, sf, file);
     const flow = flowChains.flat();
     const codeText = sf.text.slice(start, hit.node.end).replace(/\s+/g, '');
@@ -583,13 +584,4 @@ function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string)
     else chains.push(tail);
   }
   return chains;
-}
-
-function joinList(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return items.slice(0, -1).join(', ') + ' and ' + items[items.length - 1];
-}
-
-function capitalize(s: string): string {
-  return s ? s[0].toUpperCase() + s.slice(1) : s;
 }

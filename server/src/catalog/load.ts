@@ -3,7 +3,7 @@ import * as path from 'path';
 import { validate } from './jsonSchema';
 import { parseMethod, parsePath, pathKey } from './paths';
 import type {
-  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, NoticesData, RuleData, ServicesData, SinkData, Tier,
+  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, NoticesData, PrivacyDocumentsData, RuleData, ServicesData, SinkData, Tier,
 } from './types';
 
 /** A problem in a rules/ data file: the file, the JSON path inside it and what is wrong. */
@@ -97,6 +97,8 @@ export interface Catalog {
   notices?: NoticesData;
   /** Whom each act binds, in one line (citations.json `acts`). */
   acts: Record<string, { binds: string }>;
+  /** rules/privacy-documents.json: what the report drafts for the privacy lead (absent in an older rules folder). */
+  documents?: PrivacyDocumentsData;
 }
 
 export interface LoadResult {
@@ -226,6 +228,11 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
   for (const id of servicesData?.inventoryServices ?? []) catalog.inventoryServices.add(id);
   catalog.notices = citationsData?.notices;
   catalog.acts = citationsData?.acts ?? {};
+  const documentsFile = path.join(rulesDir, 'privacy-documents.json');
+  const documents = fs.existsSync(documentsFile) ? readValid<PrivacyDocumentsData>(documentsFile, 'privacy-documents.schema.json') : undefined;
+  const unknownDocCitations = documents ? [documents.notice.citation, documents.assessments.citation].filter((c) => !(c in citations)) : [];
+  if (unknownDocCitations.length) problems.push({ file: documentsFile, path: 'citation', message: `unknown citation(s) ${unknownDocCitations.join(', ')} (not in citations.json)` });
+  else if (documents) catalog.documents = documents;
   const result = { catalog, problems };
   cache.set(cacheKey, result);
   return result;

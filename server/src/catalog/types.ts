@@ -220,8 +220,12 @@ export interface RuleData {
   citations: string[];
   categoryCitations?: { categories: string[]; citations: string[] }[];
   message: string;
+  /** Derived disclosure rules: the message when the vendor itself is not disclosed. */
+  vendorMessage?: string;
   advice: string;
   applicability?: string;
+  /** Not matched at sinks: computed from the other rules' findings and the team's data ('disclosure'). */
+  derived?: 'disclosure';
   dependsOnMcdpa?: boolean;
   nonMcdpaCitations?: string[];
   /** Message when the hit carries no personal data (a `fires` call: pixel init or event). */
@@ -291,4 +295,22 @@ export interface RuleProfile {
 /** rules/http-clients.json */
 export interface HttpClientsData {
   clients: { label: string; from: EntryData[]; url: number; urlKey?: string; data: number[] }[];
+}
+
+/** rules/privacy-documents.json: the privacy-notice sections and assessment activities the report drafts. */
+export interface PrivacyDocumentsData {
+  notice: {
+    citation: string;
+    title: string;
+    intro: string;
+    sections: { clause: string; heading: string; fill: 'categories-processed' | 'purposes' | 'categories-shared' | 'third-party-categories' | 'placeholder'; placeholder?: string }[];
+    processorNote: string;
+  };
+  assessments: {
+    citation: string;
+    title: string;
+    intro: string;
+    activities: { id: string; clause: string; title: string; why: string; match?: { services?: string[]; roles?: SinkRole[]; categories?: string[] } }[];
+    checklist: string[];
+  };
 }

@@ -5,6 +5,7 @@ import { validate } from '../catalog/jsonSchema';
 import { didYouMean } from './didYouMean';
 import type { ProfileId, SinkData, Severity } from '../catalog/types';
 import { activeProfiles, canonicalProfile } from '../analysis/ruleSelect';
+import type { Disclosure, DisclosureData } from './disclosure';
 
 export const CONFIG_FILE = 'mt-pii.json';
 
@@ -33,6 +34,8 @@ export interface ConfigData {
   approvedVendors?: { vendor: string; contract: string; categories?: string[] }[];
   baseline?: string;
   checkTests?: boolean;
+  /** What the privacy notice discloses, or the path of a JSON file holding it (see disclosure.ts). */
+  disclosed?: string | DisclosureData;
 }
 
 /** The configuration in force for one file: every mt-pii.json from the root one down to the nearest. */
@@ -62,6 +65,8 @@ export interface ResolvedConfig {
   filters: { dir: string; include?: string[]; exclude?: string[] }[];
   /** Check test, mock and story code too (skipped by default). */
   checkTests: boolean;
+  /** What the privacy notice discloses: from the nearest mt-pii.json that records it (inline or in a file it names). */
+  disclosure?: Disclosure;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
@@ -176,12 +181,13 @@ function toValue(node: ts.Node, p: string, nodes: Map<string, ts.Node>): unknown
  * severities; lists (names, sanitizers, sinks, approved vendors) add up; each file's include/exclude
  * globs apply relative to its own folder.
  */
-export function mergeConfigs(chain: { file: string; data: ConfigData }[]): ResolvedConfig {
+export function mergeConfigs(chain: { file: string; data: ConfigData; disclosure?: Disclosure }[]): ResolvedConfig {
   const out: ResolvedConfig = {
     files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: {}, names: { add: {}, ignore: {} },
     sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
   };
-  for (const { file, data } of chain) {
+  for (const { file, data, disclosure } of chain) {
+    if (disclosure) out.disclosure = disclosure;
     if (data.checkTests !== undefined) out.checkTests = data.checkTests;
     const dir = path.dirname(file);
     out.files.push(file);
@@ -237,6 +243,7 @@ export function analyzeOptionsOf(config: ResolvedConfig): {
   names: ResolvedConfig['names'];
   approvedVendors: ResolvedConfig['approvedVendors'];
   profile: { entity: ProfileId; also: ProfileId[]; subjectToMcdpa: ResolvedConfig['subjectToMcdpa']; hipaaCovered: ResolvedConfig['hipaaCovered'] };
+  disclosed?: { vendors?: string[]; categories?: string[] };
 } {
   return {
     severities: config.severities,
@@ -244,5 +251,6 @@ export function analyzeOptionsOf(config: ResolvedConfig): {
     names: config.names,
     approvedVendors: config.approvedVendors,
     profile: { entity: config.entity, also: config.also, subjectToMcdpa: config.subjectToMcdpa, hipaaCovered: config.hipaaCovered },
+    ...(config.disclosure ? { disclosed: { vendors: config.disclosure.vendors, categories: config.disclosure.categories } } : {}),
   };
 }

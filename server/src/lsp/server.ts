@@ -14,6 +14,7 @@ import { CONFIG_FILE, DEFAULT_CONFIG } from '../config/config';
 import { ConfigLoader } from '../config/discover';
 import { IndexWorkerClient } from '../worker/indexClient';
 import { EditCapabilities, FIX_ALL_KIND, codeActions, fileReader } from './codeActions';
+import { registerDataMap } from './dataMap';
 import { ConfigProblems } from './configProblems';
 import { INVENTORY_DISPLAYS, SOURCE } from './convert';
 import { DiagnosticStore } from './diagnosticStore';
@@ -92,7 +93,7 @@ export class PiiServer {
       void this.applySettings(false);
     });
     connection.onDidChangeWatchedFiles((params) => {
-      const configChanged = params.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE));
+      const configChanged = params.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE) || this.configs.namesFile(uriToFile(c.uri)));
       const sources = params.changes.filter((c) => isSourceFile(c.uri));
       if (sources.length) {
         for (const c of sources) if (c.type === FileChangeType.Deleted && !this.documents.get(c.uri)) this.store.delete(c.uri);
@@ -160,6 +161,7 @@ export class PiiServer {
         onError: (e) => this.connection.console.error(`Montana PII Guard: a quick fix failed: ${(e as Error).stack ?? e}`),
       });
     }, []));
+    registerDataMap(connection, { folders: () => this.folders, rulesDir: catalog.rulesDir });
     this.documents.listen(connection);
   }
 

@@ -13,10 +13,15 @@ import {
   CANCEL_LIVE, FromWorker, IndexItem, IndexWorkerInit, IndexedFile, LIVE_WAITING, Outcome, SpaceSpec, ToWorker,
 } from './indexProtocol';
 import { Reparser } from './reparse';
+import type { DataMapInit } from './dataMapJob';
+import { serveDataMap } from './dataMapWorker';
 
 type LiveJob = Extract<ToWorker, { kind: 'live' }>;
 
 const init = workerData as IndexWorkerInit;
+// The same script builds one data map in a thread of its own (worker/dataMapJob.ts), then ends.
+const dataMapRequest = (workerData as Partial<DataMapInit>).dataMap;
+if (dataMapRequest) void serveDataMap(init.rulesDir, dataMapRequest);
 const shared = new Int32Array(init.shared);
 const index = new ModuleIndex(fsHost(), init.budgetBytes);
 const reparser = new Reparser();

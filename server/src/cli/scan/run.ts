@@ -17,7 +17,8 @@ import { GuardWords } from '../../analysis/guardKinds';
 import type { Catalog } from '../../catalog/load';
 import { commonFolder, findProjectRoot, ProjectRoot } from '../../project/root';
 import { ConfigError, ConfigFileError, InputError, UsageError } from '../errors';
-import type { SafeEntry } from '../formats/datamap';
+import type { DataMap, SafeInput } from '../../report/model';
+import { dataMapOf } from '../../report/build';
 import { Report, ReportFinding, SkippedFile, displayPath, fromWire, severityCounts } from '../formats/report';
 import { Baselines } from './baselines';
 import { ScanCache, rulesHash } from './cache';
@@ -60,6 +61,10 @@ export interface ScanOptions {
   listSuppressions?: boolean;
   /** --inventory: the stylish output lists each inventory entry instead of summarising them in one line. */
   inventory?: boolean;
+  /** Keep every flow, those accepted in a baseline too (the data map of `mt-pii report`). */
+  noBaseline?: boolean;
+  /** Analyse in this thread only (see ParallelRun.inThread). */
+  inThread?: boolean;
 }
 
 export interface ScanOutcome {
@@ -71,6 +76,8 @@ export interface ScanOutcome {
   /** The project root the report's paths are relative to. */
   root: string;
   skipped: SkippedFile[];
+  /** The data map of what was scanned (built when asked for). */
+  dataMap: () => DataMap;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -188,6 +195,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   let done = jobs.length - todo.length;
   await analyseInParallel(todo, {
     jobs: opts.jobs,
+    inThread: opts.inThread,
     init: { rulesDir: opts.rulesDir, root, fileTimeoutMs: opts.fileTimeoutMs, withDependencies: !!cache, fix: opts.fix, listSuppressions: opts.listSuppressions },
     configs: engineConfigs,
     onResult: (r) => {
@@ -202,7 +210,10 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
 
   // Findings, baselines and the summary.
   const findings: ReportFinding[] = [];
-  const safe: SafeEntry[] = [];
+  const safe: SafeInput[] = [];
+  /** Flows hidden by suppression directives, and the files analysed: for the data map. */
+  const suppressed: ReportFinding[] = [];
+  const analysed: { file: string; root: string }[] = [];
   let scanned = 0;
   let withSyntaxErrors = 0;
   let baselined = 0;
@@ -219,9 +230,13 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     if (r.syntaxErrors) withSyntaxErrors++;
     if (r.truncated) notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
     safe.push(...(r.safe ?? []));
+    suppressed.push(...(r.suppressed ?? []).map(fromWire));
+    analysed.push({ file: job.file, root: inputs.roots.get(job.file) ?? root });
     directives.push(...(r.directives ?? []));
     fixNotes.push(...(r.fixNotes ?? []));
-    const { reported, accepted } = baselines.apply(shown, baselineOf[job.index], (r.findings ?? []).map(fromWire), notes);
+    const { reported, accepted } = opts.noBaseline
+      ? { reported: (r.findings ?? []).map(fromWire), accepted: 0 }
+      : baselines.apply(shown, baselineOf[job.index], (r.findings ?? []).map(fromWire), notes);
     baselined += accepted;
     findings.push(...reported);
   }
@@ -239,18 +254,19 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     summary: { files: scanned, findings: shownFindings.length, durationMs: Date.now() - started, ...shownCounts, skipped: skipped.length, baselined },
     ...(catalog.notices ? { notice: catalog.notices.notLegalAdvice } : {}),
   };
+  const dataMap = () => dataMapOf({ report, suppressed, safe, scanned: analysed, catalog, configs, root });
   if (opts.updateBaseline) {
     baselines.update(notes);
-    return { report, text: '', exitCode: 0, notes, root, skipped };
+    return { report, text: '', exitCode: 0, notes, root, skipped, dataMap };
   }
-  if (opts.listSuppressions) return { report, text: formatSuppressions(directives, opts.format === 'json' ? 'json' : 'text'), exitCode: 0, notes, root, skipped };
-  const text = render(opts.format, report, { catalog, where, skipped, safe, inventory: opts.inventory });
+  if (opts.listSuppressions) return { report, text: formatSuppressions(directives, opts.format === 'json' ? 'json' : 'text'), exitCode: 0, notes, root, skipped, dataMap };
+  const text = render(opts.format, report, { catalog, where, skipped, dataMap, inventory: opts.inventory });
   let exitCode = opts.failOn !== 'never' && shownFindings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]) ? 1 : 0;
   if (opts.maxWarnings !== undefined && counts.warnings > opts.maxWarnings) {
     notes.push(`${counts.warnings} warning(s) found, more than --max-warnings ${opts.maxWarnings}`);
     exitCode = 1;
   }
-  return { report, text, exitCode, notes, root, skipped };
+  return { report, text, exitCode, notes, root, skipped, dataMap };
 }
 
 /** Whether a file to be analysed (from disk, or --stdin text) reads the opt-out preference signal. */
