@@ -175,7 +175,8 @@ describe('language server: project index', function () {
       client.open(ws.uri('big.ts'), big);
       const parked = await pull(undefined);
       assert.strictEqual(parked.items?.length, 1);
-      assert.match(String(parked.items![0].message), /could not analyse this file: analysis needed more than 2 modules and was stopped\. It is analysed again once the files it imports are indexed/);
+      assert.strictEqual(parked.items![0].code, 'mt/analysis-incomplete');
+      assert.match(String(parked.items![0].message), /not fully analysed: its analysis ran out of time \(analysis needed more than 2 modules and was stopped\); it is analysed again once the files it imports are indexed/);
       const named = () => client.logs.filter((l) => /big\.ts: analysis needed more than 2 modules/.test(l));
       assert.strictEqual(named().length, 1);
       const misses = (await client.command<Status>('mtPii.indexStatus')).worker!.misses;

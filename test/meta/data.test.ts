@@ -288,6 +288,25 @@ describe('citations', () => {
   }
 });
 
+describe('rules about the scan itself (rules/schema/tool-rule.schema.json)', () => {
+  const { catalog } = loadCatalog();
+  it('mt/analysis-incomplete is one, an error by default, its message says why ({reason})', () => {
+    const rule = catalog.toolRules.get('mt/analysis-incomplete');
+    assert.ok(rule, 'loaded from rules/montana/analysis-incomplete.json');
+    assert.strictEqual(rule!.severity, 'error');
+    assert.match(rule!.message, /\{reason\}/);
+    assert.ok(!catalog.ruleById.has(rule!.id), 'never matched at sinks like the rules about data flows');
+  });
+  for (const rule of catalog.toolRules.values()) {
+    it(`${rule.id}: has its page, cites no law, and the README lists it`, () => {
+      const doc = fs.readFileSync(path.join(RULES, 'montana', rule.id.slice(3) + '.md'), 'utf8');
+      assert.ok(doc.startsWith(`# ${rule.id} — ${rule.title}`), 'the page opens with the id and title');
+      assert.doesNotMatch(doc + JSON.stringify(rule), /MCA \d|ARM \d/, 'a rule about the scan cites no law');
+      assert.ok(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').includes(`| \`${rule.id}\` |`), 'a row of the README rules table');
+    });
+  }
+});
+
 describe('rule docs', () => {
   const { catalog } = loadCatalog();
   for (const rule of catalog.rules) {

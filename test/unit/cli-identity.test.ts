@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { LEAK, ROOT, STORE, repo, run } from './cliHarness';
 
-const json = (stdout: string) => JSON.parse(stdout) as { findings: { file: string; fingerprint: string; ruleId: string; flow: { file: string }[] }[]; summary: Record<string, number> };
+const json = (stdout: string) => JSON.parse(stdout) as { findings: { file: string; fingerprint: string; ruleId: string; severity: string; message: string; flow: { file: string }[] }[]; summary: Record<string, number> };
 
 describe('mt-pii scan: paths and fingerprints relative to the project root', () => {
   it('the same from the repository root, from a subfolder and from outside (git root)', () => {
@@ -129,7 +129,7 @@ describe('mt-pii scan --jobs: the same output on any number of threads', () => {
     assert.deepStrictEqual(three, one);
   });
 
-  it('a file over --file-timeout is skipped with the reason; the scan goes on and ends', function () {
+  it('a file over --file-timeout is skipped with the reason and reported as mt/analysis-incomplete; the scan goes on and ends', function () {
     this.timeout(600000);
     const dir = repo({ 'leak.ts': LEAK });
     fs.copyFileSync(path.join(ROOT, 'node_modules', 'typescript', 'lib', 'typescript.js'), path.join(dir, 'big.js'));
@@ -137,6 +137,7 @@ describe('mt-pii scan --jobs: the same output on any number of threads', () => {
     const report = json(r.stdout);
     assert.match(r.stderr, /big\.js: skipped, analysis took longer than 0\.2 s \(--file-timeout\)/);
     assert.strictEqual(report.summary.skipped, 1);
-    assert.ok(!report.findings.some((f) => f.file === 'big.js'));
+    assert.deepStrictEqual(report.findings.filter((f) => f.file === 'big.js').map((f) => `${f.ruleId} ${f.severity}`), ['mt/analysis-incomplete error']);
+    assert.match(report.findings.find((f) => f.file === 'big.js')!.message, /took longer than 0\.2 s/);
   });
 });

@@ -50,7 +50,8 @@ describe('quick fixes: approve the vendor in mt-pii.json', () => {
     assert.match(edited, /\n {4}"approvedVendors": \[\n {8}\{\n {12}"vendor": "segment"/);
     const parsed = parseConfig('/ws/mt-pii.json', edited, schemas);
     assert.deepStrictEqual(parsed.problems, []);
-    assert.deepStrictEqual(parsed.data!.approvedVendors, [{ vendor: 'segment', contract: CONTRACT_PLACEHOLDER, categories: ['email'] }]);
+    // Configuration objects have no prototype (a key cannot reach Object.prototype): compare as JSON data.
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(parsed.data!.approvedVendors)), [{ vendor: 'segment', contract: CONTRACT_PLACEHOLDER, categories: ['email'] }]);
   });
 
   it('extends an entry that covers other categories, and creates mt-pii.json at the workspace root when none applies', () => {

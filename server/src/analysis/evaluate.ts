@@ -871,13 +871,19 @@ export class Evaluator {
       cur = cur.left;
     }
     let acc = this.eval(cur, scope);
+    // The opt-out checks the left operand mentions, grown operand by operand: each is walked once, not every
+    // prefix of the chain again (a 100,000-term `&&` chain would be quadratic).
+    const shortCircuits = chain.some((b) => isShortCircuit(b.operatorToken.kind));
+    let leftKinds = shortCircuits ? this.mentionsOptOut(cur) : 0;
     for (let i = chain.length - 1; i >= 0; i--) {
       const b = chain[i];
+      this.tick();
       const outer = this.guardKinds;
-      if (isShortCircuit(b.operatorToken.kind)) this.guardKinds |= this.mentionsOptOut(b.left);
+      if (isShortCircuit(b.operatorToken.kind)) this.guardKinds |= leftKinds;
       const right = this.eval(b.right, scope);
       this.guardKinds = outer;
       acc = combine(b.operatorToken.kind, acc, right);
+      if (shortCircuits && i > 0) leftKinds |= this.mentionsOptOut(b.right);
     }
     return acc;
   }

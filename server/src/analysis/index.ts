@@ -190,7 +190,27 @@ function safeDestinations(hits: Hit[], sf: ts.SourceFile, file: string, catalog:
 /** What a project keeps of an analysed file: everything but its syntax tree. */
 export type CachedResult = Omit<AnalysisResult, 'sourceFile'>;
 
-const PII_TAG = /\/\*\*(?:(?!\*\/)[\s\S])*?@pii\s+([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)(?:(?!\*\/)[\s\S])*?\*\/\s*(?:(?:export|declare|default|public|private|protected|readonly|static|abstract|async|const|let|var|function|get|set)\s+)*([A-Za-z_$][\w$]*)/g;
+const PII_LIST = /@pii\s+([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)/;
+const TAGGED_NAME = /\s*(?:(?:export|declare|default|public|private|protected|readonly|static|abstract|async|const|let|var|function|get|set)\s+)*([A-Za-z_$][\w$]*)/y;
+
+/**
+ * The `/** ... @pii cats ... *\/ name` tags of a text: one pass from comment to comment (a single regular
+ * expression over the whole text backtracked quadratically on many tags).
+ */
+function* piiTags(text: string): Generator<{ categories: string[]; name: string }> {
+  for (let at = text.indexOf('/**'); at >= 0; at = text.indexOf('/**', at)) {
+    const end = text.indexOf('*/', at + 3);
+    if (end < 0) return;
+    const list = PII_LIST.exec(text.slice(at + 3, end));
+    at = end + 2;
+    if (!list) continue;
+    TAGGED_NAME.lastIndex = at;
+    const name = TAGGED_NAME.exec(text);
+    if (!name) continue;
+    at = TAGGED_NAME.lastIndex;
+    yield { categories: list[1].split(/\s*,\s*/), name: name[1] };
+  }
+}
 
 /**
  * `@pii` JSDoc tags: a declaration tagged `/** @pii health *\/ notes: string` makes its name carry the
@@ -201,10 +221,10 @@ function withPiiTags(text: string, catalog: Catalog, names: AnalyzeOptions['name
   const known = new Set(catalog.categories.categories.map((c) => c.id));
   const add: Record<string, string[]> = { ...(names?.add ?? {}) };
   let found = false;
-  for (const m of text.matchAll(PII_TAG)) {
-    for (const cat of m[1].split(/\s*,\s*/)) {
+  for (const tag of piiTags(text)) {
+    for (const cat of tag.categories) {
       if (!known.has(cat)) continue;
-      add[cat] = [...(add[cat] ?? []), m[2]];
+      add[cat] = [...(add[cat] ?? []), tag.name];
       found = true;
     }
   }
@@ -294,6 +314,11 @@ export class Project {
       this.modules.delete(file);
       throw e;
     }
+  }
+
+  /** What import resolution did not follow because it leads outside the project (tsconfig extends, paths). */
+  resolverNotes(): string[] {
+    return [...this.resolver.notes];
   }
 
   /** Cached result of a file analysed earlier (as a scan target or as someone's import). */

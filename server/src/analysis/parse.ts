@@ -26,14 +26,21 @@ function scriptKind(file: string, lang?: string): ts.ScriptKind {
 export function extractScripts(text: string): { text: string; lang?: string } {
   const out = text.replace(/[^\n]/g, ' ').split('');
   let lang: string | undefined;
-  const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+  // One pass, no backtracking: each opening tag is matched with the next closing tag, and when no closing tag
+  // follows one, none follows any later opening tag either (repeated `<script>` tags must stay linear).
+  const open = /<script\b/gi;
+  const close = /<\/script\s*>/gi;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const attrs = m[1];
-    const l = /\blang\s*=\s*["']?(ts|tsx|typescript|jsx)["']?/i.exec(attrs);
+  while ((m = open.exec(text))) {
+    const gt = text.indexOf('>', m.index);
+    if (gt < 0) break;
+    close.lastIndex = gt + 1;
+    const c = close.exec(text);
+    if (!c) break;
+    const l = /\blang\s*=\s*["']?(ts|tsx|typescript|jsx)["']?/i.exec(text.slice(m.index + 7, gt));
     if (l) lang = l[1].toLowerCase() === 'typescript' ? 'ts' : l[1].toLowerCase();
-    const start = m.index + m[0].indexOf('>') + 1;
-    for (let i = 0; i < m[2].length; i++) out[start + i] = m[2][i];
+    for (let i = gt + 1; i < c.index; i++) out[i] = text[i];
+    open.lastIndex = c.index + c[0].length;
   }
   return { text: out.join(''), lang };
 }

@@ -1,5 +1,6 @@
 import ts = require('typescript');
 import * as path from 'path';
+import { wildcardMatch } from '../catalog/hostPattern';
 
 /** What the engine may ask of the outside world: file contents. The CLI and the server provide it. */
 export interface ProjectHost {
@@ -8,6 +9,8 @@ export interface ProjectHost {
   fileExists(file: string): boolean;
   /** Names of the sub-folders of a folder (to find a monorepo's workspace packages); optional. */
   listDirs?(dir: string): string[];
+  /** Whether a path lies outside the project (the host never reads it): tsconfig `extends`/`paths` there are not followed. */
+  outside?(file: string): boolean;
 }
 
 interface WorkspacePackage {
@@ -17,12 +20,16 @@ interface WorkspacePackage {
 }
 
 interface PathsConfig {
+  /** The tsconfig.json / jsconfig.json that sets them. */
+  file: string;
   /** Directory that `paths` patterns are relative to. */
   base: string;
   paths: [string, string[]][];
 }
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Workspace globs read from one monorepo root (each may walk folders). */
+const MAX_WORKSPACE_GLOBS = 200;
 
 /**
  * Resolves import specifiers of project files to source files: relative paths (with or without
@@ -38,6 +45,8 @@ export class ModuleResolver {
   private readonly cache = new Map<string, string | undefined>();
   /** Monorepo root folder → its workspace packages, by name. */
   private readonly workspaces = new Map<string, Map<string, WorkspacePackage> | null>();
+  /** What was not followed because it leads outside the project (said once each). */
+  readonly notes = new Set<string>();
 
   constructor(private readonly host: ProjectHost) {}
 
@@ -47,6 +56,7 @@ export class ModuleResolver {
     if (this.cache.has(key)) return this.cache.get(key);
     let result: string | undefined;
     if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
+      if (this.host.outside?.(path.resolve(dir, spec))) this.notes.add(`${fromFile}: the import ${JSON.stringify(spec)} leads outside the project; not followed`);
       result = this.file(path.resolve(dir, spec));
     } else if (!spec.startsWith('node:')) {
       const cfg = this.pathsConfig(dir);
@@ -59,7 +69,12 @@ export class ModuleResolver {
         }
         if (rest === undefined) continue;
         for (const t of targets) {
-          result = this.file(path.resolve(cfg!.base, t.replace('*', rest)));
+          const target = path.resolve(cfg!.base, t.replace('*', rest));
+          if (this.host.outside?.(target)) {
+            this.notes.add(`${cfg!.file}: "paths" ${JSON.stringify(pattern)} maps ${JSON.stringify(spec)} outside the project; not followed`);
+            continue;
+          }
+          result = this.file(target);
           if (result) break;
         }
         if (result) break;
@@ -148,7 +163,7 @@ export class ModuleResolver {
   private workspaceGlobs(d: string): string[] | undefined {
     const pnpm = this.host.readFile(path.join(d, 'pnpm-workspace.yaml'));
     if (pnpm !== undefined) {
-      const globs = [...pnpm.matchAll(/^\s*-\s*['"]?([^'"#\n]+?)['"]?\s*$/gm)].map((m) => m[1]).filter((g) => !g.startsWith('!'));
+      const globs = yamlListItems(pnpm).filter((g) => !g.startsWith('!')).slice(0, MAX_WORKSPACE_GLOBS);
       if (globs.length) return globs;
     }
     const text = this.host.readFile(path.join(d, 'package.json'));
@@ -156,7 +171,7 @@ export class ModuleResolver {
     try {
       const ws = JSON.parse(text).workspaces;
       const list = Array.isArray(ws) ? ws : Array.isArray(ws?.packages) ? ws.packages : undefined;
-      return list?.filter((g: unknown): g is string => typeof g === 'string' && !g.startsWith('!'));
+      return list?.filter((g: unknown): g is string => typeof g === 'string' && !g.startsWith('!')).slice(0, MAX_WORKSPACE_GLOBS);
     } catch {
       return undefined;
     }
@@ -179,8 +194,7 @@ export class ModuleResolver {
             };
             walk(d, 0);
           } else if (part.includes('*')) {
-            const re = new RegExp('^' + part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$');
-            for (const c of this.host.listDirs(d)) if (c !== 'node_modules' && re.test(c)) next.push(path.join(d, c));
+            for (const c of this.host.listDirs(d)) if (c !== 'node_modules' && wildcardMatch(part, c)) next.push(path.join(d, c));
           } else next.push(path.join(d, part));
         }
         dirs = next;
@@ -226,17 +240,38 @@ export class ModuleResolver {
     if (opts.paths && typeof opts.paths === 'object') {
       const base = path.resolve(dir, typeof opts.baseUrl === 'string' ? opts.baseUrl : '.');
       const paths = Object.entries(opts.paths).filter((e): e is [string, string[]] => Array.isArray(e[1]));
-      return { base, paths };
+      return { file, base, paths };
     }
     if (typeof config.extends === 'string' && depth < 4 && (config.extends.startsWith('.') || path.isAbsolute(config.extends))) {
       let target = path.resolve(dir, config.extends);
       if (!target.endsWith('.json')) target += '.json';
+      if (this.host.outside?.(target)) this.notes.add(`${file}: "extends" ${JSON.stringify(config.extends)} leads outside the project; not followed`);
       const t = this.host.readFile(target);
       if (t !== undefined) return this.readConfig(target, t, depth + 1);
     }
-    if (typeof opts.baseUrl === 'string') return { base: path.resolve(dir, opts.baseUrl), paths: [['*', ['*']]] };
+    if (typeof opts.baseUrl === 'string') return { file, base: path.resolve(dir, opts.baseUrl), paths: [['*', ['*']]] };
     return undefined;
   }
+}
+
+/**
+ * The `- item` lines of a YAML file (pnpm-workspace.yaml `packages`), read line by line without regular
+ * expressions that could backtrack: quotes and a trailing `# comment` dropped.
+ */
+function yamlListItems(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    if (!line.startsWith('-')) continue;
+    let value = line.slice(1);
+    const hash = value.indexOf('#');
+    if (hash >= 0) value = value.slice(0, hash);
+    value = value.trim();
+    if (value.startsWith('"') || value.startsWith("'")) value = value.slice(1);
+    if (value.endsWith('"') || value.endsWith("'")) value = value.slice(0, -1);
+    if (value && !/['"]/.test(value)) out.push(value);
+  }
+  return out;
 }
 
 /** The targets of an "exports" entry: a path, or a conditions object (source and import first). */

@@ -1,7 +1,8 @@
 /**
  * A small JSON Schema (draft-07 subset) validator, enough for the schemas in rules/schema:
- * type, enum, const, properties, required, additionalProperties, items, minItems, minLength,
- * pattern, minimum, oneOf, $ref to #/definitions/*. Messages name the JSON path of the problem.
+ * type, enum, const, properties, required, additionalProperties, items, minItems, maxItems, minLength,
+ * maxLength, maxProperties, pattern, minimum, oneOf, $ref to #/definitions/*. Messages name the JSON path
+ * of the problem. Only a value's own keys count (a key such as `constructor` never finds Object.prototype).
  */
 
 export interface SchemaProblem {
@@ -11,6 +12,14 @@ export interface SchemaProblem {
 }
 
 type Schema = { [key: string]: unknown };
+
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+const patterns = new Map<string, RegExp>();
+const patternOf = (source: string): RegExp => {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source, 'u')));
+  return re;
+};
 
 /**
  * Validates `value` against `schema` and returns every problem found.
@@ -57,7 +66,11 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
     if (typeof schema['minLength'] === 'number' && value.length < schema['minLength']) {
       problems.push({ path, message: `must not be shorter than ${schema['minLength']} characters` });
     }
-    if (typeof schema['pattern'] === 'string' && !new RegExp(schema['pattern'], 'u').test(value)) {
+    if (typeof schema['maxLength'] === 'number' && value.length > schema['maxLength']) {
+      // Too long to test against a pattern, and too long to quote in the message.
+      return [...problems, { path, message: `must not be longer than ${schema['maxLength']} characters (found ${value.length})` }];
+    }
+    if (typeof schema['pattern'] === 'string' && !patternOf(schema['pattern']).test(value)) {
       problems.push({ path, message: `${JSON.stringify(value)} does not match ${schema['pattern']}` });
     }
   }
@@ -68,6 +81,9 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
     if (typeof schema['minItems'] === 'number' && value.length < schema['minItems']) {
       problems.push({ path, message: `must have at least ${schema['minItems']} item(s)` });
     }
+    if (typeof schema['maxItems'] === 'number' && value.length > schema['maxItems']) {
+      return [...problems, { path, message: `must have at most ${schema['maxItems']} items (found ${value.length})` }];
+    }
     const items = schema['items'];
     if (items && typeof items === 'object') {
       value.forEach((item, i) => problems.push(...validate(items as Schema, item, root, `${path}[${i}]`, external)));
@@ -77,11 +93,16 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
     const obj = value as Record<string, unknown>;
     const props = (schema['properties'] ?? {}) as Record<string, Schema>;
     for (const req of (schema['required'] as string[] | undefined) ?? []) {
-      if (!(req in obj)) problems.push({ path, message: `missing required property '${req}'` });
+      if (!own(obj, req)) problems.push({ path, message: `missing required property '${req}'` });
     }
-    for (const [key, child] of Object.entries(obj)) {
+    const keys = Object.keys(obj);
+    if (typeof schema['maxProperties'] === 'number' && keys.length > schema['maxProperties']) {
+      return [...problems, { path, message: `must have at most ${schema['maxProperties']} keys (found ${keys.length})` }];
+    }
+    for (const key of keys) {
+      const child = obj[key];
       const childPath = path ? `${path}.${key}` : key;
-      if (key in props) {
+      if (own(props, key)) {
         problems.push(...validate(props[key], child, root, childPath, external));
       } else if (schema['additionalProperties'] === false) {
         problems.push({ path: childPath, message: `unknown property '${key}'` });
@@ -97,7 +118,7 @@ function resolveRef(root: Schema, ref: string): Schema | undefined {
   if (!ref.startsWith('#/')) return undefined;
   let node: unknown = root;
   for (const part of ref.slice(2).split('/')) {
-    if (!node || typeof node !== 'object') return undefined;
+    if (!node || typeof node !== 'object' || !own(node, part)) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
   return node && typeof node === 'object' ? (node as Schema) : undefined;

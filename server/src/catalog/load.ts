@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { validate } from './jsonSchema';
+import { HostPathPattern } from './hostPattern';
 import { parseMethod, parsePath, pathKey } from './paths';
 import type {
   ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, NoticesData, PrivacyDocumentsData, RuleData, ServicesData, SinkData, Tier,
+  ToolRuleData,
 } from './types';
 
 /** A problem in a rules/ data file: the file, the JSON path inside it and what is wrong. */
@@ -84,13 +86,15 @@ export interface Catalog {
   /** Lower-case hostname of a vendor endpoint → its sink (rules/sinks/*.json `hosts`). */
   hosts: Map<string, SinkData>;
   /** Host → path patterns of `hosts` entries with a path (graph.facebook.com/**\/events), tried first. */
-  hostRoutes: Map<string, { path: RegExp; sink: SinkData }[]>;
+  hostRoutes: Map<string, { path: HostPathPattern; sink: SinkData }[]>;
   /** Sink id → the instance that stands for its HTTP API (calls through rules/http-clients.json). */
   hostInstances: Map<string, number>;
   /** pathKey of a generic HTTP client call (fetch, axios.post) → how to read it. */
   http: Map<string, HttpClientSpec>;
   rules: RuleData[];
   ruleById: Map<string, RuleData>;
+  /** Rules about the scan itself (mt/analysis-incomplete): reported by the CLI and the server, never matched at sinks. */
+  toolRules: Map<string, ToolRuleData>;
   citations: Record<string, CitationData>;
   citationHost: string;
   /** Sentences shown wherever law is read (rules/montana/citations.json `notices`). */
@@ -99,6 +103,22 @@ export interface Catalog {
   acts: Record<string, { binds: string }>;
   /** rules/privacy-documents.json: what the report drafts for the privacy lead (absent in an older rules folder). */
   documents?: PrivacyDocumentsData;
+}
+
+/** The `file` of problems in the team's own sinks (mt-pii.json "sinks"); their `path` starts `sinks[i]`. */
+export const CONFIG_SINKS = 'mt-pii.json';
+
+/** Where a problem of a sink is reported: its rules/ file and JSON path, or the configuration's `sinks[i]…`. */
+type SinkWhere = (sink: SinkData, at: string) => { file: string; path: string };
+
+/**
+ * Problems of the team's own sinks (mt-pii.json "sinks", already valid against the schema) once compiled with
+ * the built-in ones: a reused id, a host another sink lists, a path that cannot be read. Paths are JSON paths of
+ * the configuration (`sinks[0].instances[1].from[0].path`).
+ */
+export function customSinkProblems(rulesDir: string, sinks: readonly SinkData[]): { path: string; message: string }[] {
+  if (!sinks.length) return [];
+  return loadCatalog(rulesDir, sinks).problems.filter((p) => p.file === CONFIG_SINKS).map((p) => ({ path: p.path, message: p.message }));
 }
 
 export interface LoadResult {
@@ -164,7 +184,22 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
     }
     sinks.push(sink);
   }
-  sinks.push(...extraSinks);
+  // The team's own sinks (mt-pii.json "sinks"): their problems name the configuration's JSON path, never a rules/ file.
+  const extra = new Map(extraSinks.map((s, i) => [s, i]));
+  const where: SinkWhere = (sink, at) => extra.has(sink)
+    ? { file: CONFIG_SINKS, path: `sinks[${extra.get(sink)}]${at ? `.${at}` : ''}` }
+    : { file: path.join(sinkDir, sink.id + '.json'), path: at };
+  const builtIn = new Set(sinks.map((s) => s.id));
+  const ids = new Set(builtIn);
+  for (const sink of extraSinks) {
+    if (ids.has(sink.id)) {
+      const whose = builtIn.has(sink.id) ? `the built-in sink for ${sinks.find((s) => s.id === sink.id)!.vendor}` : 'another sink of the configuration';
+      problems.push({ ...where(sink, 'id'), message: `the id '${sink.id}' is already used by ${whose}; a custom sink needs an id of its own` });
+      continue;
+    }
+    ids.add(sink.id);
+    sinks.push(sink);
+  }
 
   const servicesFile = path.join(rulesDir, 'services.json');
   const servicesData = readValid<ServicesData>(servicesFile, 'services.schema.json');
@@ -173,8 +208,8 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
     if (!(id in services)) problems.push({ file: servicesFile, path: 'inventoryServices', message: `inventory service '${id}' has no label in services` });
   }
   for (const sink of sinks) {
-    if (!(sink.service in services)) {
-      problems.push({ file: path.join(sinkDir, sink.id + '.json'), path: 'service', message: `service '${sink.service}' has no label in services.json` });
+    if (!Object.prototype.hasOwnProperty.call(services, sink.service)) {
+      problems.push({ ...where(sink, 'service'), message: `service '${sink.service}' has no label in services.json` });
     }
   }
 
@@ -183,9 +218,16 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
   const citationsData = readValid<CitationsData>(citationsFile, 'citations.schema.json');
   const citations = citationsData?.citations ?? {};
   const rules: RuleData[] = [];
+  const toolRules = new Map<string, ToolRuleData>();
   for (const name of listJson(montanaDir)) {
     if (name === 'citations.json') continue;
     const file = path.join(montanaDir, name);
+    if (isToolRule(file)) {
+      const tool = readValid<ToolRuleData>(file, 'tool-rule.schema.json');
+      if (tool && tool.id !== 'mt/' + name.replace(/\.json$/, '')) problems.push({ file, path: 'id', message: `id '${tool.id}' must be 'mt/${name.replace(/\.json$/, '')}'` });
+      else if (tool) toolRules.set(tool.id, tool);
+      continue;
+    }
     const rule = readValid<RuleData>(file, 'rule.schema.json');
     if (!rule) continue;
     if (rule.id !== 'mt/' + name.replace(/\.json$/, '')) {
@@ -223,9 +265,10 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
 
   const httpFile = path.join(rulesDir, 'http-clients.json');
   const httpClients = fs.existsSync(httpFile) ? readValid<HttpClientsData>(httpFile, 'http-clients.schema.json')?.clients ?? [] : [];
-  const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems, httpClients);
+  const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems, httpClients, where);
   for (const [id, label] of Object.entries(services)) catalog.serviceLabels.set(id, label);
   for (const id of servicesData?.inventoryServices ?? []) catalog.inventoryServices.add(id);
+  catalog.toolRules = toolRules;
   catalog.notices = citationsData?.notices;
   catalog.acts = citationsData?.acts ?? {};
   const documentsFile = path.join(rulesDir, 'privacy-documents.json');
@@ -247,12 +290,13 @@ function compile(
   citationHost: string,
   problems: CatalogProblem[],
   httpClients: HttpClientsData['clients'] = [],
+  where: SinkWhere = (sink, at) => ({ file: path.join(rulesDir, 'sinks', sink.id + '.json'), path: at }),
 ): Catalog {
   const catalog: Catalog = {
     rulesDir, categories, sinks, instances: [], handles: new Map(), prefixes: new Set(), calls: new Map(),
     writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), anchors: new Set(),
     serviceLabels: new Map(), inventoryServices: new Set(), hosts: new Map(), hostRoutes: new Map(), hostInstances: new Map(), http: new Map(), rules,
-    ruleById: new Map(rules.map((r) => [r.id, r])), citations, citationHost, acts: {},
+    ruleById: new Map(rules.map((r) => [r.id, r])), toolRules: new Map(), citations, citationHost, acts: {},
   };
   const addPrefixes = (root: string, segments: readonly string[]) => {
     for (let i = 0; i < segments.length; i++) catalog.prefixes.add(pathKey(root, segments.slice(0, i)));
@@ -279,17 +323,17 @@ function compile(
     return undefined;
   };
   const entries: { root: string; segments: string[]; target: HandleTarget }[] = [];
-  const addHandle = (file: string, where: string, entry: EntryData, target: HandleTarget) => {
+  const addHandle = (at: (p: string) => { file: string; path: string }, entry: EntryData, target: HandleTarget) => {
     const root = rootOf(entry);
     if (!root) {
-      problems.push({ file, path: where, message: "an entry needs 'module', 'global' or 'method'" });
+      problems.push({ ...at(''), message: "an entry needs 'module', 'global' or 'method'" });
       return;
     }
     let segments: string[];
     try {
       segments = parsePath(entry.path);
     } catch (e) {
-      problems.push({ file, path: where + '.path', message: (e as Error).message });
+      problems.push({ ...at('path'), message: (e as Error).message });
       return;
     }
     catalog.handles.set(pathKey(root, segments), target);
@@ -298,34 +342,33 @@ function compile(
   };
 
   sinks.forEach((sink) => {
-    const file = path.join(rulesDir, 'sinks', sink.id + '.json');
-    if (!sink.instances.length && !sink.hosts?.length) problems.push({ file, path: 'instances', message: 'a sink needs instances or hosts' });
-    for (const host of sink.hosts ?? []) {
+    const at = (p: string) => where(sink, p);
+    if (!sink.instances.length && !sink.hosts?.length) problems.push({ ...at('instances'), message: 'a sink needs instances or hosts' });
+    (sink.hosts ?? []).forEach((host, hi) => {
       const slash = host.indexOf('/');
       if (slash > 0) {
         // api.example.com/**/events: the host, and a pattern its path must match (* one segment, ** any).
         const h = host.slice(0, slash).toLowerCase();
-        const re = new RegExp('^' + host.slice(slash).split('/').map((seg) => (seg === '**' ? '.*' : seg.split('*').map(escapeRe).join('[^/]*'))).join('/').replace(/\/\.\*/g, '(?:/.*)?') + '(?:[/?#].*)?$');
-        catalog.hostRoutes.set(h, [...(catalog.hostRoutes.get(h) ?? []), { path: re, sink }]);
-        continue;
+        catalog.hostRoutes.set(h, [...(catalog.hostRoutes.get(h) ?? []), { path: new HostPathPattern(host.slice(slash)), sink }]);
+        return;
       }
       const key = host.toLowerCase();
       const other = catalog.hosts.get(key);
-      if (other && other !== sink) problems.push({ file, path: 'hosts', message: `host ${host} is also listed by ${other.id}` });
+      if (other && other !== sink) problems.push({ ...at(`hosts[${hi}]`), message: `host ${host} is also listed by ${other.id}` });
       else catalog.hosts.set(key, sink);
-    }
+    });
     sink.instances.forEach((inst, ii) => {
       const id = catalog.instances.length;
       catalog.instances.push({ id, sink, label: inst.label });
       const root = 'h:' + id;
-      inst.from.forEach((entry, ei) => addHandle(file, `instances[${ii}].from[${ei}]`, entry,
+      inst.from.forEach((entry, ei) => addHandle((p) => at(`instances[${ii}].from[${ei}]${p ? `.${p}` : ''}`), entry,
         entry.carriesData ? { instance: id, creation: { profile: !!entry.profile } } : { instance: id }));
       (inst.calls ?? []).forEach((call, ci) => {
         let segments: string[];
         try {
           segments = parseMethod(call.method);
         } catch (e) {
-          problems.push({ file, path: `instances[${ii}].calls[${ci}].method`, message: (e as Error).message });
+          problems.push({ ...at(`instances[${ii}].calls[${ci}].method`), message: (e as Error).message });
           return;
         }
         catalog.calls.set(pathKey(root, segments), {
@@ -348,7 +391,7 @@ function compile(
     });
   });
   const catFile = path.join(rulesDir, 'categories.json');
-  categories.apiSources.forEach((source, i) => addHandle(catFile, `apiSources[${i}]`, source, { source }));
+  categories.apiSources.forEach((source, i) => addHandle((p) => ({ file: catFile, path: `apiSources[${i}]${p ? `.${p}` : ''}` }), source, { source }));
   // Vendor HTTP APIs: one instance per sink that lists hosts, reached through the generic clients.
   for (const sink of sinks) {
     if (!sink.hosts?.length) continue;
@@ -400,6 +443,15 @@ export function serviceLabelOf(catalog: Catalog, sink: SinkData): string {
   return sink.serviceLabel ?? catalog.serviceLabels.get(sink.service) ?? sink.service;
 }
 
+/** A rules/montana file that declares the tool-rule schema (a rule about the scan itself). */
+function isToolRule(file: string): boolean {
+  try {
+    return /"\$schema"\s*:\s*"[^"]*tool-rule\.schema\.json"/.test(fs.readFileSync(file, 'utf8').slice(0, 400));
+  } catch {
+    return false;
+  }
+}
+
 function listJson(dir: string): string[] {
   try {
     return fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
@@ -437,6 +489,3 @@ function emptyCategories(): CategoriesData {
   };
 }
 
-function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

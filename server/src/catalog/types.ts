@@ -208,6 +208,16 @@ export interface CompanionData {
   message: string;
 }
 
+/** A rule about the scan itself (rules/schema/tool-rule.schema.json): no sink, no law; `{reason}` in its message. */
+export interface ToolRuleData {
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  message: string;
+  advice: string;
+}
+
 export interface RuleData {
   id: string;
   title: string;

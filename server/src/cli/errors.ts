@@ -2,6 +2,7 @@
 // anything else is an internal error.
 import type { CatalogProblem } from '../catalog/load';
 import type { ConfigProblem } from '../config/config';
+import { WriteError } from '../project/atomicWrite';
 import { displayPath } from './formats/report';
 
 /** A bad command line: the message, then the command's usage. */
@@ -31,7 +32,7 @@ export class ConfigFileError extends Error {
 /** Prints an error for the user and gives the exit status: 2 for the errors above, 2 for internal errors too. */
 export function reportError(e: unknown, write: (text: string) => void = (t) => process.stderr.write(t)): number {
   if (e instanceof UsageError) write(`mt-pii: ${e.message}\n${e.usage ? `\n${e.usage}\n` : ''}`);
-  else if (e instanceof InputError) write(`mt-pii: ${e.message}\n`);
+  else if (e instanceof InputError || e instanceof WriteError) write(`mt-pii: ${e.message}\n`);
   else if (e instanceof ConfigError) write(`mt-pii: the rule data is invalid:\n${e.message}\n`);
   else if (e instanceof ConfigFileError) write(`mt-pii: invalid configuration (nothing was scanned):\n${e.message}\n`);
   else write(`mt-pii: internal error: ${(e as Error)?.stack ?? e}\n`);

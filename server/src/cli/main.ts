@@ -40,8 +40,23 @@ export const USAGE = `Usage:
 Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or configuration error.
 Montana PII Guard runs no code from the scanned project and sends nothing anywhere.`;
 
+/**
+ * Output piped into a reader that stops early (`mt-pii scan | head`): the rest is dropped without a word, and
+ * the exit status stays the command's own.
+ */
+function quietOnClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error')) continue;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+      throw e;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== 'lsp') quietOnClosedOutput();
   try {
     if (command !== undefined && COMMANDS[command]) return await COMMANDS[command](rest);
     switch (command) {

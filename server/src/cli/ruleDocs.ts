@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Catalog } from '../catalog/load';
-import type { CitationData, ProfileId, RuleData } from '../catalog/types';
+import type { CitationData, ProfileId, RuleData, ToolRuleData } from '../catalog/types';
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../analysis';
 
 /** Rules the engine reports about suppression directives: documented in rules/montana/<name>.md, no rule data. */
@@ -129,6 +129,15 @@ export function explainMetaRule(catalog: Catalog, query: string): string | undef
   }
 }
 
+/** `mt-pii explain mt/analysis-incomplete`: the page of a rule about the scan itself (it cites no law). */
+export function explainToolRule(catalog: Catalog, rule: ToolRuleData): string {
+  try {
+    return fs.readFileSync(ruleDocFile(catalog.rulesDir, rule.id), 'utf8');
+  } catch {
+    return `# ${rule.id} — ${rule.title}\n\n${rule.description}\n\n${rule.advice}\n`;
+  }
+}
+
 /** Citation ids matching what the user typed: 'MCA 30-14-2812', '30-14-2812(1)(a)', 'ARM 38.5.3901', '2809(3)(b)'. */
 export function findCitations(catalog: Catalog, query: string): string[] {
   const q = query.trim().replace(/^(mca|arm)\s*/i, '').replace(/\s+/g, '');
@@ -177,6 +186,7 @@ export function listRules(catalog: Catalog): string {
     return `  ${r.id.padEnd(40)} ${r.severity.padEnd(8)} ${r.title}${scope}`;
   });
   for (const id of META_RULES) rows.push(`  ${id.padEnd(40)} ${'warning'.padEnd(8)} Suppression directives: ${id === UNUSED_SUPPRESSION ? 'one that suppresses nothing' : 'one with no reason or an unknown rule'}`);
+  for (const r of catalog.toolRules.values()) rows.push(`  ${r.id.padEnd(40)} ${r.severity.padEnd(8)} ${r.title} (about the scan itself; cites no law)`);
   return ['Rules ([profiles] = only with that mt-pii.json profile):', ...rows, '',
     'mt-pii explain <ruleId> for a rule\'s documentation; mt-pii explain <citation> (e.g. 30-14-2812 or 38.5.3901) for a section and the rules that cite it.', ''].join('\n');
 }

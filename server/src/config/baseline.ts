@@ -1,7 +1,10 @@
 // Baseline files: findings a team accepted, by fingerprint (stable across line moves). Reading tells a
 // missing file from an invalid one; writing prunes what no longer occurs and replaces the file atomically.
 import * as fs from 'fs';
-import writeFileAtomic = require('write-file-atomic');
+import { WriteIo, writeFileAtomic } from '../project/atomicWrite';
+
+/** Largest baseline file read (a baseline of a very large project is a few MB). */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -25,21 +28,39 @@ export interface BaselineRead {
   error?: string;
 }
 
+/**
+ * Reads a baseline. Problems are described, never quoted: the file may be anything a path led to, and no byte
+ * of it is printed.
+ */
 export function readBaseline(file: string): BaselineRead {
+  const none = { fingerprints: new Set<string>(), entries: [] };
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ...none, missing: true };
+    return { ...none, error: `${file}: cannot read the baseline (${code ?? 'error'})` };
+  }
+  if (!st.isFile()) return { ...none, error: `${file}: the baseline is not a regular file` };
+  if (st.size > MAX_BASELINE_BYTES) return { ...none, error: `${file}: the baseline is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MB` };
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return { fingerprints: new Set(), entries: [], missing: true };
-  }
-  try {
-    const data = JSON.parse(text) as BaselineFile;
-    if (!data || !Array.isArray(data.findings)) throw new Error('no "findings" list');
-    const entries = data.findings.filter((f) => f && typeof f.fingerprint === 'string');
-    return { fingerprints: new Set(entries.map((f) => f.fingerprint)), entries };
   } catch (e) {
-    return { fingerprints: new Set(), entries: [], error: `${file}: not a baseline file (${(e as Error).message})` };
+    return { ...none, error: `${file}: cannot read the baseline (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
   }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ...none, error: `${file}: not a baseline file (it is not valid JSON)` };
+  }
+  const findings = data && typeof data === 'object' ? (data as Partial<BaselineFile>).findings : undefined;
+  if (!Array.isArray(findings)) return { ...none, error: `${file}: not a baseline file (no "findings" list)` };
+  const entries = findings.filter((f): f is BaselineEntry => !!f && typeof f === 'object' && typeof f.fingerprint === 'string' && typeof f.file === 'string')
+    .map((f) => ({ fingerprint: f.fingerprint, ruleId: String(f.ruleId ?? ''), file: f.file, message: String(f.message ?? '') }));
+  return { fingerprints: new Set(entries.map((f) => f.fingerprint)), entries };
 }
 
 /**
@@ -56,12 +77,12 @@ export function nextBaseline(previous: readonly BaselineEntry[], current: readon
   return { entries, pruned };
 }
 
-/** Writes a baseline file atomically (a temporary file beside it, then a rename). */
-export function writeBaseline(file: string, findings: readonly BaselineEntry[]): void {
+/** Writes a baseline file atomically (a temporary file beside it, then a rename); throws a one-line WriteError. */
+export function writeBaseline(file: string, findings: readonly BaselineEntry[], io?: WriteIo): void {
   const data: BaselineFile = {
     tool: 'mt-pii',
     description: 'Findings accepted as they are; new findings are still reported. Written by `mt-pii scan --update-baseline`.',
     findings: [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.fingerprint.localeCompare(b.fingerprint)),
   };
-  writeFileAtomic.sync(file, JSON.stringify(data, null, 2) + '\n');
+  writeFileAtomic(file, JSON.stringify(data, null, 2) + '\n', io);
 }

@@ -1,8 +1,10 @@
 import ts = require('typescript');
 import * as path from 'path';
-import { minimatch } from 'minimatch';
 import { validate } from '../catalog/jsonSchema';
 import { didYouMean } from './didYouMean';
+import { globMatches, globProblem } from './globs';
+import { JsonRefusal, checkJsonText, jsonValue } from './jsonValue';
+import { positionsOf } from '../project/positions';
 import type { ProfileId, SinkData, Severity } from '../catalog/types';
 import { activeProfiles, canonicalProfile } from '../analysis/ruleSelect';
 import type { Disclosure, DisclosureData } from './disclosure';
@@ -74,26 +76,48 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
 }) as ResolvedConfig;
 
+/** Checks of an mt-pii.json that need more than its text (the project around it, the built-in sinks). */
+export interface ConfigContext {
+  /** Why a path the file names (baseline) is refused, e.g. it leads outside the project; undefined when fine. */
+  pathProblem?: (value: string) => string | undefined;
+}
+
 /**
  * Parses and validates one mt-pii.json. Syntax errors and schema problems come back with the line and
- * character of the offending value, so the editor can underline them in the file itself.
+ * character of the offending value, so the editor can underline them in the file itself. The text is
+ * untrusted: it is bounded in size and nesting before parsing, read into objects without a prototype, and
+ * keys that name built-in properties of JavaScript objects (`__proto__`, `constructor`) are refused.
  *
  * @example
  * parseConfig('/app/mt-pii.json', '{ "rules": { "mt/x": "loud" } }', schemas).problems[0].message
  * // → 'rules.mt/x: expected one of "error", "warning", "info", "off", found "loud"'
  */
 export function parseConfig(
-  file: string, text: string, schemas: (name: string) => Record<string, unknown> | undefined, known?: KnownIds,
+  file: string, text: string, schemas: (name: string) => Record<string, unknown> | undefined, known?: KnownIds, context: ConfigContext = {},
 ): { data?: ConfigData; problems: ConfigProblem[] } {
-  const json = ts.parseJsonText(file, text);
   const problems: ConfigProblem[] = [];
+  const position = positionsOf(text);
+  const tooBig = checkJsonText(text);
+  if (tooBig) {
+    const s = position(tooBig.start);
+    const e = position(tooBig.end);
+    return { problems: [{ file, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, message: tooBig.message }] };
+  }
+  let json: ts.JsonSourceFile;
+  try {
+    json = ts.parseJsonText(file, text);
+  } catch (e) {
+    // A backstop: what the check above lets through still cannot take the process down.
+    const message = e instanceof RangeError ? 'nests too deeply to read' : `cannot be read (${(e as Error).message})`;
+    return { problems: [{ file, line: 0, character: 0, endLine: 0, endCharacter: 0, message }] };
+  }
   const at = (node: ts.Node | undefined, message: string, pos?: number, end?: number) => {
-    const s = json.getLineAndCharacterOfPosition(pos ?? (node ? node.getStart(json) : 0));
-    const e = json.getLineAndCharacterOfPosition(end ?? (node ? node.end : 0));
-    problems.push({ file, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, message });
+    const s = position(pos ?? (node ? node.getStart(json) : 0));
+    const e = position(end ?? (node ? node.end : 0));
+    problems.push({ file, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, message: message.replace(/[\r\n\u2028\u2029]+/g, ' ') });
   };
   const syntax = (json as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  for (const d of syntax) at(undefined, `invalid JSON: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, d.start, d.start + d.length);
+  for (const d of syntax.slice(0, 20)) at(undefined, `invalid JSON: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, d.start, d.start + d.length);
   if (syntax.length) return { problems };
   const root = json.statements[0]?.expression;
   if (!root) {
@@ -101,29 +125,46 @@ export function parseConfig(
     return { problems };
   }
   const nodes = new Map<string, ts.Node>();
-  const value = toValue(root, '', nodes);
+  const refused: JsonRefusal[] = [];
+  const value = jsonValue(root, json, nodes, refused);
+  for (const r of refused.slice(0, 20)) at(undefined, r.message, r.start, r.end);
+  if (refused.length) return { problems };
   const schema = schemas('config.schema.json');
   if (!schema) {
-    at(root, 'cannot read rules/schema/config.schema.json');
+    at(root, 'cannot read the configuration schema (config.schema.json) of the installed tool');
     return { problems };
   }
-  for (const p of validate(schema, value, schema, '', schemas)) {
-    let node = nodes.get(p.path);
-    for (let q = p.path; !node && q; q = q.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) node = nodes.get(q);
+  const nodeAt = (jsonPath: string): ts.Node => {
+    let node = nodes.get(jsonPath);
+    for (let q = jsonPath; !node && q; q = q.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) node = nodes.get(q);
+    return node ?? root;
+  };
+  for (const p of validate(schema, value, schema, '', schemas).slice(0, 50)) {
     const unknown = /^unknown property '(.*)'$/.exec(p.message)?.[1];
     const message = unknown !== undefined ? p.message + didYouMean(unknown, propertiesAt(schema, p.path.slice(0, p.path.length - unknown.length).replace(/\.$/, '')), (k) => `'${k}'`) : p.message;
-    at(node ?? root, p.path ? `${p.path}: ${message}` : message);
+    at(nodeAt(p.path), p.path ? `${p.path}: ${message}` : message);
   }
-  if (known) {
-    for (const p of unknownIds(value as ConfigData, known)) at(nodes.get(p.path) ?? root, `${p.path}: ${p.message}`);
+  const data = value as ConfigData;
+  if (known) for (const p of unknownIds(data, known)) at(nodeAt(p.path), `${p.path}: ${p.message}`);
+  if (problems.length) return { problems };
+  for (const p of known?.sinkProblems?.(data.sinks ?? []) ?? []) at(nodeAt(p.path), `${p.path}: ${p.message}`);
+  for (const [key, glob] of [...(data.include ?? []).map((g, i) => [`include[${i}]`, g]), ...(data.exclude ?? []).map((g, i) => [`exclude[${i}]`, g])]) {
+    const why = globProblem(glob);
+    if (why) at(nodeAt(key), `${key}: the glob ${why}`);
   }
-  return problems.length ? { problems } : { data: value as ConfigData, problems };
+  if (data.baseline !== undefined && context.pathProblem) {
+    const why = context.pathProblem(data.baseline);
+    if (why) at(nodeAt('baseline'), `baseline: ${JSON.stringify(data.baseline)} ${why}`);
+  }
+  return problems.length ? { problems } : { data, problems };
 }
 
 /** The rule and category ids an mt-pii.json may name (from the rules/ data). */
 export interface KnownIds {
   rules: ReadonlySet<string>;
   categories: ReadonlySet<string>;
+  /** Problems of the file's own sinks once compiled with the built-in ones (a reused id), at JSON paths. */
+  sinkProblems?: (sinks: readonly SinkData[]) => { path: string; message: string }[];
 }
 
 /** Rule ids and category ids the rules/ data does not define, each with the closest known id. */
@@ -152,39 +193,17 @@ function propertiesAt(schema: Record<string, unknown>, jsonPath: string): string
   return Object.keys((node?.['properties'] as Record<string, unknown> | undefined) ?? {});
 }
 
-/** JSON AST → value, recording the node of every path (`rules.mt/x`, `sinks[0].instances[1]`). */
-function toValue(node: ts.Node, p: string, nodes: Map<string, ts.Node>): unknown {
-  nodes.set(p, node);
-  if (ts.isObjectLiteralExpression(node)) {
-    const out: Record<string, unknown> = {};
-    for (const prop of node.properties) {
-      if (!ts.isPropertyAssignment(prop)) continue;
-      const key = ts.isStringLiteral(prop.name) || ts.isIdentifier(prop.name) || ts.isNumericLiteral(prop.name) ? prop.name.text : prop.name.getText();
-      const child = p ? `${p}.${key}` : key;
-      out[key] = toValue(prop.initializer, child, nodes);
-      nodes.set(child, prop.initializer);
-    }
-    return out;
-  }
-  if (ts.isArrayLiteralExpression(node)) return node.elements.map((e, i) => toValue(e, `${p}[${i}]`, nodes));
-  if (ts.isStringLiteral(node)) return node.text;
-  if (ts.isNumericLiteral(node)) return Number(node.text);
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text);
-  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
-  if (node.kind === ts.SyntaxKind.NullKeyword) return null;
-  return undefined;
-}
-
 /**
  * Merges a chain of configurations, outermost first: later (nearer) files win for scalars and rule
  * severities; lists (names, sanitizers, sinks, approved vendors) add up; each file's include/exclude
  * globs apply relative to its own folder.
  */
 export function mergeConfigs(chain: { file: string; data: ConfigData; disclosure?: Disclosure }[]): ResolvedConfig {
+  // Keyed by names the configuration chose: no prototype, so no name can reach a built-in property.
+  const keyed = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
   const out: ResolvedConfig = {
-    files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: {}, names: { add: {}, ignore: {} },
-    sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
+    files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: keyed(), names: { add: keyed(), ignore: keyed() },
+    sanitizers: [], sanitizerModules: keyed(), sinks: [], approvedVendors: [], filters: [], checkTests: false,
   };
   for (const { file, data, disclosure } of chain) {
     if (disclosure) out.disclosure = disclosure;
@@ -220,7 +239,7 @@ export function isIncluded(config: ResolvedConfig, file: string): boolean {
   for (const f of config.filters) {
     const rel = path.relative(f.dir, file).split(path.sep).join('/');
     if (rel.startsWith('../')) continue;
-    const match = (g: string) => minimatch(rel, g, { dot: true, matchBase: !g.includes('/') });
+    const match = (g: string) => globMatches(g, rel);
     if (f.include?.length && !f.include.some(match)) return false;
     if (f.exclude?.some(match)) return false;
   }

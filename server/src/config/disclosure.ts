@@ -2,10 +2,12 @@
  * The disclosure a team records for its privacy notice (mt-pii.json "disclosed"): inline, or in a JSON file
  * the configuration names, which must stay inside the folder of that mt-pii.json. Reads and checks it.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { ParseError, findNodeAtLocation, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { validate } from '../catalog/jsonSchema';
+import { staysInside } from '../project/insideProject';
+import { checkJsonText } from './jsonValue';
+import { positionsOf } from '../project/positions';
 import type { ConfigProblem } from './config';
 
 /** The lists a disclosure holds; a list left out is not checked. */
@@ -46,22 +48,12 @@ export function refusedPath(p: string): string | undefined {
   return undefined;
 }
 
-/** Whether `target`, once symbolic links are followed, is inside `folder` (true when it does not exist). */
+/**
+ * Whether `target`, once symbolic links are followed, is inside `folder`: the one check for paths from
+ * configuration (project/insideProject.ts; a link that dangles, or a linked folder on the way, counts too).
+ */
 export function insideFolder(folder: string, target: string): boolean {
-  let real: string;
-  try {
-    real = fs.realpathSync(target);
-  } catch {
-    return true; // nothing there: reading it fails with its own message
-  }
-  let base = folder;
-  try {
-    base = fs.realpathSync(folder);
-  } catch {
-    // keep the folder as given
-  }
-  const rel = path.relative(base, real);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return staysInside(target, folder);
 }
 
 /**
@@ -92,6 +84,12 @@ export function loadDisclosure(
   const source = { file, text };
   if (text === undefined) {
     at(`disclosed: cannot read ${value} (no such file)`);
+    return { problems, source };
+  }
+  // Bounded like mt-pii.json itself before a parser recurses into it.
+  const tooBig = checkJsonText(text);
+  if (tooBig) {
+    at(`${value}:${position(text, tooBig.start)}: ${tooBig.message}`);
     return { problems, source };
   }
   const errors: ParseError[] = [];
@@ -129,15 +127,7 @@ function offsetOfPath(text: string, p: string): number {
 }
 
 function lineChar(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, character: offset - start };
+  return positionsOf(text)(offset);
 }
 
 /** 1-based 'line:column' of an offset, as people read them. */

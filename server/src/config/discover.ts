@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE, ConfigData, ConfigProblem, DEFAULT_CONFIG, KnownIds, ResolvedConfig, mergeConfigs, parseConfig } from './config';
 import { Disclosure, loadDisclosure } from './disclosure';
-import { loadCatalog } from '../catalog/load';
+import { customSinkProblems, loadCatalog } from '../catalog/load';
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../analysis';
+import { configPathProblem } from '../project/insideProject';
+import { projectRootOf } from '../project/root';
 
 interface Entry {
   /** The text last read, to notice changes. */
@@ -36,9 +38,12 @@ export class ConfigLoader {
     private readonly rulesDir: string,
     /** Folders above which no mt-pii.json is looked for (workspace folders); none: up to the file system root. */
     private readonly stopAt: readonly string[] = [],
+    /** A file's text; undefined when it does not exist; throws when it exists but cannot be read. */
     private readonly read: (file: string) => string | undefined = readText,
     /** `mt-pii scan -c <file>`: this file alone configures every file (no discovery). */
     private readonly only?: string,
+    /** Folders that are projects (the scanned folder, workspace folders): see projectRootOf. */
+    private readonly roots: readonly string[] = stopAt,
   ) {}
 
   /** The configuration for `file`, and the problems of every mt-pii.json in its chain. */
@@ -71,9 +76,10 @@ export class ConfigLoader {
   reset(): void {
     this.dirs.clear();
     for (const [file, e] of this.entries) {
-      const text = this.read(file);
+      const text = this.readOrError(file);
       if (text === undefined) this.entries.delete(file);
-      else if (text !== e.text || (e.disclosureSource && this.read(e.disclosureSource.file) !== e.disclosureSource.text)) this.load(file, text, true);
+      else if (typeof text === 'object') this.entries.set(file, unreadable(file, text.error, e));
+      else if (text !== e.text || (e.disclosureSource && this.readOrError(e.disclosureSource.file) !== e.disclosureSource.text)) this.load(file, text, true);
     }
   }
 
@@ -85,7 +91,7 @@ export class ConfigLoader {
       let found = this.dirs.get(d);
       if (found === undefined) {
         const candidate = path.join(d, CONFIG_FILE);
-        found = this.read(candidate) !== undefined ? candidate : null;
+        found = this.readOrError(candidate) !== undefined ? candidate : null;
         this.dirs.set(d, found);
       }
       if (found) out.push(found);
@@ -98,18 +104,27 @@ export class ConfigLoader {
   private load(file: string, given?: string, force = false): Entry {
     const prev = this.entries.get(file);
     if (prev && given === undefined) return prev;
-    const text = given ?? this.read(file);
+    const read = given ?? this.readOrError(file);
+    if (typeof read === 'object') {
+      const entry = unreadable(file, read.error, prev);
+      this.entries.set(file, entry);
+      return entry;
+    }
+    const text = read;
     if (prev && prev.text === text && !force) return prev;
     if (text === undefined) {
       const gone: Entry = { problems: [] };
       this.entries.set(file, gone);
       return gone;
     }
-    const { data, problems } = parseConfig(file, text, (name) => this.schema(name), this.knownIds());
+    const root = projectRootOf(file, this.roots);
+    const { data, problems } = parseConfig(file, text, (name) => this.schema(name), this.knownIds(), {
+      pathProblem: (value) => configPathProblem(value, path.dirname(file), root),
+    });
     const entry: Entry = { text, valid: data ?? prev?.valid, problems, disclosure: prev?.disclosure, disclosureSource: prev?.disclosureSource };
     if (data) {
       // The disclosure named by a valid file; while the named file is invalid, the last valid one stays.
-      const loaded = loadDisclosure(file, text, data.disclosed, this.read, this.schema('disclosure.schema.json'));
+      const loaded = loadDisclosure(file, text, data.disclosed, (f) => { const t = this.readOrError(f); return typeof t === 'string' ? t : undefined; }, this.schema('disclosure.schema.json'));
       problems.push(...loaded.problems);
       entry.disclosure = loaded.disclosure ?? (loaded.problems.length && typeof data.disclosed === 'string' ? prev?.disclosure : undefined);
       entry.disclosureSource = loaded.source;
@@ -121,6 +136,15 @@ export class ConfigLoader {
     return entry;
   }
 
+  /** The text, undefined when there is no such file, or the reason it exists but cannot be read. */
+  private readOrError(file: string): string | undefined | { error: string } {
+    try {
+      return this.read(file);
+    } catch (e) {
+      return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+    }
+  }
+
   private known?: KnownIds | null;
 
   /** Rule and category ids of the rules/ data, so a misspelt id in mt-pii.json is an error (none if it cannot load). */
@@ -128,8 +152,9 @@ export class ConfigLoader {
     if (this.known === undefined) {
       const { catalog, problems } = loadCatalog(this.rulesDir);
       this.known = problems.length && !catalog.rules.length ? null : {
-        rules: new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION, INVALID_SUPPRESSION]),
+        rules: new Set([...catalog.ruleById.keys(), ...catalog.toolRules.keys(), UNUSED_SUPPRESSION, INVALID_SUPPRESSION]),
         categories: new Set(catalog.categories.categories.map((c) => c.id)),
+        sinkProblems: (sinks) => customSinkProblems(this.rulesDir, sinks),
       };
     }
     return this.known ?? undefined;
@@ -147,11 +172,17 @@ export class ConfigLoader {
   }
 }
 
+/** An mt-pii.json that exists but cannot be read: said in the file; its last valid version (if any) stays in force. */
+function unreadable(file: string, error: string, prev: Entry | undefined): Entry {
+  return { valid: prev?.valid, problems: [{ file, line: 0, character: 0, endLine: 0, endCharacter: 0, message: `cannot read this file (${error})` }] };
+}
+
+/** A file's text; undefined when there is none; throws when it exists but cannot be read (a folder, no permission). */
 function readText(file: string): string | undefined {
   try {
-    if (!fs.existsSync(file)) return undefined;
     return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw e;
   }
 }

@@ -8,6 +8,7 @@ import type { ConfigProblem, ResolvedConfig } from '../config/config';
 import type { IndexWorkerClient } from '../worker/indexClient';
 import type { Outcome } from '../worker/indexProtocol';
 import { SOURCE } from './convert';
+import { incompleteDiagnostics } from './incomplete';
 import type { DiagnosticStore } from './diagnosticStore';
 import type { FileSetups } from './fileSetup';
 import { uriToFile } from './uris';
@@ -204,7 +205,8 @@ export class OpenFiles {
     if (setup.skip) return done([], []);
     const text = doc.getText();
     if (text.length > MAX_LIVE_SIZE) {
-      return done([], [note(`Montana PII Guard skipped this file: ${(text.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_LIVE_SIZE / 1024 / 1024} MB limit for live analysis. Run \`mt-pii scan --max-file-size\` to check it.`)]);
+      const why = `its ${(text.length / 1024 / 1024).toFixed(1)} MB are over the ${MAX_LIVE_SIZE / 1024 / 1024} MB limit for live analysis (\`mt-pii scan --max-file-size\` checks it)`;
+      return done([], incompleteDiagnostics(doc, file, setup.config, 'too-large', why));
     }
     // Parked (over budget): named once; edits leave it until its imports are indexed or it is saved.
     if (s.parked) {
@@ -221,21 +223,22 @@ export class OpenFiles {
       this.schedule(doc, 0);
       return undefined;
     }
-    return done(outcome.findings ?? [], this.diagnosticsOf(outcome, doc, s, file, setup.problems, setup.space));
+    return done(outcome.findings ?? [], this.diagnosticsOf(outcome, doc, s, file, setup.problems, setup.space, setup.config));
   }
 
-  private diagnosticsOf(outcome: Outcome, doc: TextDocument, s: DocState, file: string, problems: ConfigProblem[], space: string): Diagnostic[] {
+  private diagnosticsOf(outcome: Outcome, doc: TextDocument, s: DocState, file: string, problems: ConfigProblem[], space: string, config: ResolvedConfig): Diagnostic[] {
     const name = this.setups.relative(file);
+    // Not analysed in full: a finding of mt/analysis-incomplete (as configured), never a quiet note.
     if (outcome.overBudget) {
-      s.parked = { reason: `Montana PII Guard could not analyse this file: ${outcome.error}. It is analysed again once the files it imports are indexed, or when you save it.` };
+      s.parked = { reason: `its analysis ran out of time (${outcome.error}); it is analysed again once the files it imports are indexed, or when you save it` };
       if (s.named !== outcome.error) this.connection.console.warn(`Montana PII Guard: ${name}: ${outcome.error}; it will be retried once its imports are indexed.`);
       s.named = outcome.error;
       this.hooks.overBudget(file, doc.uri, outcome.waitFor ?? [], space);
-      return [note(s.parked.reason)];
+      return incompleteDiagnostics(doc, file, config, 'timeout', s.parked.reason);
     }
-    if (outcome.error) return [note(`Montana PII Guard could not analyse this file: ${outcome.error}.`)];
+    if (outcome.error) return incompleteDiagnostics(doc, file, config, /deep|stack/i.test(outcome.error) ? 'too-deep' : 'failed', `its analysis failed (${outcome.error})`);
     const diags = [...(outcome.diagnostics ?? [])];
-    if (outcome.truncated) diags.push(note('Montana PII Guard: part of this file nests too deeply to follow; findings there may be missing.'));
+    if (outcome.truncated) diags.push(...incompleteDiagnostics(doc, file, config, 'truncated', 'part of it nests too deeply to follow'));
     if (problems.length) {
       diags.push(note(`Montana PII Guard: ${path.basename(problems[0].file)} has problems (shown in that file); its last valid version is in force.`));
     }

@@ -2,7 +2,7 @@
 // workspace index, diagnostics (pushed or pulled), hover, quick fixes, commands and settings.
 import {
   CodeAction, CodeActionKind, Connection, DidChangeConfigurationNotification, FileChangeType, Hover, InitializeParams,
-  InitializeResult, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments, WorkDoneProgressReporter, createConnection,
+  InitializeResult, MarkupKind, TextDocumentSyncKind, TextDocuments, WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION, classifierFor } from '../analysis';
@@ -23,6 +23,8 @@ import { hoverMarkdown } from './hover';
 import { OpenFiles } from './openFiles';
 import { uriToFile } from './uris';
 import { WorkspaceIndex } from './workspaceIndex';
+import { createServerConnection } from './transport';
+import { validatingConnection } from './validateParams';
 
 export const SCAN_WORKSPACE_COMMAND = 'mtPii.scanWorkspace';
 export const STOP_INDEXING_COMMAND = 'mtPii.stopIndexing';
@@ -269,10 +271,11 @@ export class PiiServer {
 
 /** Starts the server on the transport named on the command line (--stdio, --node-ipc, --socket=). */
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = createServerConnection();
   process.on('uncaughtException', (e) => connection.console.error(`Montana PII Guard: uncaught ${e.stack ?? e}`));
   process.on('unhandledRejection', (e) => connection.console.error(`Montana PII Guard: unhandled rejection ${String(e)}`));
-  new PiiServer(connection).listen();
+  // Every notification and request is checked before a handler sees it; malformed ones are dropped with a log line.
+  new PiiServer(validatingConnection(connection, (m) => connection.console.warn(m))).listen();
 }
 
 if (require.main === module) startServer();

@@ -1,7 +1,9 @@
 // The background index of the workspace: every source file analysed in the index worker at start-up (and on
 // Scan Workspace), with cancellable work-done progress; closed files' findings; retries of files over budget.
-import { CancellationToken, Connection, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IncompleteKind } from '../analysis/incomplete';
+import { incompleteDiagnostics } from './incomplete';
 import { listSourceFilesAsync } from '../project/walkAsync';
 import type { IndexWorkerClient } from '../worker/indexClient';
 import type { IndexItem, IndexedFile, WorkerStats } from '../worker/indexProtocol';
@@ -155,13 +157,15 @@ export class WorkspaceIndex {
       }
       if (r.overBudget) {
         this.name(r.file, r.error!);
+        if (!r.warmOnly) this.store.set(r.uri, this.incomplete(r.file, r.uri, 'timeout', `its analysis ran out of time (${r.error}); it is analysed again once the files it imports are indexed`));
         const retry = this.retries.get(r.file);
         this.retryAfter(r.file, r.uri, r.waitFor ?? [], retry?.space ?? this.spaceOf(r), !!r.warmOnly);
       } else {
         if (r.error) this.name(r.file, r.error);
         else this.failed.delete(r.file);
         if (!r.warmOnly) {
-          this.store.set(r.uri, r.diagnostics ?? []);
+          // A file that could not be analysed is a finding of mt/analysis-incomplete, never an empty list.
+          this.store.set(r.uri, r.error ? this.incomplete(r.file, r.uri, /deep|stack/i.test(r.error) ? 'too-deep' : 'failed', `its analysis failed (${r.error})`) : r.diagnostics ?? []);
           if (counted) pass!.findings += r.diagnostics?.length ?? 0;
           const retry = this.retries.get(r.file);
           if (retry && !retry.warmOnly) this.retries.delete(r.file);
@@ -177,6 +181,17 @@ export class WorkspaceIndex {
       }
       if (!pass.pending.size) this.complete(pass);
     }
+  }
+
+  /** The mt/analysis-incomplete diagnostic of a closed file (none when mt-pii.json turns the rule off). */
+  private incomplete(file: string, uri: string, kind: IncompleteKind, why: string): Diagnostic[] {
+    let config;
+    try {
+      config = this.setups.forFile(file).config;
+    } catch {
+      config = undefined;
+    }
+    return incompleteDiagnostics(TextDocument.create(uri, 'typescript', 0, ''), file, config, kind, why);
   }
 
   /** The worker's queue ran empty: files over budget whose imports are all indexed now are retried. */

@@ -37,6 +37,8 @@ export interface FileListing {
   configFiles: string[];
   /** Paths given on the command line that do not exist. */
   missing: string[];
+  /** Folders that could not be listed (no permission), with the reason: what they hold was not scanned. */
+  unreadable: { dir: string; reason: string }[];
 }
 
 /**
@@ -50,6 +52,7 @@ export function listFiles(paths: readonly string[], exclude: (absPath: string, i
   let currentRoot = '';
   const configFiles: string[] = [];
   const missing: string[] = [];
+  const unreadable: { dir: string; reason: string }[] = [];
   const seen = new Set<string>();
   const add = (f: string) => {
     if (!seen.has(f)) {
@@ -62,7 +65,8 @@ export function listFiles(paths: readonly string[], exclude: (absPath: string, i
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      unreadable.push({ dir, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -94,7 +98,7 @@ export function listFiles(paths: readonly string[], exclude: (absPath: string, i
       explicit.add(abs);
     }
   }
-  return { files, roots, explicit, configFiles, missing };
+  return { files, roots, explicit, configFiles, missing, unreadable };
 }
 
 /** Looks like a binary file: a NUL byte in the first 8 KB. */

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ts = require('typescript');
 import { CONFIG_FILE } from '../config/config';
+import { checkJsonText } from '../config/jsonValue';
 
 export interface ProjectRoot {
   /** Absolute folder. */
@@ -29,7 +30,13 @@ function isRootConfig(file: string): boolean {
   } catch {
     return false;
   }
-  const json = ts.parseJsonText(file, text);
+  if (checkJsonText(text)) return false; // too large or deep to parse: reported as a configuration error when read
+  let json: ts.JsonSourceFile;
+  try {
+    json = ts.parseJsonText(file, text);
+  } catch {
+    return false;
+  }
   const obj = json.statements[0]?.expression;
   if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
   return obj.properties.some((p) => ts.isPropertyAssignment(p) && (ts.isStringLiteral(p.name) || ts.isIdentifier(p.name))
@@ -51,6 +58,21 @@ export function findProjectRoot(start: string): ProjectRoot {
     if (d === gitRoot || path.dirname(d) === d) break;
   }
   return gitRoot ? { root: gitRoot, how: 'git', gitRoot } : { root: from, how: 'folder' };
+}
+
+/**
+ * The project root as seen from a file of it (an mt-pii.json): its own root marker or repository, else the
+ * outermost of `projects` (the scanned folder, the editor's workspace folders) that holds it, else its folder.
+ * Paths that file names must stay inside this folder.
+ *
+ * @example
+ * projectRootOf('/repo/packages/app/mt-pii.json') // → '/repo' (the repository root)
+ */
+export function projectRootOf(file: string, projects: readonly string[] = []): string {
+  const found = findProjectRoot(path.dirname(path.resolve(file)));
+  if (found.how !== 'folder') return found.root;
+  const holding = projects.map((p) => path.resolve(p)).filter((p) => isInside(file, p)).sort((a, b) => a.length - b.length);
+  return holding[0] ?? found.root;
 }
 
 /** The deepest folder containing every path (files count by their folder). */

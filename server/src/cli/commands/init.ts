@@ -2,10 +2,10 @@
 // its package.json depends on that the rules know, ready for approved vendors.
 import * as fs from 'fs';
 import * as path from 'path';
-import writeFileAtomic = require('write-file-atomic');
 import { defaultRulesDir, loadCatalog } from '../../catalog/load';
 import type { SinkData } from '../../catalog/types';
 import { CONFIG_FILE } from '../../config/config';
+import { writeFileAtomic } from '../../project/atomicWrite';
 import { PROFILES } from '../../analysis/ruleSelect';
 import { InputError, UsageError } from '../errors';
 import { CommandSpec, helpText, oneOf, parseCommand } from '../options';
@@ -101,7 +101,7 @@ export function runInitCommand(argv: string[]): number {
   const subjectToMcdpa = oneOf('--subject-to-mcdpa', (values['subject-to-mcdpa'] as string | undefined) ?? 'unknown', ['yes', 'no', 'unknown'] as const);
   const { catalog } = loadCatalog(defaultRulesDir());
   const sdks = knownSdks(folder, catalog.sinks);
-  writeFileAtomic.sync(file, initText({ entity, also, subjectToMcdpa }, sdks));
+  writeFileAtomic(file, initText({ entity, also, subjectToMcdpa }, sdks));
   process.stdout.write(`wrote ${file} (profile ${entity}${also.length ? ` + ${also.join(', ')}` : ''}; ${sdks.length} known SDK(s) in package.json)\n`);
   return 0;
 }

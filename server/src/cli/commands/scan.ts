@@ -2,8 +2,9 @@
 // (atomically to a file, or to standard output) with the notes on standard error.
 import * as fs from 'fs';
 import * as path from 'path';
-import writeFileAtomic = require('write-file-atomic');
 import { defaultRulesDir } from '../../catalog/load';
+import { writeFileAtomic } from '../../project/atomicWrite';
+import { decodeSource } from '../../project/decode';
 import { UsageError } from '../errors';
 import { CommandSpec, helpText, oneOf, parseCommand, wholeNumber } from '../options';
 import { FORMATS } from '../scan/render';
@@ -98,7 +99,11 @@ function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('end', () => {
+      const buf = Buffer.concat(chunks);
+      const decoded = decodeSource(buf);
+      resolve('text' in decoded ? decoded.text : buf.toString('utf8'));
+    });
     process.stdin.on('error', reject);
   });
 }
@@ -133,7 +138,7 @@ export async function runScanCommand(argv: string[]): Promise<number> {
   opts.progress = !!opts.output || !['json', 'sarif', 'junit', 'github'].includes(opts.format);
   const outcome = await scan(opts);
   for (const n of outcome.notes) process.stderr.write(`mt-pii: ${n}\n`);
-  if (opts.output) writeFileAtomic.sync(opts.output, outcome.text);
+  if (opts.output) writeFileAtomic(opts.output, outcome.text);
   else process.stdout.write(outcome.text);
   return outcome.exitCode;
 }

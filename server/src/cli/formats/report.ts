@@ -2,6 +2,7 @@
 // project root), the summary, and the plain form a worker thread sends them in.
 import * as path from 'path';
 import type { Finding } from '../../analysis/finding';
+import { positionsOf } from '../../project/positions';
 
 /** A finding as the CLI contract prints it: 1-based positions, paths relative to the project root. */
 export interface ReportFinding {
@@ -77,22 +78,16 @@ export function severityCounts(findings: readonly { severity: Finding['severity'
   return c;
 }
 
-/** Maps 0-based offsets of one file to 1-based lines and columns. */
+/** Maps 0-based offsets of one file to 1-based lines and columns; a line ends at LF, CRLF or a lone CR (as in LSP). */
 export class LineMap {
-  private readonly starts: number[] = [0];
+  private readonly at: ReturnType<typeof positionsOf>;
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    this.at = positionsOf(text);
   }
   /** 1-based line and column (columns count UTF-16 code units, as editors and LSP do). */
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    const p = this.at(offset);
+    return { line: p.line + 1, column: p.character + 1 };
   }
 }
 

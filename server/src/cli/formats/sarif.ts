@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for code-scanning dashboards (GitHub, Azure DevOps): URIs relative to %SRCROOT% (the project
 // root), rule help in Markdown with https citation links, tags and security-severity, git provenance.
-import type { RuleData } from '../../catalog/types';
+import type { RuleData, ToolRuleData } from '../../catalog/types';
 import type { GitInfo } from '../../project/git';
 import type { Report, SkippedFile } from './report';
 
@@ -11,6 +11,8 @@ export interface SarifContext {
   repoPrefix?: string;
   git?: GitInfo;
   skipped?: readonly SkippedFile[];
+  /** Rules about the scan itself (mt/analysis-incomplete), described when a result uses them. */
+  toolRules?: ReadonlyMap<string, ToolRuleData>;
 }
 
 const SRCROOT = '%SRCROOT%';
@@ -49,7 +51,16 @@ export function formatSarif(report: Report, rules: readonly RuleData[], ctx: Sar
         },
       };
     }),
-    ...extra.map((id) => ({ id, name: id.replace(/^mt\//, ''), shortDescription: { text: id }, properties: { tags: ['privacy', 'security'] } })),
+    ...extra.map((id) => {
+      const tool = ctx.toolRules?.get(id);
+      if (!tool) return { id, name: id.replace(/^mt\//, ''), shortDescription: { text: id }, properties: { tags: ['privacy', 'security'] } };
+      const markdown = ctx.ruleMarkdown(id);
+      return {
+        id, name: id.replace(/^mt\//, ''), shortDescription: { text: tool.title }, fullDescription: { text: tool.description },
+        help: { text: tool.advice, ...(markdown ? { markdown } : {}) }, defaultConfiguration: { level: level(tool.severity) },
+        properties: { tags: ['privacy', 'scan'], precision: 'high', 'problem.severity': tool.severity === 'info' ? 'recommendation' : tool.severity },
+      };
+    }),
   ];
   driverRules.forEach((r, i) => ruleIndex.set(r.id, i));
   const location = (file: string) => ({ uri: relativeUri(file), uriBaseId: SRCROOT });

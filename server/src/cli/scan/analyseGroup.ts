@@ -3,22 +3,27 @@
 import * as fs from 'fs';
 import { Cancelled, Project } from '../../analysis';
 import { loadCatalog } from '../../catalog/load';
+import { decodeSource } from '../../project/decode';
 import { fsHost } from '../../project/fsHost';
-import { looksBinary } from '../../project/files';
 import { LineMap, displayPath, toReportFinding, toWire } from '../formats/report';
 import { applySafeFixes } from '../fix';
 import { listed } from '../listSuppressions';
 import type { EngineConfig, FileJob, FileResult, ScanWorkerInit } from './protocol';
 
 export class GroupAnalyser {
-  private readonly host = fsHost();
+  /** Imports are followed inside the project root only. */
+  private readonly host: ReturnType<typeof fsHost>;
+  /** Notes already reported (each resolver note once per thread). */
+  private readonly noted = new Set<string>();
   private readonly projects = new Map<string, Project>();
   /** End of the current file's time budget; imports analysed for it share the budget. */
   private deadline = Infinity;
   private readonly isCancelled = () => Date.now() > this.deadline;
   private readonly show = (file: string) => displayPath(file, this.init.root);
 
-  constructor(private readonly init: ScanWorkerInit) {}
+  constructor(private readonly init: ScanWorkerInit) {
+    this.host = fsHost(init.root);
+  }
 
   /**
    * Starts a group: results that depend on analysis order (import cycles) are dropped, so a group's results
@@ -47,17 +52,19 @@ export class GroupAnalyser {
       try {
         buf = fs.readFileSync(job.file);
       } catch (e) {
-        return { index: job.index, skipped: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+        return { index: job.index, skipped: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, incomplete: 'unreadable' };
       }
-      if (looksBinary(buf)) return { index: job.index, skipped: 'looks like a binary file' };
-      text = buf.toString('utf8');
+      const decoded = decodeSource(buf);
+      if (!('text' in decoded)) return { index: job.index, skipped: 'looks like a binary file (a NUL byte near its start, and no UTF-16 byte-order mark)', incomplete: 'binary' };
+      text = decoded.text;
       version = this.host.version(job.file);
     }
     const project = this.projectFor(job.config, config);
     this.deadline = Date.now() + this.init.fileTimeoutMs;
     try {
       const r = (job.text === undefined ? project.cached(job.file) : undefined) ?? project.analyze(job.file, text, { ...config.options, isCancelled: this.isCancelled }, version);
-      if (!r) return { index: job.index, skipped: 'cannot read' };
+      if (!r) return { index: job.index, skipped: 'cannot read', incomplete: 'unreadable' };
+      const notes = project.resolverNotes().filter((n) => !this.noted.has(n) && this.noted.add(n));
       const lines = new LineMap(text);
       const fixed = this.init.fix && job.text === undefined ? applySafeFixes(r.findings, new Map([[job.file, text]]), project.catalog, this.show) : undefined;
       const directives = this.init.listSuppressions ? r.directives.map((d) => listed(this.show(job.file), d, (o) => lines.position(o).line)) : undefined;
@@ -70,13 +77,15 @@ export class GroupAnalyser {
         safe: r.safe.map((d) => ({ file: this.show(d.file), line: lines.position(d.start).line, sink: { vendor: d.sink.vendor, api: d.sink.api }, categories: d.categories })),
         syntaxErrors: r.syntaxErrors,
         truncated: r.truncated,
+        ...(r.truncated ? { incomplete: 'truncated' as const } : {}),
+        ...(notes.length ? { notes } : {}),
         orderDependent: project.isOrderDependent(job.file) || undefined,
         ...(this.init.withDependencies ? { dependencies: project.dependenciesOf(job.file) } : {}),
       };
     } catch (e) {
-      if (e instanceof Cancelled) return { index: job.index, skipped: `analysis took longer than ${this.init.fileTimeoutMs / 1000} s (--file-timeout)` };
-      if (e instanceof RangeError) return { index: job.index, skipped: DEEP };
-      return { index: job.index, skipped: `analysis failed (${(e as Error).message})` };
+      if (e instanceof Cancelled) return { index: job.index, skipped: `analysis took longer than ${this.init.fileTimeoutMs / 1000} s (--file-timeout)`, incomplete: 'timeout' };
+      if (e instanceof RangeError) return { index: job.index, skipped: DEEP, incomplete: 'too-deep' };
+      return { index: job.index, skipped: `analysis failed (${String((e as Error)?.message ?? e).split('\n')[0]})`, incomplete: 'failed' };
     } finally {
       this.deadline = Infinity;
     }

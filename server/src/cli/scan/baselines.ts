@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BaselineEntry, BaselineRead, nextBaseline, readBaseline, writeBaseline } from '../../config/baseline';
+import { staysInside } from '../../project/insideProject';
 import { InputError } from '../errors';
 import { displayPath, ReportFinding } from '../formats/report';
 
@@ -22,9 +23,18 @@ export class Baselines {
     }
   }
 
-  /** The baseline file for a file whose mt-pii.json names `configured` (absolute), if any. */
+  /**
+   * The baseline file for a file whose mt-pii.json names `configured` (absolute, checked to stay inside the
+   * project when the configuration was read), if any. Only --baseline may point anywhere.
+   */
   fileFor(configured: string | undefined): string {
-    return this.given ?? configured ?? path.join(this.root, DEFAULT_BASELINE);
+    if (this.given) return this.given;
+    const file = configured ?? path.join(this.root, DEFAULT_BASELINE);
+    // Checked again here: a symbolic link may have appeared since, and the default file is the repository's too.
+    if (!staysInside(file, this.root)) {
+      throw new InputError(`the baseline ${displayPath(file, this.cwd)} is a symbolic link that leads outside the project; it is neither read nor written (--baseline <file> names a baseline anywhere)`);
+    }
+    return file;
   }
 
   private load(file: string, named: boolean, notes: string[]): BaselineRead {
@@ -40,14 +50,17 @@ export class Baselines {
     return b;
   }
 
-  /** Splits one file's findings into reported and accepted-by-the-baseline. */
-  apply(file: string, configured: string | undefined, findings: ReportFinding[], notes: string[]): { reported: ReportFinding[]; accepted: number } {
+  /**
+   * Splits one file's findings into reported and accepted-by-the-baseline. With --update-baseline, a file
+   * analysed only in part (`complete` false) adds its findings but keeps its old entries.
+   */
+  apply(file: string, configured: string | undefined, findings: ReportFinding[], notes: string[], complete = true): { reported: ReportFinding[]; accepted: number } {
     const baseline = this.fileFor(configured);
     const b = this.load(baseline, !!configured, notes);
     if (this.updating) {
       let s = this.scanned.get(baseline);
       if (!s) this.scanned.set(baseline, (s = new Set()));
-      s.add(file);
+      if (complete) s.add(file);
       const list = this.current.get(baseline) ?? [];
       for (const f of findings) list.push({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file, message: f.message });
       this.current.set(baseline, list);

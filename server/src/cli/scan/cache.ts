@@ -3,7 +3,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import writeFileAtomic = require('write-file-atomic');
+import { writeFileAtomic } from '../../project/atomicWrite';
 import type { FileResult } from './protocol';
 
 interface Entry {
@@ -96,7 +96,7 @@ export class ScanCache {
     if (!this.changed) return undefined;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileAtomic.sync(this.file, JSON.stringify(this.data));
+      writeFileAtomic(this.file, JSON.stringify(this.data));
       return undefined;
     } catch (e) {
       return `cannot write the cache ${this.file} (${(e as Error).message})`;

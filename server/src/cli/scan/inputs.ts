@@ -2,7 +2,7 @@
 // own walker, so default excludes and ignore files apply to globs too), with the folder each came from.
 import * as fs from 'fs';
 import * as path from 'path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { FileListing, listFiles } from '../../project/files';
 
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
@@ -47,10 +47,12 @@ export function expandInputs(args: readonly string[], cwd: string, exclude: (abs
     const base = path.resolve(cwd, globBase(normalized));
     const absolute = path.isAbsolute(normalized);
     const found = listFiles([base], exclude);
+    listing.unreadable.push(...found.unreadable);
+    const matcher = new Minimatch(normalized, { dot: false });
     let matched = 0;
     for (const f of found.files) {
       const rel = absolute ? f.split(path.sep).join('/') : path.relative(cwd, f).split(path.sep).join('/');
-      if (!minimatch(rel, normalized, { dot: false })) continue;
+      if (!matcher.match(rel)) continue;
       matched++;
       if (seen.has(f)) continue;
       seen.add(f);

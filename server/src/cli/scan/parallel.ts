@@ -3,12 +3,18 @@
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { DEEP, GroupAnalyser } from './analyseGroup';
+import type { IncompleteKind } from '../../analysis/incomplete';
 import type { EngineConfig, FileJob, FileResult, GroupMessage, ScanWorkerInit, WorkerMessage } from './protocol';
 
 /** TypeScript's parser recurses once per nesting level (a 10,000-deep expression needs a large stack). */
 const STACK_MB = 256;
-/** Past the cooperative budget, a worker still busy with the same file (in the parser, say) is stopped. */
-const HARD_STOP_GRACE_MS = 10000;
+/** Past the cooperative budget, a worker still busy with the same file (in the parser, say) is stopped: after this much more. */
+const hardStopGraceMs = (budgetMs: number) => Math.min(10000, Math.max(2000, budgetMs));
+/**
+ * Largest file analysed in the main thread (for a scan of one group). The main thread can only check its budget
+ * between steps; a larger file goes to a worker thread, which is stopped when it overruns its budget.
+ */
+export const MAIN_THREAD_MAX_BYTES = 128 * 1024;
 
 /**
  * Files per group: depends only on the number of files, never on the number of threads. Each group starts
@@ -45,8 +51,9 @@ interface Slot {
 
 /**
  * Analyses `files` (in scan order) with up to `jobs` worker threads; resolves when every file has a result.
- * A scan of one group (a few files: an editor's --stdin, a hook's staged files) runs in this thread, which
- * saves starting a worker; a file too deep for this thread's stack is then analysed in a worker.
+ * A scan of one group of small files (an editor's --stdin, a hook's staged files) runs in this thread, which
+ * saves starting a worker; a file too deep for this thread's stack, or too large to trust to a cooperative
+ * budget, is analysed in a worker.
  */
 export async function analyseInParallel(files: readonly FileJob[], run: ParallelRun): Promise<void> {
   if (run.inThread) {
@@ -61,13 +68,17 @@ export async function analyseInParallel(files: readonly FileJob[], run: Parallel
   if (files.length && files.length <= groupSize(files.length) && !run.workersOnly) {
     const analyser = new GroupAnalyser(run.init);
     analyser.startGroup();
-    const deep: FileJob[] = [];
+    const elsewhere: FileJob[] = [];
     for (const job of files) {
+      if (job.bytes === undefined || job.bytes > MAIN_THREAD_MAX_BYTES) {
+        elsewhere.push(job);
+        continue;
+      }
       const r = analyser.analyse(job, run.configs[job.config]);
-      if (r.skipped === DEEP) deep.push(job);
+      if (r.skipped === DEEP) elsewhere.push(job);
       else run.onResult(r);
     }
-    if (deep.length) await inWorkers(deep, run);
+    if (elsewhere.length) await inWorkers(elsewhere, run);
     return;
   }
   return inWorkers(files, run);
@@ -111,7 +122,7 @@ function inWorkers(files: readonly FileJob[], run: ParallelRun): Promise<void> {
       slot.worker.postMessage(slot.group);
     };
     /** Stops a worker that is stuck or died: its current file is skipped, the rest of its group re-queued. */
-    const replace = (slot: Slot, reason: string) => {
+    const replace = (slot: Slot, reason: string, kind: IncompleteKind) => {
       const i = slots.indexOf(slot);
       if (i < 0 || finished) return;
       slots.splice(i, 1);
@@ -123,7 +134,7 @@ function inWorkers(files: readonly FileJob[], run: ParallelRun): Promise<void> {
       if (group) {
         const rest = group.files.filter((f) => !slot.answered.has(f.index) && f.index !== stuck);
         if (rest.length) queue.unshift(rest);
-        if (stuck !== undefined && !slot.answered.has(stuck)) deliver(undefined, { index: stuck, skipped: reason });
+        if (stuck !== undefined && !slot.answered.has(stuck)) deliver(undefined, { index: stuck, skipped: reason, incomplete: kind });
       }
       if (!finished) spawn();
     };
@@ -139,17 +150,17 @@ function inWorkers(files: readonly FileJob[], run: ParallelRun): Promise<void> {
           deliver(slot, m.result);
         } else if (m.type === 'done') dispatch(slot);
       });
-      worker.on('error', (e) => replace(slot, `analysis failed (worker error: ${e.message})`));
+      worker.on('error', (e) => replace(slot, `analysis failed (worker error: ${e.message})`, /stack|heap|memory/i.test(e.message) ? 'too-deep' : 'failed'));
       worker.on('exit', (code) => {
-        if (slot.group) replace(slot, `analysis failed (the worker stopped with code ${code})`);
+        if (slot.group) replace(slot, `analysis failed (the worker stopped with code ${code})`, 'failed');
       });
       dispatch(slot);
     };
-    const limit = run.init.fileTimeoutMs + HARD_STOP_GRACE_MS;
+    const limit = run.init.fileTimeoutMs + hardStopGraceMs(run.init.fileTimeoutMs);
     const watchdog = setInterval(() => {
       const now = Date.now();
       for (const s of [...slots]) {
-        if (s.current && now - s.current.since > limit) replace(s, `analysis took longer than ${run.init.fileTimeoutMs / 1000} s (--file-timeout) and was stopped`);
+        if (s.current && now - s.current.since > limit) replace(s, `analysis took longer than ${run.init.fileTimeoutMs / 1000} s (--file-timeout) and was stopped`, 'timeout');
       }
     }, 500);
     const n = Math.max(1, Math.min(run.jobs, queue.length));

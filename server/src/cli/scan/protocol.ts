@@ -1,6 +1,7 @@
 // Messages between the scan's main thread and its analysis worker threads (parallel.ts, scanWorker.ts):
 // groups of files in, one result per file out, in plain data.
 import type { AnalyzeOptions } from '../../analysis';
+import type { IncompleteKind } from '../../analysis/incomplete';
 import type { SinkData } from '../../catalog/types';
 import type { WireFinding } from '../formats/report';
 import type { ListedDirective } from '../listSuppressions';
@@ -30,6 +31,8 @@ export interface FileJob {
   index: number;
   file: string;
   config: string;
+  /** Size in bytes, when known (large files are analysed in a worker thread, which a stuck analysis cannot hold up). */
+  bytes?: number;
   /** The text when it does not come from the disk (--stdin). */
   text?: string;
 }
@@ -58,6 +61,10 @@ export interface FileResult {
   truncated?: boolean;
   /** Why the file was not analysed (binary, unreadable, over the time budget, analysis failed). */
   skipped?: string;
+  /** What stopped the analysis: skipped, or `truncated` (part of it nests too deeply to follow). */
+  incomplete?: IncompleteKind;
+  /** Imports and tsconfig settings not followed because they lead outside the project. */
+  notes?: string[];
   /** The result depends on analysis order (an import cycle): not cached. */
   orderDependent?: boolean;
   /** Project files the result was computed from (with --cache). */

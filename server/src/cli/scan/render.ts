@@ -40,6 +40,7 @@ export function render(format: Format, report: Report, ctx: { catalog: Catalog; 
         repoPrefix: repoPrefix(ctx.where),
         git: ctx.where.gitRoot ? readGitInfo(ctx.where.gitRoot) : undefined,
         skipped: ctx.skipped,
+        toolRules: ctx.catalog.toolRules,
       });
     case 'datamap':
       return renderMarkdown(ctx.dataMap());

@@ -5,11 +5,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { isSourceFile } from '../../analysis';
-import { loadCatalog } from '../../catalog/load';
+import { ANALYSIS_INCOMPLETE, IncompleteReason, incompleteFinding } from '../../analysis/incomplete';
+import { CONFIG_SINKS, loadCatalog } from '../../catalog/load';
 import { productVersion } from '../../catalog/docs';
 import type { Severity } from '../../catalog/types';
 import { ConfigLoader } from '../../config/discover';
-import { ConfigProblem, analyzeOptionsOf, engineKey, isIncluded } from '../../config/config';
+import { ConfigProblem, ResolvedConfig, analyzeOptionsOf, engineKey, isIncluded } from '../../config/config';
 import { IgnoreFiles } from '../../project/ignoreFiles';
 import { isTestPath } from '../../project/files';
 import { projectReadsOptOutSignal } from '../../project/signalRead';
@@ -19,7 +20,7 @@ import { commonFolder, findProjectRoot, ProjectRoot } from '../../project/root';
 import { ConfigError, ConfigFileError, InputError, UsageError } from '../errors';
 import type { DataMap, SafeInput } from '../../report/model';
 import { dataMapOf } from '../../report/build';
-import { Report, ReportFinding, SkippedFile, displayPath, fromWire, severityCounts } from '../formats/report';
+import { LineMap, Report, ReportFinding, SkippedFile, displayPath, fromWire, severityCounts, toReportFinding } from '../formats/report';
 import { Baselines } from './baselines';
 import { ScanCache, rulesHash } from './cache';
 import { expandInputs, globBase, isGlob } from './inputs';
@@ -82,6 +83,12 @@ export interface ScanOutcome {
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** A skipped file's reason as the finding words it: "analysis took longer than 120 s" → "it took longer than 120 s". */
+function skippedReason(reason: string): string {
+  return reason.replace(/^analysis (took|failed)/, (_m, verb: string) => (verb === 'took' ? 'its analysis took' : 'its analysis failed'))
+    .replace(/^cannot read/, 'it could not be read').replace(/^looks like/, 'it looks like');
+}
+
 export function defaultJobs(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
@@ -109,14 +116,14 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   const ignoreFiles = opts.ignore ? new IgnoreFiles(where.gitRoot ?? root) : undefined;
   const ignored = (abs: string, isDir: boolean) => !!ignoreFiles?.ignores(abs, isDir);
   const inputs = stdinFile
-    ? { files: [stdinFile], roots: new Map([[stdinFile, path.dirname(stdinFile)]]), explicit: new Set([stdinFile]), configFiles: [], missing: [], emptyGlobs: [] }
+    ? { files: [stdinFile], roots: new Map([[stdinFile, path.dirname(stdinFile)]]), explicit: new Set([stdinFile]), configFiles: [], missing: [], unreadable: [], emptyGlobs: [] }
     : expandInputs(opts.paths, cwd, ignored);
   for (const m of inputs.missing) notes.push(`${m}: no such file or folder`);
   for (const g of inputs.emptyGlobs) notes.push(`${g}: no file matches`);
   if (inputs.missing.length && !inputs.files.length) throw new UsageError(`nothing to scan: ${inputs.missing.join(', ')} not found`);
 
   // Configuration of each file, and which files are checked.
-  const configs = new ConfigLoader(opts.rulesDir, [], undefined, opts.config);
+  const configs = new ConfigLoader(opts.rulesDir, [], undefined, opts.config, [root]);
   const configProblems = new Map<string, ConfigProblem>();
   const addProblems = (list: ConfigProblem[]) => list.forEach((p) => configProblems.set(`${p.file}:${p.line}:${p.character}:${p.message}`, p));
   if (opts.config) addProblems(configs.problemsOf(opts.config));
@@ -124,7 +131,11 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   const engineConfigs: Record<string, EngineConfig> = {};
   const jobs: FileJob[] = [];
   const baselineOf: (string | undefined)[] = [];
+  /** Rule severities of each job's configuration (for mt/analysis-incomplete). */
+  const severitiesOf: ResolvedConfig['severities'][] = [];
   const skipped: SkippedFile[] = [];
+  /** Files and folders not (fully) analysed, each a finding of mt/analysis-incomplete. */
+  const incomplete: { file: string; reason: IncompleteReason; severities: ResolvedConfig['severities'] }[] = [];
   let skippedTests = 0;
   let excluded = 0;
   for (const file of inputs.files) {
@@ -140,16 +151,20 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
       skippedTests++;
       continue;
     }
+    let size = stdinFile ? Buffer.byteLength(opts.stdinText ?? '') : 0;
     if (!stdinFile) {
-      let size: number;
       try {
         size = fs.statSync(file).size;
       } catch (e) {
-        skipped.push({ file: shown, reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+        const reason = `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+        skipped.push({ file: shown, reason });
+        incomplete.push({ file, reason: { kind: 'unreadable', text: `it ${reason.replace(/^cannot/, 'could not be')}` }, severities: config.severities });
         continue;
       }
       if (size > opts.maxFileSize) {
-        skipped.push({ file: shown, reason: `${formatBytes(size)} is over the ${formatBytes(opts.maxFileSize)} limit (--max-file-size)` });
+        const reason = `${formatBytes(size)} is over the ${formatBytes(opts.maxFileSize)} limit (--max-file-size)`;
+        skipped.push({ file: shown, reason });
+        incomplete.push({ file, reason: { kind: 'too-large', text: `its ${reason}` }, severities: config.severities });
         continue;
       }
     }
@@ -157,7 +172,12 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     const key = shortHash(engineKey(config));
     engineConfigs[key] ??= { options: analyzeOptionsOf(config), sinks: config.sinks };
     baselineOf[jobs.length] = config.baseline;
-    jobs.push({ index: jobs.length, file, config: key, ...(stdinFile ? { text: opts.stdinText ?? '' } : {}) });
+    severitiesOf[jobs.length] = config.severities;
+    jobs.push({ index: jobs.length, file, config: key, bytes: size, ...(stdinFile ? { text: opts.stdinText ?? '' } : {}) });
+  }
+  for (const u of inputs.unreadable) {
+    const { config } = configs.forFile(path.join(u.dir, '_'));
+    incomplete.push({ file: u.dir, reason: { kind: 'unreadable', text: `this folder could not be listed (${u.reason}), so the files in it were not scanned` }, severities: config.severities });
   }
   if (configProblems.size) throw new ConfigFileError([...configProblems.values()], cwd);
   // A pixel behind only the app's own consent or opt-out flag passes where some file of the project reads the
@@ -167,12 +187,13 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   for (const key of Object.keys(engineConfigs)) {
     const sinks = engineConfigs[key].sinks;
     if (sinks.length) {
+      // Each mt-pii.json's own sinks were checked with it; what is left is a clash between two files of a cascade.
       const loaded = loadCatalog(opts.rulesDir, sinks);
-      if (loaded.problems.length) throw new ConfigError(loaded.problems);
+      if (loaded.problems.length) throw new ConfigError(loaded.problems.map((p) => (p.file === CONFIG_SINKS ? { ...p, message: `${p.message} (the sinks of the mt-pii.json files that apply, merged)` } : p)));
     }
   }
   const what = stdinFile ? `--stdin-filename ${displayPath(stdinFile, cwd)}` : opts.paths.join(' ');
-  if (!jobs.length && !skipped.length && !(stdinFile && excluded)) {
+  if (!jobs.length && !skipped.length && !incomplete.length && !(stdinFile && excluded)) {
     const why = [...inputs.emptyGlobs.map((g) => `${g}: no file matches`), excluded && `${excluded} excluded by mt-pii.json`,
       skippedTests && `${skippedTests} test, mock or story file(s) skipped ("checkTests": true checks them)`].filter(Boolean).join('; ');
     throw new InputError(`no JavaScript or TypeScript files to scan in ${what}${why ? ` (${why})` : ''}`);
@@ -219,26 +240,41 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   let baselined = 0;
   const directives: ListedDirective[] = [];
   const fixNotes: string[] = [];
+  const resolverNotes = new Set<string>();
   for (const job of jobs) {
     const r = results[job.index]!;
     const shown = show(job.file);
+    for (const n of r.notes ?? []) resolverNotes.add(n);
     if (r.skipped) {
       skipped.push({ file: shown, reason: r.skipped });
+      incomplete.push({ file: job.file, reason: { kind: r.incomplete ?? 'failed', text: skippedReason(r.skipped) }, severities: severitiesOf[job.index] });
       continue;
     }
     scanned++;
     if (r.syntaxErrors) withSyntaxErrors++;
-    if (r.truncated) notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
+    if (r.truncated) {
+      notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
+      incomplete.push({ file: job.file, reason: { kind: 'truncated', text: 'part of it nests too deeply to follow' }, severities: severitiesOf[job.index] });
+    }
     safe.push(...(r.safe ?? []));
     suppressed.push(...(r.suppressed ?? []).map(fromWire));
     analysed.push({ file: job.file, root: inputs.roots.get(job.file) ?? root });
     directives.push(...(r.directives ?? []));
     fixNotes.push(...(r.fixNotes ?? []));
+    // A file analysed only in part keeps its accepted baseline entries (what was not analysed cannot be pruned).
     const { reported, accepted } = opts.noBaseline
       ? { reported: (r.findings ?? []).map(fromWire), accepted: 0 }
-      : baselines.apply(shown, baselineOf[job.index], (r.findings ?? []).map(fromWire), notes);
+      : baselines.apply(shown, baselineOf[job.index], (r.findings ?? []).map(fromWire), notes, !r.truncated);
     baselined += accepted;
     findings.push(...reported);
+  }
+  notes.push(...resolverNotes);
+  // Files not (fully) analysed are findings of their own: a scan never says "no flows" for code it did not read.
+  // A baseline never accepts them.
+  const incompleteRule = catalog.toolRules.get(ANALYSIS_INCOMPLETE);
+  for (const u of incomplete) {
+    const f = incompleteFinding(u.file, u.reason, { rule: incompleteRule, severities: u.severities, fingerprintPath: show(u.file) });
+    if (f) findings.push(toReportFinding(f, () => new LineMap(''), root));
   }
   for (const s of skipped) notes.push(`${s.file}: skipped, ${s.reason}`);
   if (baselined) notes.push(`${baselined} finding(s) accepted in the baseline were not reported`);
