@@ -90,7 +90,7 @@ describe('hostile: writes are atomic and never shrink what they should not', () 
     const base = path.join(dir, 'mt-pii-baseline.json');
     fs.writeFileSync(base, JSON.stringify({ tool: 'mt-pii', description: '', findings: [{ fingerprint: 'old', ruleId: 'mt/x', file: 'p.ts', message: 'm' }] }));
     const b = new Baselines(dir, dir, undefined, true);
-    const finding = fromWire({ file: 'p.ts', line: 1, column: 1, endLine: 1, endColumn: 2, ruleId: 'mt/y', severity: 'warning', message: 'n', sink: null, categories: [], citations: [], flow: [], fingerprint: 'new', flowChains: [] });
+    const finding = fromWire({ file: 'p.ts', line: 1, column: 1, endLine: 1, endColumn: 2, ruleId: 'mt/y', severity: 'warning', message: 'n', sink: null, categories: [], citations: [], flow: [], fingerprint: 'new', flowChains: [], tier: 'finding' });
     b.apply('p.ts', undefined, [finding], [], false);
     b.update([]);
     assert.deepStrictEqual(JSON.parse(fs.readFileSync(base, 'utf8')).findings.map((f: { fingerprint: string }) => f.fingerprint).sort(), ['new', 'old']);

@@ -90,6 +90,44 @@ describe('language server: mt-pii.json and settings', function () {
     }
   });
 
+  it('shows inventory entries as hints, as mtPii.inventory says (information, off), and at their raised severity', async () => {
+    const ws = workspace();
+    const text = "export function f(user: { email: string }) {\n  console.log('signed in', user.email);\n}\n" + LEAK;
+    const client = new LspClient();
+    let inventory: unknown;
+    client.settings = (_scope, section) => (section === 'mtPii' ? { enable: true, index: { enable: false }, ...(inventory !== undefined ? { inventory } : {}) } : null);
+    const byRule = (x: { code?: unknown; severity?: unknown }[]) => x.map((d) => `${d.code} ${d.severity}`).sort();
+    try {
+      await client.initialize(ws.dir);
+      client.open(ws.uri, text);
+      const hint = await client.diagnostics(ws.uri, (x) => x.length === 2);
+      assert.deepStrictEqual(byRule(hint), [`mt/personal-data-in-logs ${DiagnosticSeverity.Hint}`, `mt/personal-data-to-third-party ${DiagnosticSeverity.Warning}`]);
+      inventory = 'information';
+      client.configurationChanged();
+      const info = await client.diagnostics(ws.uri, (x) => x.some((d) => d.severity === DiagnosticSeverity.Information));
+      assert.deepStrictEqual(byRule(info), [`mt/personal-data-in-logs ${DiagnosticSeverity.Information}`, `mt/personal-data-to-third-party ${DiagnosticSeverity.Warning}`]);
+      inventory = 'off';
+      client.configurationChanged();
+      const off = await client.diagnostics(ws.uri, (x) => x.length === 1);
+      assert.deepStrictEqual(byRule(off), [`mt/personal-data-to-third-party ${DiagnosticSeverity.Warning}`]);
+      // A team that raised the rule sees it at that severity, whatever the setting.
+      fs.writeFileSync(ws.cfg, JSON.stringify({ rules: { 'mt/personal-data-in-logs': 'warning' } }));
+      client.watchedFilesChanged([ws.cfgUri]);
+      const raised = await client.diagnostics(ws.uri, (x) => x.length === 2);
+      assert.deepStrictEqual(byRule(raised), [`mt/personal-data-in-logs ${DiagnosticSeverity.Warning}`, `mt/personal-data-to-third-party ${DiagnosticSeverity.Warning}`]);
+      // An unknown value is the default, hints.
+      fs.writeFileSync(ws.cfg, '{}');
+      client.watchedFilesChanged([ws.cfgUri]);
+      inventory = 'loud';
+      client.configurationChanged();
+      const fallback = await client.diagnostics(ws.uri, (x) => x.some((d) => d.severity === DiagnosticSeverity.Hint));
+      assert.deepStrictEqual(byRule(fallback), [`mt/personal-data-in-logs ${DiagnosticSeverity.Hint}`, `mt/personal-data-to-third-party ${DiagnosticSeverity.Warning}`]);
+      assert.strictEqual(client.exited, null);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   it('checks nothing in files excluded by mt-pii.json', async () => {
     const ws = workspace(JSON.stringify({ exclude: ['src/**'] }));
     const client = new LspClient();

@@ -31,7 +31,9 @@ describe('mt-pii scan --format json (the contract)', () => {
     assert.strictEqual(report.summary.findings, report.findings.length);
     assert.deepStrictEqual([report.summary.errors, report.summary.warnings, report.summary.infos, report.summary.skipped], [5, 4, 0, 0]);
     for (const f of report.findings) {
-      assert.deepStrictEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'sink', 'categories', 'citations', 'flow', 'fingerprint']);
+      // `tier` was added to the contract (issue 12): 'finding', or 'inventory' for the data map's other flows.
+      assert.deepStrictEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'sink', 'categories', 'citations', 'flow', 'fingerprint', 'tier']);
+      assert.ok(['finding', 'inventory'].includes(f.tier));
       assert.ok(f.sink, `${f.ruleId} has a sink`);
       assert.deepStrictEqual(Object.keys(f.sink), ['kind', 'vendor', 'api']);
       assert.ok(['third-party', 'storage', 'logging'].includes(f.sink.kind));
@@ -210,7 +212,7 @@ describe('mt-pii explain', () => {
     const r = run(['explain', 'MCA 30-14-2812']);
     assert.strictEqual(r.code, 0);
     for (const sub of ['(1)(a)', '(1)(b)', '(2)(b)']) assert.match(r.stdout, new RegExp(`# MCA 30-14-2812${sub.replace(/[()]/g, '\\$&')} — Data processing by controller`));
-    assert.match(r.stdout, /Cited by:\*\*\n- `mt\/personal-data-to-third-party`/);
+    assert.match(r.stdout, /Cited by:\*\*\n(?:- .*\n)*- `mt\/personal-data-to-third-party`/);
     assert.strictEqual(run(['explain', '2809(3)(b)']).code, 0);
     const arm = run(['explain', '38.5.3901']);
     assert.strictEqual(arm.code, 0);

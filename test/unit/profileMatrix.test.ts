@@ -72,7 +72,7 @@ business                            | SSN → device                 | breach-da
 business                            | card number alone → device   | breach-data-on-device warning payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 business                            | card + CVV → device          | breach-data-on-device error payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 business                            | location → device            | personal-data-on-device info precise-geolocation: 30-14-2812(1)(b) 30-14-2802(28)
-business                            | SSN → log                    | personal-data-in-logs info ssn: 30-14-1704 30-14-2812(1)(b)
+business                            | SSN → log                    | personal-data-in-logs info ssn: 30-14-2812(1)(b) 30-14-1704
 business                            | pixel fires, no check        | ad-tracking-without-opt-out-check warning: 30-14-2809(3)(b) 30-14-2808
 business                            | carrier-billing charge       | carrier-billing-authorization info: ARM 38.5.3901
 
@@ -157,7 +157,7 @@ health-care-provider                | SSN → device                 | breach-da
 health-care-provider                | card number alone → device   | breach-data-on-device warning payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 health-care-provider                | card + CVV → device          | breach-data-on-device error payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 health-care-provider                | location → device            | personal-data-on-device info precise-geolocation: 30-14-2812(1)(b) 30-14-2802(28)
-health-care-provider                | SSN → log                    | personal-data-in-logs info ssn: 30-14-1704 30-14-2812(1)(b)
+health-care-provider                | SSN → log                    | personal-data-in-logs info ssn: 30-14-2812(1)(b) 30-14-1704
 health-care-provider                | pixel fires, no check        | ad-tracking-without-opt-out-check warning: 30-14-2809(3)(b) 30-14-2808
 health-care-provider                | carrier-billing charge       | carrier-billing-authorization info: ARM 38.5.3901
 
@@ -191,7 +191,7 @@ mental-health-app                   | SSN → device                 | breach-da
 mental-health-app                   | card number alone → device   | breach-data-on-device warning payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 mental-health-app                   | card + CVV → device          | breach-data-on-device error payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 mental-health-app                   | location → device            | personal-data-on-device info precise-geolocation: 30-14-2812(1)(b) 30-14-2802(28)
-mental-health-app                   | SSN → log                    | personal-data-in-logs info ssn: 30-14-1704 30-14-2812(1)(b)
+mental-health-app                   | SSN → log                    | personal-data-in-logs info ssn: 30-14-2812(1)(b) 30-14-1704
 mental-health-app                   | pixel fires, no check        | ad-tracking-without-opt-out-check warning: 30-14-2809(3)(b) 30-14-2808
 mental-health-app                   | carrier-billing charge       | carrier-billing-authorization info: ARM 38.5.3901
 
@@ -208,7 +208,7 @@ school-service                      | SSN → device                 | breach-da
 school-service                      | card number alone → device   | breach-data-on-device warning payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 school-service                      | card + CVV → device          | breach-data-on-device error payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 school-service                      | location → device            | personal-data-on-device info precise-geolocation: 30-14-2812(1)(b) 30-14-2802(28)
-school-service                      | SSN → log                    | personal-data-in-logs info ssn: 30-14-1704 30-14-2812(1)(b)
+school-service                      | SSN → log                    | personal-data-in-logs info ssn: 30-14-2812(1)(b) 30-14-1704
 school-service                      | pixel fires, no check        | pupil-data-to-third-party error: 20-7-1325
 school-service                      | carrier-billing charge       | carrier-billing-authorization info: ARM 38.5.3901
 
@@ -225,7 +225,7 @@ business + minors                   | SSN → device                 | breach-da
 business + minors                   | card number alone → device   | breach-data-on-device warning payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 business + minors                   | card + CVV → device          | breach-data-on-device error payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 business + minors                   | location → device            | minors-precise-geolocation warning precise-geolocation: 30-14-2811 30-14-2802(20)
-business + minors                   | SSN → log                    | personal-data-in-logs info ssn: 30-14-1704 30-14-2812(1)(b)
+business + minors                   | SSN → log                    | personal-data-in-logs info ssn: 30-14-2812(1)(b) 30-14-1704
 business + minors                   | pixel fires, no check        | minors-targeted-advertising error: 30-14-2811 30-14-2819 30-14-2812(2)(d)
 business + minors                   | carrier-billing charge       | carrier-billing-authorization info: ARM 38.5.3901
 
@@ -259,7 +259,7 @@ school-service + minors             | SSN → device                 | breach-da
 school-service + minors             | card number alone → device   | breach-data-on-device warning payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 school-service + minors             | card + CVV → device          | breach-data-on-device error payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 school-service + minors             | location → device            | minors-precise-geolocation warning precise-geolocation: 30-14-2811 30-14-2802(20)
-school-service + minors             | SSN → log                    | personal-data-in-logs info ssn: 30-14-1704 30-14-2812(1)(b)
+school-service + minors             | SSN → log                    | personal-data-in-logs info ssn: 30-14-2812(1)(b) 30-14-1704
 school-service + minors             | pixel fires, no check        | pupil-data-to-third-party error: 20-7-1325 30-14-2811
 school-service + minors             | carrier-billing charge       | carrier-billing-authorization info: ARM 38.5.3901
 
@@ -276,7 +276,7 @@ business + motor-vehicle-records    | SSN → device                 | breach-da
 business + motor-vehicle-records    | card number alone → device   | breach-data-on-device warning payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 business + motor-vehicle-records    | card + CVV → device          | breach-data-on-device error payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 business + motor-vehicle-records    | location → device            | personal-data-on-device info precise-geolocation: 30-14-2812(1)(b) 30-14-2802(28)
-business + motor-vehicle-records    | SSN → log                    | personal-data-in-logs info ssn: 30-14-1704 30-14-2812(1)(b)
+business + motor-vehicle-records    | SSN → log                    | personal-data-in-logs info ssn: 30-14-2812(1)(b) 30-14-1704
 business + motor-vehicle-records    | pixel fires, no check        | ad-tracking-without-opt-out-check warning: 30-14-2809(3)(b) 30-14-2808
 business + motor-vehicle-records    | carrier-billing charge       | carrier-billing-authorization info: ARM 38.5.3901
 
@@ -310,7 +310,7 @@ business + genetic-data             | SSN → device                 | breach-da
 business + genetic-data             | card number alone → device   | breach-data-on-device warning payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 business + genetic-data             | card + CVV → device          | breach-data-on-device error payment-card: 30-14-1704 30-14-1703 30-14-2812(1)(b)
 business + genetic-data             | location → device            | personal-data-on-device info precise-geolocation: 30-14-2812(1)(b) 30-14-2802(28)
-business + genetic-data             | SSN → log                    | personal-data-in-logs info ssn: 30-14-1704 30-14-2812(1)(b)
+business + genetic-data             | SSN → log                    | personal-data-in-logs info ssn: 30-14-2812(1)(b) 30-14-1704
 business + genetic-data             | pixel fires, no check        | ad-tracking-without-opt-out-check warning: 30-14-2809(3)(b) 30-14-2808
 business + genetic-data             | carrier-billing charge       | carrier-billing-authorization info: ARM 38.5.3901
 

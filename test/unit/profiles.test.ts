@@ -145,12 +145,14 @@ describe('profiles: business (default)', () => {
       assert.deepStrictEqual(cites(LOCATION_TO_MIXPANEL, SENSITIVE, p), [...MCDPA_SENSITIVE, 'MCA 30-14-2802(20)']);
       assert.deepStrictEqual(cites(GENOME_TO_MIXPANEL, SENSITIVE, p), [...MCDPA_SENSITIVE, 'MCA 30-23-104']);
     });
-    it(`${label}: device storage: breach elements; sensitive data and passwords as information; plain contact details not at all`, () => {
+    it(`${label}: device storage: breach elements; sensitive data and passwords as information; plain contact details as inventory`, () => {
       assert.deepStrictEqual(cites(SSN_TO_STORAGE, BREACH, p), BREACH_CITES);
       const loc = finding(LOCATION_TO_STORAGE, ON_DEVICE, p);
       assert.deepStrictEqual(loc.citations, ['MCA 30-14-2812(1)(b)', 'MCA 30-14-2802(28)']);
       assert.strictEqual(loc.severity, 'info');
-      assert.deepStrictEqual(summary(EMAIL_TO_STORAGE, p), []);
+      assert.deepStrictEqual(summary(EMAIL_TO_STORAGE, p), [`${ON_DEVICE} email`]);
+      const email = finding(EMAIL_TO_STORAGE, ON_DEVICE, p);
+      assert.deepStrictEqual([email.severity, email.tier], ['info', 'inventory']);
       // One finding per write: the breach finding stands for the whole write.
       assert.deepStrictEqual(summary(PASSWORD_AND_SSN_TO_STORAGE, p), [`${BREACH} ssn`]);
     });

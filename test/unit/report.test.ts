@@ -214,15 +214,19 @@ describe('data map model', () => {
   const labels = classifierFor(catalog).labels;
   const finding = (over: Partial<ReportFinding>): ReportFinding => ({
     file: 'a.ts', line: 1, column: 1, endLine: 1, endColumn: 9, ruleId: 'mt/personal-data-to-third-party', severity: 'warning', message: 'm',
-    sink: { kind: 'third-party', vendor: 'Acme', api: 'acme.track' }, categories: ['email'], citations: [], flow: [], fingerprint: 'f', ...over,
+    sink: { kind: 'third-party', vendor: 'Acme', api: 'acme.track' }, categories: ['email'], citations: [], flow: [], fingerprint: 'f', tier: 'finding', ...over,
   });
   const build = (findings: ReportFinding[], extra: Partial<Parameters<typeof buildDataMap>[0]> = {}) => buildDataMap({
     tool: { name: 'mt-pii', version: '0' }, files: 1, findings, safe: [], declared: [], display: (f) => f, catalog, labels, ...extra,
   });
 
-  it('the tier comes from one function over the rule data: info rules are the inventory', () => {
+  it("the tier comes from one function over the rule data: the rule's tier field, not its severity", () => {
     assert.strictEqual(tierOf('mt/personal-data-in-logs', catalog.ruleById), 'inventory');
+    assert.strictEqual(tierOf('mt/personal-data-to-service', catalog.ruleById), 'inventory');
     assert.strictEqual(tierOf('mt/personal-data-to-third-party', catalog.ruleById), 'finding');
+    // An info rule without a tier is a finding of its rule (a billing rule, not a personal-data flow).
+    assert.strictEqual(catalog.ruleById.get('mt/carrier-billing-authorization')?.severity, 'info');
+    assert.strictEqual(tierOf('mt/carrier-billing-authorization', catalog.ruleById), 'finding');
     const map = build([
       finding({ ruleId: 'mt/personal-data-in-logs', severity: 'info', sink: { kind: 'logging', vendor: 'Console', api: 'console.log' }, categories: ['ssn'] }),
       finding({ ruleId: 'mt/personal-data-to-third-party', severity: 'info', line: 2 }),

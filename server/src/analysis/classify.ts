@@ -111,6 +111,8 @@ export class Classifier {
   private readonly personIndex = new Map<string, { cat: number; pattern: string[] }[]>();
   /** Receiver word → property words (joined) → categories: req.ip, socket.handshake.address. */
   private readonly receiverIndex = new Map<string, Map<string, string[]>>();
+  /** Words of a whole name (joined) → categories it does not carry as an object-literal key (categories.json notAsKey). */
+  private readonly notAsKey = new Map<string, Set<string>>();
   readonly labels: Map<string, string>;
 
   /** Team overrides from mt-pii.json, keyed by the name's words ("contact addr"): categories added / ignored. */
@@ -161,6 +163,7 @@ export class Classifier {
       index(this.personIndex, i, c.personPatterns);
     });
     for (const c of data.categories) {
+      for (const p of c.notAsKey ?? []) this.notAsKey.set(p.join(' '), new Set([...(this.notAsKey.get(p.join(' ')) ?? []), c.id]));
       for (const rule of c.receiverPatterns ?? []) {
         for (const r of rule.receivers) {
           const byProp = this.receiverIndex.get(r) ?? new Map<string, string[]>();
@@ -214,7 +217,9 @@ export class Classifier {
     if (!/^[A-Za-z_$][\w$-]*$/.test(k)) return NONE;
     const e = this.entry(k);
     if (e.constant) return NONE;
-    return pick(e, !!ctx.person || e.person);
+    const cats = pick(e, !!ctx.person || e.person);
+    const drop = cats.length && this.notAsKey.size ? this.notAsKey.get(e.words.join(' ')) : undefined;
+    return drop ? cats.filter((c) => !drop.has(c)) : cats;
   }
 
   /** Categories returned by a call to `name` (getUserEmail(), selectPhone(state)); none for other verbs. */

@@ -72,6 +72,7 @@ export function disclosureFindings(
     out.push({
       ruleId: rule.id,
       severity: reading.severity,
+      tier: rule.tier ?? 'finding',
       message: fillMessage(template, { categories: names, vendor: sink.vendor, service: sink.serviceLabel, api: sink.api, sinkKind: sink.kind }) + note,
       file: s.base.file,
       start: s.base.start,

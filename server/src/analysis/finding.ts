@@ -1,7 +1,7 @@
 // The engine's output contract: a finding, its spans and flow steps, and its stable fingerprint.
 // Types and the fingerprint only; how findings are made is ruleMatch.ts's and suppressions.ts's.
 import { createHash } from 'crypto';
-import type { Severity, SinkKind, SinkRole } from '../catalog/types';
+import type { Severity, SinkKind, SinkRole, Tier } from '../catalog/types';
 
 /** A span of a file: 0-based offsets, and 0-based lines and UTF-16 characters of both ends. */
 export interface SourceSpan {
@@ -47,6 +47,8 @@ export interface TextEdit {
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** The rule's tier: a finding proper, or an inventory entry (info unless the team raised the rule). */
+  tier: Tier;
   message: string;
   file: string;
   start: number;

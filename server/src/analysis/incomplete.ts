@@ -29,7 +29,7 @@ export function incompleteFinding(
   if (severity === 'off') return undefined;
   const template = options.rule?.message ?? 'This file was not fully analysed: {reason}. Personal-data flows in it may be missing from the results.';
   return {
-    ruleId: ANALYSIS_INCOMPLETE, severity, message: template.replace('{reason}', reason.text), file, start: 0, end: 0,
+    ruleId: ANALYSIS_INCOMPLETE, severity, tier: 'finding', message: template.replace('{reason}', reason.text), file, start: 0, end: 0,
     categories: [], citations: [], flow: [], flowChains: [],
     fingerprint: fingerprint([ANALYSIS_INCOMPLETE, options.fingerprintPath ?? file, reason.kind], 0),
   };

@@ -2,7 +2,7 @@
 // gives one finding per site, with its message, citations, severity and flow. Vendors and laws come only
 // from the catalog's data; this file walks no code and knows nothing of how a hit was found.
 import type * as ts from 'typescript';
-import { serviceLabelOf, type Catalog } from '../catalog/load';
+import { serviceLabelOf, serviceTierOf, type Catalog } from '../catalog/load';
 import type { RuleData, Severity } from '../catalog/types';
 import { splitWords, type Classifier } from './classify';
 import { Finding, FlowStep, fingerprint } from './finding';
@@ -50,12 +50,15 @@ export function toFindings(
     for (const rule of rules) {
       if (!rule.sinkKinds.includes(sink.kind)) continue;
       if (rule.services && !rule.services.includes(sink.service)) continue;
+      const tier = serviceTierOf(catalog, sink);
+      if (rule.serviceTier && rule.serviceTier !== tier) continue;
       if (rule.roles && !(sink.role && rule.roles.includes(sink.role))) continue;
       // Behind a check of a kind the rule accepts (the signal, consent, the app's flag): quiet, unless the rule
       // asks that the project read the signal and the check is only the app's own.
       const verdict = guardVerdict(rule, guardKindsOf(hit.guards), !!options.optOutSignalRead);
       if (verdict === 'quiet') continue;
-      let matched = hit.taints.filter((t) => rule.categories.includes(t.cat));
+      const categories = rule.byServiceTier?.[tier]?.categories ?? rule.categories;
+      let matched = hit.taints.filter((t) => categories.includes(t.cat));
       if (rule.requireAny && !matched.some((t) => rule.requireAny!.includes(t.cat))) matched = [];
       const fires = !!(rule.fires && hit.fires && (!rule.firesRoles || (sink.role && rule.firesRoles.includes(sink.role))));
       if (!matched.length && !fires) continue;
@@ -128,6 +131,7 @@ export function toFindings(
     out.push({
       ruleId: rule.id,
       severity,
+      tier: rule.tier ?? 'finding',
       message,
       ...(approval ? { approval: approval.contract } : {}),
       file,

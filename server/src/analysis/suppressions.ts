@@ -165,7 +165,7 @@ function directiveFindings(directives: Directive[], file: string, options: Analy
 
 function metaFinding(ruleId: string, severity: Severity, message: string, file: string, d: Directive, options: AnalyzeOptions): Finding {
   return {
-    ruleId, severity, message, file, start: d.start, end: d.end, categories: [], citations: [], flow: [], flowChains: [],
+    ruleId, severity, tier: 'finding', message, file, start: d.start, end: d.end, categories: [], citations: [], flow: [], flowChains: [],
     fingerprint: fingerprint([ruleId, options.fingerprintPath ?? file, d.kind, d.rules.join(','), d.reason], 0),
   };
 }

@@ -4,7 +4,7 @@ import { validate } from './jsonSchema';
 import { HostPathPattern } from './hostPattern';
 import { parseMethod, parsePath, pathKey } from './paths';
 import type {
-  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, NoticesData, PrivacyDocumentsData, RuleData, ServicesData, SinkData,
+  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, NoticesData, PrivacyDocumentsData, RuleData, ServicesData, SinkData, Tier,
   ToolRuleData,
 } from './types';
 
@@ -81,6 +81,8 @@ export interface Catalog {
   anchors: Set<string>;
   /** Service id → words for it (rules/services.json). */
   serviceLabels: Map<string, string>;
+  /** Services whose personal data is inventory, not a finding (rules/services.json inventoryServices). */
+  inventoryServices: Set<string>;
   /** Lower-case hostname of a vendor endpoint → its sink (rules/sinks/*.json `hosts`). */
   hosts: Map<string, SinkData>;
   /** Host → path patterns of `hosts` entries with a path (graph.facebook.com/**\/events), tried first. */
@@ -200,7 +202,11 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
   }
 
   const servicesFile = path.join(rulesDir, 'services.json');
-  const services = readValid<ServicesData>(servicesFile, 'services.schema.json')?.services ?? {};
+  const servicesData = readValid<ServicesData>(servicesFile, 'services.schema.json');
+  const services = servicesData?.services ?? {};
+  for (const id of servicesData?.inventoryServices ?? []) {
+    if (!(id in services)) problems.push({ file: servicesFile, path: 'inventoryServices', message: `inventory service '${id}' has no label in services` });
+  }
   for (const sink of sinks) {
     if (!Object.prototype.hasOwnProperty.call(services, sink.service)) {
       problems.push({ ...where(sink, 'service'), message: `service '${sink.service}' has no label in services.json` });
@@ -246,6 +252,7 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
     const known = new Set(categories.categories.map((c) => c.id));
     const unknownCats = [
       ...rule.categories, ...(rule.requireAny ?? []), ...(rule.categoryCitations ?? []).flatMap((c) => c.categories),
+      ...Object.values(rule.byServiceTier ?? {}).flatMap((t) => t!.categories),
       ...Object.values(rule.profiles ?? {}).flatMap((p) => (p!.categoryCitations ?? []).flatMap((c) => c.categories)),
       ...[...(rule.companions ?? []), ...Object.values(rule.profiles ?? {}).flatMap((p) => p!.companions ?? [])].flatMap((c) => [...c.categories, ...c.with]),
     ].filter((c) => !known.has(c));
@@ -260,6 +267,7 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
   const httpClients = fs.existsSync(httpFile) ? readValid<HttpClientsData>(httpFile, 'http-clients.schema.json')?.clients ?? [] : [];
   const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems, httpClients, where);
   for (const [id, label] of Object.entries(services)) catalog.serviceLabels.set(id, label);
+  for (const id of servicesData?.inventoryServices ?? []) catalog.inventoryServices.add(id);
   catalog.toolRules = toolRules;
   catalog.notices = citationsData?.notices;
   catalog.acts = citationsData?.acts ?? {};
@@ -287,7 +295,7 @@ function compile(
   const catalog: Catalog = {
     rulesDir, categories, sinks, instances: [], handles: new Map(), prefixes: new Set(), calls: new Map(),
     writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), anchors: new Set(),
-    serviceLabels: new Map(), hosts: new Map(), hostRoutes: new Map(), hostInstances: new Map(), http: new Map(), rules,
+    serviceLabels: new Map(), inventoryServices: new Set(), hosts: new Map(), hostRoutes: new Map(), hostInstances: new Map(), http: new Map(), rules,
     ruleById: new Map(rules.map((r) => [r.id, r])), toolRules: new Map(), citations, citationHost, acts: {},
   };
   const addPrefixes = (root: string, segments: readonly string[]) => {
@@ -423,6 +431,11 @@ function compile(
     }
   }
   return catalog;
+}
+
+/** The tier of a sink's service: 'inventory' for the services.json inventoryServices, else 'finding'. */
+export function serviceTierOf(catalog: Catalog, sink: SinkData): Tier {
+  return catalog.inventoryServices.has(sink.service) ? 'inventory' : 'finding';
 }
 
 /** Words for what a sink's vendor does ('customer-support chat'): its own serviceLabel, else its service's. */

@@ -2,6 +2,11 @@
 
 export type SinkKind = 'third-party' | 'storage' | 'logging';
 export type Severity = 'error' | 'warning' | 'info';
+/**
+ * 'finding': a flow Montana law makes matter (warning or error); 'inventory': any other flow of personal data
+ * out of the code's hands, listed for the data map at info (rule.schema.json `tier`).
+ */
+export type Tier = 'finding' | 'inventory';
 
 export interface EntryData {
   module?: string;
@@ -87,6 +92,8 @@ export type GuardKind = 'signal' | 'consent' | 'flag';
 /** rules/services.json: words for each service id. */
 export interface ServicesData {
   services: Record<string, string>;
+  /** Services whose vendors process personal data for a routine function (payments, email delivery…): inventory level. */
+  inventoryServices?: string[];
 }
 
 export interface CategoryData {
@@ -98,6 +105,8 @@ export interface CategoryData {
   excludeSequences?: string[][];
   /** Property names that carry the category only on these receivers (req.ip, socket.handshake.address). */
   receiverPatterns?: { receivers: string[]; patterns: string[][] }[];
+  /** Whole names that carry the category as a variable, parameter or property, not as an object-literal key. */
+  notAsKey?: string[][];
   derived?: { whenNameHasWord: string[]; withCategory: string[] };
 }
 
@@ -214,6 +223,8 @@ export interface RuleData {
   title: string;
   description: string;
   severity: Severity;
+  /** Default 'finding'. */
+  tier?: Tier;
   sinkKinds: SinkKind[];
   categories: string[];
   citations: string[];
@@ -231,6 +242,10 @@ export interface RuleData {
   firesMessage?: string;
   /** Only sinks of these services ('advertising', 'carrier-billing'). */
   services?: string[];
+  /** Only sinks whose service is of this tier (services.json inventoryServices are 'inventory'). */
+  serviceTier?: Tier;
+  /** At sinks of a service of this tier, only these of the rule's categories match. */
+  byServiceTier?: Partial<Record<Tier, { categories: string[] }>>;
   /** Only vendors of these roles. */
   roles?: SinkRole[];
   /** Also matches calls marked `fires` in the catalog, with or without personal data. */

@@ -7,10 +7,30 @@ import type { Severity } from '../catalog/types';
 
 export const SOURCE = 'mt-pii';
 
-/** What a diagnostic carries back to the server for code actions. */
+/** What a diagnostic carries back to the server for code actions (and its tier, for the inventory setting). */
 export interface DiagnosticData {
   ruleId: string;
   fingerprint: string;
+  /** 'inventory' for an inventory entry left at info: shown as the mtPii.inventory setting says. */
+  tier?: 'inventory';
+}
+
+/** How inventory entries at info are shown (the mtPii.inventory setting): a hint (default), information, or not at all. */
+export type InventoryDisplay = 'hint' | 'information' | 'off';
+export const INVENTORY_DISPLAYS: readonly InventoryDisplay[] = ['hint', 'information', 'off'];
+
+/**
+ * Applies the inventory setting to diagnostics made by toDiagnostic (inventory entries at info come as hints):
+ * 'information' shows them as information, 'off' drops them; everything else is left as it is.
+ */
+export function showInventory(diagnostics: Diagnostic[], display: InventoryDisplay): Diagnostic[] {
+  if (display === 'hint' || !diagnostics.some(isInventoryHint)) return diagnostics;
+  if (display === 'off') return diagnostics.filter((d) => !isInventoryHint(d));
+  return diagnostics.map((d) => (isInventoryHint(d) ? { ...d, severity: DiagnosticSeverity.Information } : d));
+}
+
+function isInventoryHint(d: Diagnostic): boolean {
+  return (d.data as DiagnosticData | undefined)?.tier === 'inventory';
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -36,10 +56,12 @@ export function toDiagnostic(f: Finding, doc: TextDocument, docHref: (ruleId: st
   if (f.citations.length) {
     related.push({ location: { uri: doc.uri, range: rangeOf(doc, f.start, f.end) }, message: `Montana law: ${f.citations.join(', ')} (not legal advice)` });
   }
-  const data: DiagnosticData = { ruleId: f.ruleId, fingerprint: f.fingerprint };
+  // An inventory entry at info draws no squiggle: a hint, unless mtPii.inventory says otherwise (showInventory).
+  const inventory = f.tier === 'inventory' && f.severity === 'info';
+  const data: DiagnosticData = { ruleId: f.ruleId, fingerprint: f.fingerprint, ...(inventory ? { tier: 'inventory' as const } : {}) };
   return {
     range: rangeOf(doc, f.start, f.end),
-    severity: SEVERITY[f.severity],
+    severity: inventory ? DiagnosticSeverity.Hint : SEVERITY[f.severity],
     code: f.ruleId,
     ...(href ? { codeDescription: { href } } : {}),
     source: SOURCE,

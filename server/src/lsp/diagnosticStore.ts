@@ -4,9 +4,13 @@ import {
   CancellationToken, Connection, Diagnostic, DocumentDiagnosticReport, LSPErrorCodes, ResponseError,
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
+import { InventoryDisplay, showInventory } from './convert';
 
 interface Current {
   resultId: string;
+  /** As the analysis made them (inventory entries as hints), kept to apply another inventory setting. */
+  raw: Diagnostic[];
+  /** As shown: the inventory setting applied. */
   diagnostics: Diagnostic[];
   /** The document version they belong to (open files only). */
   version?: number;
@@ -25,6 +29,8 @@ export class DiagnosticStore {
   private nextId = 1;
   private waiters: (() => void)[] = [];
   private refreshTimer?: NodeJS.Timeout;
+  /** How inventory entries are shown (mtPii.inventory). */
+  private inventory: InventoryDisplay = 'hint';
 
   constructor(
     private readonly connection: Connection,
@@ -37,21 +43,30 @@ export class DiagnosticStore {
    * Sets a file's diagnostics. Open files are published on every analysis (with their version); closed
    * files only when their diagnostics change. `fromPull` marks results a pending document pull will carry.
    */
-  set(uri: string, diagnostics: Diagnostic[], version?: number, fromPull = false): void {
+  set(uri: string, raw: Diagnostic[], version?: number, fromPull = false): void {
     // A closed file without findings is not kept: thousands of empty reports would say nothing.
-    if (version === undefined && !diagnostics.length) return this.delete(uri);
+    if (version === undefined && !raw.length) return this.delete(uri);
+    const diagnostics = showInventory(raw, this.inventory);
     const json = JSON.stringify(diagnostics);
     const old = this.current.get(uri);
     const changed = !old || old.json !== json;
     if (changed || old?.version !== version) {
-      this.current.set(uri, { resultId: changed || !old ? String(this.nextId++) : old.resultId, diagnostics, version, json });
-    }
+      this.current.set(uri, { resultId: changed || !old ? String(this.nextId++) : old.resultId, raw, diagnostics, version, json });
+    } else old.raw = raw;
     if (!this.pull) {
       if (changed || version !== undefined) void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });
     } else if (changed) {
       this.waiters.splice(0).forEach((w) => w());
       if (version !== undefined && !fromPull) this.refreshSoon();
     }
+  }
+
+  /** Sets how inventory entries are shown (mtPii.inventory); every file whose diagnostics change is sent again. */
+  setInventoryDisplay(display: InventoryDisplay): void {
+    if (display === this.inventory) return;
+    this.inventory = display;
+    for (const [uri, cur] of [...this.current]) this.set(uri, cur.raw, cur.version);
+    this.refreshSoon();
   }
 
   /** Forgets a file (deleted, excluded): its diagnostics are cleared in the client. */

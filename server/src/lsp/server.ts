@@ -16,7 +16,7 @@ import { IndexWorkerClient } from '../worker/indexClient';
 import { EditCapabilities, FIX_ALL_KIND, codeActions, fileReader } from './codeActions';
 import { registerDataMap } from './dataMap';
 import { ConfigProblems } from './configProblems';
-import { SOURCE } from './convert';
+import { INVENTORY_DISPLAYS, SOURCE } from './convert';
 import { DiagnosticStore } from './diagnosticStore';
 import { FileSetups } from './fileSetup';
 import { hoverMarkdown } from './hover';
@@ -86,13 +86,13 @@ export class PiiServer {
         connection.console.error(`Montana PII Guard: rule data problems; the valid rules still run:\n${text}`);
         void connection.window.showWarningMessage('Montana PII Guard: some rule data is invalid; see the output channel.');
       }
-      void this.applyIndexSettings(true);
+      void this.applySettings(true);
     });
     // Settings or mt-pii.json files changed: everything open is checked again.
     connection.onDidChangeConfiguration(() => {
       this.enabled.clear();
       this.open.reanalyse(this.open.uris(), 0, false);
-      void this.applyIndexSettings(false);
+      void this.applySettings(false);
     });
     connection.onDidChangeWatchedFiles((params) => {
       const configChanged = params.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE) || this.configs.namesFile(uriToFile(c.uri)));
@@ -202,14 +202,20 @@ export class PiiServer {
     };
   }
 
-  /** Reads mtPii.index.*; starts the index at start-up (or when turned on), stops it when turned off. */
-  private async applyIndexSettings(startup: boolean): Promise<void> {
+  /**
+   * Reads mtPii.index.* and mtPii.inventory; starts the index at start-up (or when turned on), stops it when
+   * turned off; shows inventory entries as the setting says (an unknown value: the default, hints).
+   */
+  private async applySettings(startup: boolean): Promise<void> {
     const before = this.indexSettings;
     if (this.canAskSettings) {
-      const v = await this.connection.workspace.getConfiguration({ section: 'mtPii' })
-        .then((x: { index?: Partial<IndexSettings> } | null) => x?.index, () => undefined);
+      const all = await this.connection.workspace.getConfiguration({ section: 'mtPii' })
+        .then((x: { index?: Partial<IndexSettings>; inventory?: unknown } | null) => x, () => undefined);
+      const v = all?.index;
       const mb = Number(v?.memoryMB);
       this.indexSettings = { enable: v?.enable !== false, memoryMB: Number.isFinite(mb) && mb > 0 ? Math.max(16, mb) : DEFAULT_INDEX_MEMORY_MB };
+      const inventory = INVENTORY_DISPLAYS.find((d) => d === all?.inventory) ?? 'hint';
+      this.store.setInventoryDisplay(inventory);
     }
     this.worker.setBudget(this.indexSettings.memoryMB * 1024 * 1024);
     this.index.enabled = this.indexSettings.enable;

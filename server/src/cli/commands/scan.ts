@@ -23,6 +23,7 @@ export const SCAN: CommandSpec = {
     'fail-on': { type: 'string', value: '<severity>', help: 'Lowest severity that makes the exit status 1: error, warning (default), info or never' },
     'max-warnings': { type: 'string', value: '<n>', help: 'Exit status 1 when more than n warnings are found' },
     quiet: { type: 'boolean', help: 'Report errors only' },
+    inventory: { type: 'boolean', help: 'Stylish output: list every inventory entry (personal data to payment, email, SMS, storage and search vendors, on the device, in logs; info unless raised in mt-pii.json) instead of one summary line. JSON, SARIF and the data map always hold them' },
     config: { type: 'string', short: 'c', value: '<file>', help: 'Use this mt-pii.json for every file instead of the ones found above each file' },
     jobs: { type: 'string', short: 'j', value: '<n>', help: 'Analysis threads (default: the available cores); the output is the same for any n' },
     'file-timeout': { type: 'string', value: '<seconds>', help: `Time budget per file; a file over it is skipped with the reason (default: ${DEFAULT_FILE_TIMEOUT_S})` },
@@ -85,6 +86,7 @@ export function parseScanArgs(argv: string[]): ScanOptions & { help?: boolean } 
     progress: true,
     fix: !!v.fix,
     listSuppressions: !!v['list-suppressions'],
+    inventory: !!v.inventory,
     ...(help ? { help } : {}),
   };
   if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError('--stdin-filename goes with --stdin', '`mt-pii scan --help` lists the options.');

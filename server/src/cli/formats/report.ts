@@ -19,6 +19,8 @@ export interface ReportFinding {
   citations: string[];
   flow: { file: string; line: number; column: number; note: string }[];
   fingerprint: string;
+  /** Added to the contract: 'finding' (a flow Montana law makes matter) or 'inventory' (listed for the data map). */
+  tier: Finding['tier'];
 }
 
 /** Display-only: the flow split into one chain per source (not part of the JSON contract). */
@@ -133,6 +135,7 @@ export function toReportFinding(f: Finding, lines: (file: string) => LineMap, cw
     citations: f.citations,
     flow: f.flow.map(step),
     fingerprint: f.fingerprint,
+    tier: f.tier,
   };
   // Non-enumerable, so JSON output stays exactly the contract.
   Object.defineProperty(out, FLOW_CHAINS, { value: f.flowChains.map((c) => c.map(step)), enumerable: false });

@@ -44,7 +44,7 @@ export function formatSarif(report: Report, rules: readonly RuleData[], ctx: Sar
         help: { text: report.notice ? `${r.advice} ${r.applicability ?? ''} ${report.notice}`.replace(/\s+/g, ' ').trim() : r.advice, ...(markdown ? { markdown } : {}) },
         defaultConfiguration: { level: level(r.severity) },
         properties: {
-          tags: ['privacy', 'security', 'montana', ...(r.sinkKinds ?? []).map((k) => `sink:${k}`)],
+          tags: ['privacy', 'security', 'montana', ...(r.tier === 'inventory' ? ['inventory'] : []), ...(r.sinkKinds ?? []).map((k) => `sink:${k}`)],
           'security-severity': SECURITY_SEVERITY[r.severity] ?? '5.0',
           precision: 'medium',
           'problem.severity': r.severity === 'info' ? 'recommendation' : r.severity,
@@ -97,7 +97,7 @@ export function formatSarif(report: Report, rules: readonly RuleData[], ctx: Sar
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: location(f.file), region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
         partialFingerprints: { 'mtPii/v1': f.fingerprint },
-        properties: { categories: f.categories, citations: f.citations, sink: f.sink, tags: ['privacy', ...f.categories] },
+        properties: { categories: f.categories, citations: f.citations, sink: f.sink, tier: f.tier, tags: ['privacy', ...(f.tier === 'inventory' ? ['inventory'] : []), ...f.categories] },
         ...(f.flow.length ? {
           codeFlows: [{ threadFlows: [{ locations: f.flow.map((s) => ({ location: { physicalLocation: { artifactLocation: location(s.file), region: { startLine: s.line, startColumn: s.column } }, message: { text: s.note } } })) }] }],
         } : {}),

@@ -24,7 +24,7 @@ function repoPrefix(where: ProjectRoot): string | undefined {
   return rel ? rel + '/' : '';
 }
 
-export function render(format: Format, report: Report, ctx: { catalog: Catalog; where: ProjectRoot; skipped: SkippedFile[]; dataMap: () => DataMap; color?: boolean }): string {
+export function render(format: Format, report: Report, ctx: { catalog: Catalog; where: ProjectRoot; skipped: SkippedFile[]; dataMap: () => DataMap; color?: boolean; inventory?: boolean }): string {
   switch (format) {
     case 'json':
       return formatJson(report);
@@ -49,6 +49,6 @@ export function render(format: Format, report: Report, ctx: { catalog: Catalog; 
     case 'junit':
       return formatJunit(report, ctx.skipped);
     default:
-      return formatStylish(report, ctx.color);
+      return formatStylish(report, ctx.color, !!ctx.inventory);
   }
 }

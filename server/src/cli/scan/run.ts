@@ -60,6 +60,8 @@ export interface ScanOptions {
   fix?: boolean;
   /** --list-suppressions: the report is the list of suppression directives instead of the findings. */
   listSuppressions?: boolean;
+  /** --inventory: the stylish output lists each inventory entry instead of summarising them in one line. */
+  inventory?: boolean;
   /** Keep every flow, those accepted in a baseline too (the data map of `mt-pii report`). */
   noBaseline?: boolean;
   /** Analyse in this thread only (see ParallelRun.inThread). */
@@ -294,7 +296,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     return { report, text: '', exitCode: 0, notes, root, skipped, dataMap };
   }
   if (opts.listSuppressions) return { report, text: formatSuppressions(directives, opts.format === 'json' ? 'json' : 'text'), exitCode: 0, notes, root, skipped, dataMap };
-  const text = render(opts.format, report, { catalog, where, skipped, dataMap });
+  const text = render(opts.format, report, { catalog, where, skipped, dataMap, inventory: opts.inventory });
   let exitCode = opts.failOn !== 'never' && shownFindings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]) ? 1 : 0;
   if (opts.maxWarnings !== undefined && counts.warnings > opts.maxWarnings) {
     notes.push(`${counts.warnings} warning(s) found, more than --max-warnings ${opts.maxWarnings}`);
