@@ -5,6 +5,7 @@ import ts = require('typescript');
 import type { Catalog } from '../catalog/load';
 import { CALL, CALLBACK, NEW, laterCallbackParam } from '../catalog/paths';
 import type { Classifier } from './classify';
+import type { ContainerRules } from './containers';
 import { extendRef, resolve, sourceTaint } from './refs';
 import type { Scope } from './scope';
 import { addData, elementOf, emptyShape, mergeInto } from './shapes';
@@ -34,7 +35,7 @@ export class Calls implements CallStage {
   private binding!: BindingStage;
   private functions!: FunctionStage;
 
-  constructor(fc: FileContext, private readonly sinks: Sinks) {
+  constructor(fc: FileContext, private readonly sinks: Sinks, private readonly containers: ContainerRules) {
     this.catalog = fc.catalog;
     this.cls = fc.cls;
     this.sanitizers = fc.sanitizers;
@@ -116,6 +117,12 @@ export class Calls implements CallStage {
     // A function named as a sanitizer (maskEmail, getEmailDomain) returns clean data, whatever its body does.
     if (calleeName && this.cls.sanitizes(calleeName, this.sanitizers)) result = { ...result, taints: undefined, deps: undefined, clean: true };
     else if (callee.cls && isNew) result = { props: callee.cls.fields.props, cls: callee.cls, person: callee.person };
+    if (calleeName && !callee.fn && !ref) result = union(result, this.framework(node, calleeName, values, scope, isNew));
+    // Calling a parameter (singleton(name, init) calls init()): what the caller's function returns.
+    if (!isNew && !callee.fn && !ref && !callee.cls && callee.deps?.length) {
+      const made = callee.deps.filter((d) => !d.path?.length && d.param >= 0);
+      if (made.length) result = union(result, { deps: made.map((d) => ({ ...d, path: [CALL], step: { node, prev: d.step } })) });
+    }
 
     // The call's result: an SDK instance (AnalyticsBrowser.load()), an API source, or derived data.
     let next = extendRef(this.catalog, ref, isNew ? NEW : CALL);
@@ -124,6 +131,15 @@ export class Calls implements CallStage {
     result = union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));
     // A constructed object is a fresh value that later writes (identify.set('email', x)) can fill.
     return isNew && result === EMPTY ? {} : result;
+  }
+
+  /** Containers (createContext, inject, InjectionToken) and error objects built with data (containers.ts). */
+  private framework(node: ts.CallExpression | ts.NewExpression, name: string, values: Value[], scope: Scope, isNew: boolean): Value {
+    const c = this.containers;
+    const made = c.made(name, node, values, scope, this.functions);
+    if (made) return made;
+    if (!isNew) return c.read(name, values) ?? EMPTY;
+    return c.error(name, values, node) ?? EMPTY;
   }
 
   /**

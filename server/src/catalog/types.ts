@@ -122,6 +122,10 @@ export interface CategoriesData {
   stateHooks?: { identity: string[]; factory: string[]; state: string[]; box: Record<string, string> };
   /** Words and strings that show a check of an opt-out preference signal or a consent choice. */
   optOutChecks?: { words: string[][]; strings: string[] };
+  /** How frameworks hand out shared instances: contexts and injection tokens, their readers and providers. */
+  containers?: { makers: string[]; factoryKeys: string[]; readers: string[]; providerTags: string[]; providerProps: string[] };
+  /** Error constructors (by name suffix) whose message and options are data of the error. */
+  errors?: { suffixes: string[]; props: string[] };
 }
 
 export interface CitationData {
