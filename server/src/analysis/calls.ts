@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/load';
 import { CALL, CALLBACK, NEW, laterCallbackParam } from '../catalog/paths';
 import type { Classifier } from './classify';
 import type { ContainerRules } from './containers';
-import { extendRef, resolve, sourceTaint } from './refs';
+import { extendRef, resolve, sourceTaint, withBase } from './refs';
 import type { Scope } from './scope';
 import { addData, elementOf, emptyShape, mergeInto } from './shapes';
 import type { Sinks } from './sinks';
@@ -126,6 +126,7 @@ export class Calls implements CallStage {
 
     // The call's result: an SDK instance (AnalyticsBrowser.load()), an API source, or derived data.
     let next = extendRef(this.catalog, ref, isNew ? NEW : CALL);
+    if (ref && !isNew) next = withBase(next, this.sinks.httpBase(ref, args, scope)); // axios.create({ baseURL })
     if (next.source) next = sourceTaint(next, node);
     result = union(result, next);
     result = union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));

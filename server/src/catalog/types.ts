@@ -224,4 +224,6 @@ export interface RuleProfile {
 /** rules/http-clients.json */
 export interface HttpClientsData {
   clients: { label: string; from: EntryData[]; url: number; urlKey?: string; data: number[] }[];
+  /** Calls that make a client instance with a base URL (axios.create({ baseURL })); its relative paths go there. */
+  instances?: { label: string; from: EntryData[]; options: number; baseKeys: string[] }[];
 }
