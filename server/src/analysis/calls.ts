@@ -91,10 +91,12 @@ export class Calls implements CallStage {
     // Arguments, with what the callee tells us about them.
     const profile = spec ? this.sinks.isProfileCall(spec, args) : false;
     const values: Value[] = [];
+    let callbacks = 0;
     args.forEach((arg, i) => {
       const v = x.eval(arg, scope, { person: profile });
       values.push(ts.isSpreadElement(arg) ? dataOf(v) : v);
-      if (v.fn && i < 3) this.hintCallback(v.fn, cbTarget, method, recv, arg);
+      // Only the first callback gets an API's data (getCurrentPosition(onPosition, onError): the error is no position).
+      if (v.fn && i < 3) this.hintCallback(v.fn, callbacks++ === 0 || !cbTarget.source ? cbTarget : EMPTY, method, recv, arg);
       if (v.fn && ref) this.hintLaterParams(v.fn, ref);
       // A callback in an options object: posthog.init(key, { loaded: (ph) => ... }).
       if (ref && v.props && ts.isObjectLiteralExpression(arg)) {
