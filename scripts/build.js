@@ -6,10 +6,10 @@
 //
 //   dist/client/src/extension.js        the extension's main (package.json "main")
 //   dist/server/src/lsp/server.js        the language server the client forks over IPC
-//   dist/server/src/lsp/analysisWorker.js the worker thread the server spawns from its own folder
+//   dist/server/src/lsp/indexWorker.js   the worker thread holding the project index, spawned by the server
 //
 // The layout mirrors out/ on purpose: the server finds rules/ and package.json four folders above its own
-// file (server/src/catalog/load.ts, docs.ts) and its worker beside itself (server/src/worker/pool.ts), and
+// file (server/src/catalog/load.ts, docs.ts) and its worker beside itself (server/src/worker/indexClient.ts), and
 // the client finds the server at ../../server/src/lsp/server.js from its own file. Both trees (out/ for
 // development and the CLI, dist/ for the .vsix) therefore resolve the same relative paths.
 //
@@ -25,7 +25,7 @@ const dev = watch || process.argv.includes('--dev');
 const out = (p) => path.join(root, 'out', p);
 const dist = (p) => path.join(root, 'dist', p);
 
-for (const f of ['client/src/extension.js', 'server/src/lsp/server.js', 'server/src/worker/analysisWorker.js']) {
+for (const f of ['client/src/extension.js', 'server/src/lsp/server.js', 'server/src/worker/indexWorker.js']) {
   if (!fs.existsSync(out(f))) {
     console.error(`build: out/${f} is missing; run \`tsc -b\` first`);
     process.exit(1);
@@ -66,7 +66,7 @@ const common = {
       stdin: { contents: "require('./server.js').startServer();", resolveDir: out('server/src/lsp'), sourcefile: 'server-main.js', loader: 'js' },
       outfile: dist('server/src/lsp/server.js'),
     },
-    { ...common, entryPoints: [out('server/src/worker/analysisWorker.js')], outfile: dist('server/src/lsp/analysisWorker.js') },
+    { ...common, entryPoints: [out('server/src/worker/indexWorker.js')], outfile: dist('server/src/lsp/indexWorker.js') },
   ];
   if (watch) {
     for (const b of builds) await (await esbuild.context(b)).watch();
@@ -74,7 +74,7 @@ const common = {
     return;
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  const sizes = ['client/src/extension.js', 'server/src/lsp/server.js', 'server/src/lsp/analysisWorker.js']
+  const sizes = ['client/src/extension.js', 'server/src/lsp/server.js', 'server/src/lsp/indexWorker.js']
     .map((f) => `dist/${f} ${(fs.statSync(dist(f)).size / 1024).toFixed(0)} KB`);
   console.log(`build: ${sizes.join(', ')} (${dev ? 'dev' : 'minified'}, ${Date.now() - t0} ms)`);
 })().catch((e) => {

@@ -20,7 +20,7 @@ for (const rule of catalog.rules) {
     continue;
   }
   const text = fs.readFileSync(file, 'utf8');
-  const next = withCitationsSection(text, rule, catalog.citations);
+  const next = withCitationsSection(text, rule, catalog.citations, catalog.acts);
   if (next !== text) {
     fs.writeFileSync(file, next);
     changed++;

@@ -95,10 +95,12 @@ describe('fixtures', () => {
       else if (!inProject && rel.split(path.sep)[0] !== 'config') assert.ok(expected.length > 0, `${rel}: a fixture that is not ok_* must expect at least one finding`);
       const keys = expected.map((e) => e.key);
       assert.strictEqual(new Set(keys).size, keys.length, `${rel}: duplicate expectations ${keys.join(' ')}`);
-      const inConfig = rel.split(path.sep)[0] === 'config';
+      // config/<case>/ fixtures, and a rule's fixtures with their own mt-pii.json (a rule that reads the team's data).
+      const inConfig = rel.split(path.sep)[0] === 'config' || fs.existsSync(path.join(path.dirname(file), 'mt-pii.json'));
       let result: ReturnType<typeof analyzeFile> | undefined;
       if (inConfig) {
-        const { config, problems: cfgProblems } = new ConfigLoader(path.join(FIXTURES, '..', '..', 'rules'), [path.join(FIXTURES, 'config')]).forFile(file);
+        const stop = rel.split(path.sep)[0] === 'config' ? path.join(FIXTURES, 'config') : path.dirname(file);
+        const { config, problems: cfgProblems } = new ConfigLoader(path.join(FIXTURES, '..', '..', 'rules'), [stop]).forFile(file);
         assert.deepStrictEqual(cfgProblems, [], `${rel}: its mt-pii.json is invalid`);
         if (!isIncluded(config, file)) {
           assert.strictEqual(expected.length, 0, `${rel} is excluded by its mt-pii.json but expects findings`);

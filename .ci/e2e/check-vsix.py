@@ -40,7 +40,8 @@ manifest = json.loads(z.read('extension/package.json'))
 contributes = manifest.get('contributes', {})
 must = ['extension/package.json', 'extension/license.txt', 'extension/readme.md',
         'extension/dist/client/src/extension.js', 'extension/dist/server/src/lsp/server.js',
-        'extension/dist/server/src/lsp/analysisWorker.js', 'extension/rules/categories.json',
+        'extension/dist/server/src/lsp/indexWorker.js',
+        'extension/rules/categories.json',
         'extension/rules/montana/citations.json', 'extension/rules/schema/config.schema.json']
 refs = [manifest.get('main'), manifest.get('icon')] + [g.get('path') for g in contributes.get('grammars', [])] \
     + [j.get('url') for j in contributes.get('jsonValidation', []) if not str(j.get('url', '')).startswith(('http:', 'https:'))]

@@ -8,12 +8,17 @@
 // HOVER_EXPECT (text of the server hover, default 'MCA 30-14-'; the hover must also hold a link to
 // https://mca.legmt.gov/...),
 // SHOT (png path, default /tmp/mt-pii-ui-smoke.png), SQUIGGLE (class of the expected squiggle, default
-// .squiggly-warning: the finding is a Warning, and TypeScript's own errors would be .squiggly-error).
+// .squiggly-warning: the finding is a Warning, and TypeScript's own errors would be .squiggly-error),
+// MAP_VENDORS (comma-separated vendors the data map must show, default Segment,Web Storage; its screenshot is
+// SHOT with -data-map before .png).
+// Then "Montana PII Guard: Show Data Map" from the command palette: the webview must render the vendors and
+// the flow chart (read inside the webview's frame).
 const { chromium } = require('playwright-core');
 const {
   PORT = '18765', FOLDER, FILE = 'login.ts', EXPECT = 'mt/personal-data-to-third-party', HOVER_EXPECT = 'MCA 30-14-',
-  SHOT = '/tmp/mt-pii-ui-smoke.png', SQUIGGLE = '.squiggly-warning',
+  SHOT = '/tmp/mt-pii-ui-smoke.png', SQUIGGLE = '.squiggly-warning', MAP_VENDORS = 'Segment,Web Storage',
 } = process.env;
+const MAP_SHOT = SHOT.replace(/\.png$/, '') + '-data-map.png';
 const t0 = Date.now();
 const ts = (m) => console.log(`[ui-smoke ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
@@ -24,6 +29,8 @@ const STEPS = [
   'ui: the Problems panel lists the mt-pii finding',
   'ui: hovering the squiggle shows the finding and the Montana citation',
   'ui: the hover links the citation to mca.legmt.gov',
+  'ui: the command palette runs Montana PII Guard: Show Data Map and a webview opens',
+  'ui: the data map webview renders the vendors and the flow chart',
 ];
 
 (async () => {
@@ -83,11 +90,44 @@ const STEPS = [
     // Bring the citations into view in the hover for the screenshot (the README shows it).
     await link.scrollIntoViewIfNeeded().catch(() => {});
     await page.waitForTimeout(300);
+    await page.screenshot({ path: SHOT }).then(() => ts('screenshot ' + SHOT), (e) => ts('screenshot failed: ' + e.message));
+
+    // The data map: run the command as a user would, then read the page inside the webview's frames.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+    await page.keyboard.type('Montana PII Guard: Show Data Map', { delay: 10 });
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Show Data Map"]', { timeout: 15000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tabs-container .tab[aria-label*="Personal data map"], .tabs-container .tab .label-name:text-is("Personal data map")', { timeout: 30000 });
+    await page.waitForSelector('iframe.webview', { state: 'attached', timeout: 30000 });
+    pass();
+
+    const vendors = MAP_VENDORS.split(',').map((v) => v.trim()).filter(Boolean);
+    let found;
+    let mapFrame;
+    for (const end = Date.now() + 60000; Date.now() < end && !found; await page.waitForTimeout(250)) {
+      for (const frame of page.frames()) {
+        const seen = await frame.evaluate((want) => {
+          const text = document.body ? document.body.innerText : '';
+          const chart = document.querySelector('svg.flow-chart');
+          return chart && want.every((v) => text.includes(v)) ? { paths: chart.querySelectorAll('path.link').length, title: document.title } : null;
+        }, vendors).catch(() => null);
+        if (seen) { found = seen; mapFrame = frame; break; }
+      }
+    }
+    if (!found) throw new Error(`no webview frame shows the flow chart and ${vendors.join(', ')} within 60 s`);
+    pass(`${vendors.join(', ')}; ${found.paths} flow line(s) in "${found.title}"`);
+    // For the screenshot: the Problems panel out of the way, the chart in view.
+    await page.locator('.part.panel .codicon-panel-close, .part.panel .codicon-close').first().click({ timeout: 3000 }).catch(() => {});
+    await mapFrame.evaluate(() => document.getElementById('flow').scrollIntoView()).catch(() => {});
+    await page.waitForTimeout(500);
   } catch (e) {
     console.log(`CHECK FAIL ${STEPS[step]}: ${String(e && e.message).split('\n')[0]}`);
     for (step++; step < STEPS.length; step++) console.log(`CHECK FAIL ${STEPS[step]}: not reached`);
   } finally {
-    await page.screenshot({ path: SHOT }).then(() => ts('screenshot ' + SHOT), (e) => ts('screenshot failed: ' + e.message));
+    const shot = step > STEPS.length - 2 ? MAP_SHOT : SHOT;
+    await page.screenshot({ path: shot }).then(() => ts('screenshot ' + shot), (e) => ts('screenshot failed: ' + e.message));
     await browser.close();
   }
   process.exit(step === STEPS.length ? 0 : 1);

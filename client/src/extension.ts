@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
 import { serverOptions } from './serverOptions';
 import { ServerState, StatusBar } from './statusBar';
+import { DataMapState, DataMapView } from './dataMapView';
 
 // The client only starts the server and shows its state: every finding, hover and fix comes from the
 // server over LSP, so the editor, `mt-pii scan` and CI agree. Nothing here talks to the network.
@@ -10,13 +11,28 @@ const CLIENT_ID = 'mtPii'; // also the settings prefix, so `mtPii.trace.server` 
 const CLIENT_NAME = 'Montana PII Guard';
 export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'vue', 'svelte'];
 const SCHEMES = ['file', 'untitled'];
-export const COMMANDS = { showOutput: 'mtPii.showOutput', restartServer: 'mtPii.restartServer' } as const;
+/** Source files the server reads (server/src/analysis/parse.ts SOURCE_EXTENSIONS, without the dot). */
+const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'vue', 'svelte'];
+export const COMMANDS = { showOutput: 'mtPii.showOutput', restartServer: 'mtPii.restartServer', showDataMap: 'mtPii.showDataMap' } as const;
+
+/** One work-done progress event of the server (the workspace index), as the client received it. */
+export interface ProgressEvent {
+  kind: 'begin' | 'report' | 'end';
+  title?: string;
+  message?: string;
+  percentage?: number;
+}
 
 /** What activate() returns: enough for the end-to-end tests to wait for the server, nothing more. */
 export interface MtPiiApi {
   readonly serverState: ServerState;
   /** Settles once the last start, stop or restart that was asked for has finished. */
   whenIdle(): Promise<void>;
+  /** What the data map view shows now, and a promise that settles when it is not refreshing. */
+  readonly dataMap: DataMapState;
+  whenDataMapIdle(): Promise<void>;
+  /** The server's work-done progress since the client started (shown by VS Code in the status bar). */
+  readonly progress: readonly ProgressEvent[];
 }
 
 let controller: ServerController | undefined;
@@ -26,17 +42,30 @@ export function activate(context: vscode.ExtensionContext): MtPiiApi {
   const status = new StatusBar(COMMANDS.showOutput);
   const ctl = new ServerController(output, status);
   controller = ctl;
+  // The map is built by the language server (the engine of `mt-pii report`), never by running workspace code.
+  const dataMap = new DataMapView(async () => {
+    await ctl.whenIdle();
+    return ctl.running();
+  });
   context.subscriptions.push(
     output,
     status,
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.restartServer, () => ctl.restart()),
+    dataMap,
+    vscode.commands.registerCommand(COMMANDS.showDataMap, () => dataMap.show()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mtPii.enable')) void ctl.sync();
     }),
   );
   void ctl.sync();
-  return { get serverState() { return status.state; }, whenIdle: () => ctl.whenIdle() };
+  return {
+    get serverState() { return status.state; },
+    whenIdle: () => ctl.whenIdle(),
+    get dataMap() { return dataMap.state; },
+    whenDataMapIdle: () => dataMap.whenIdle(),
+    get progress() { return ctl.progress; },
+  };
 }
 
 export function deactivate(): Promise<void> | undefined {
@@ -53,7 +82,10 @@ function isEnabled(): boolean {
 class ServerController {
   private client: LanguageClient | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
+  private sources: vscode.FileSystemWatcher | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** Work-done progress seen from the current server (VS Code shows it; the tests read it). */
+  progress: ProgressEvent[] = [];
 
   constructor(
     private readonly output: vscode.LogOutputChannel,
@@ -62,6 +94,11 @@ class ServerController {
 
   whenIdle(): Promise<void> {
     return this.queue;
+  }
+
+  /** The client, when its server is running. */
+  running(): LanguageClient | undefined {
+    return this.client?.isRunning() ? this.client : undefined;
   }
 
   /** Start or stop so that the server runs exactly when `mtPii.enable` is true. */
@@ -98,12 +135,26 @@ class ServerController {
   }
 
   private async startNow(): Promise<void> {
-    this.watcher = vscode.workspace.createFileSystemWatcher('**/mt-pii.json');
+    // mt-pii.json and any JSON file one names (the recorded disclosure): the server re-reads what changed.
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+    // Source files changed outside the editor (a checkout, a formatter): the server's index drops what changed.
+    this.sources = vscode.workspace.createFileSystemWatcher(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`);
+    this.progress = [];
     const clientOptions: LanguageClientOptions = {
       documentSelector: SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language }))),
-      synchronize: { fileEvents: this.watcher },
+      synchronize: { fileEvents: [this.watcher, this.sources] },
       outputChannel: this.output,
       diagnosticCollectionName: 'mt-pii',
+      // Pull diagnostics (the server announces them): on open, after each edit and save, and the workspace's.
+      diagnosticPullOptions: { onChange: true, onSave: true },
+      middleware: {
+        handleWorkDoneProgress: (token, params, next) => {
+          const p = params as ProgressEvent;
+          this.progress.push({ kind: p.kind, title: p.title, message: p.message, percentage: p.percentage });
+          if (this.progress.length > 1000) this.progress.splice(1, this.progress.length - 1000);
+          next(token, params);
+        },
+      },
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(), clientOptions);
     client.onDidChangeState((e) => this.status.set(toStatus(e.newState)));
@@ -117,6 +168,8 @@ class ServerController {
       this.client = undefined;
       this.watcher?.dispose();
       this.watcher = undefined;
+      this.sources?.dispose();
+      this.sources = undefined;
       await client.dispose(2000).catch(() => undefined);
       this.status.set('failed');
       const cause = e instanceof Error ? e.message : String(e);
@@ -131,6 +184,8 @@ class ServerController {
     this.client = undefined;
     this.watcher?.dispose();
     this.watcher = undefined;
+    this.sources?.dispose();
+    this.sources = undefined;
     if (!client) return;
     try {
       await client.dispose(2000);

@@ -115,7 +115,7 @@ describe('language server: workspace scan', function () {
     const client = new LspClient();
     try {
       const init = (await client.initialize(ws.dir)) as { capabilities: { executeCommandProvider?: { commands: string[] } } };
-      assert.deepStrictEqual(init.capabilities.executeCommandProvider?.commands, ['mtPii.scanWorkspace']);
+      assert.deepStrictEqual(init.capabilities.executeCommandProvider?.commands, ['mtPii.scanWorkspace', 'mtPii.stopIndexing', 'mtPii.indexStatus']);
       const outcome = (await client.conn.sendRequest('workspace/executeCommand', { command: 'mtPii.scanWorkspace', arguments: [] })) as { files: number; findings: number };
       assert.strictEqual(outcome.findings, 2);
       const a = client.last(ws.uri);

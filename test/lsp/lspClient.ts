@@ -4,7 +4,7 @@ import {
   CodeAction, CodeActionRequest, Diagnostic, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, ExitNotification, HoverRequest, InitializeRequest, InitializedNotification,
   ProtocolConnection, PublishDiagnosticsNotification, PublishDiagnosticsParams, ShutdownRequest, StreamMessageReader,
-  StreamMessageWriter, createProtocolConnection, Hover, TextEdit,
+  StreamMessageWriter, createProtocolConnection, Hover, TextEdit, WorkDoneProgress,
 } from 'vscode-languageserver-protocol/node';
 import { pathToFileURL } from 'url';
 
@@ -19,8 +19,15 @@ export class LspClient {
   stderr = '';
   exited: number | null = null;
 
-  constructor(command: string[] = ['node', path.join(ROOT, 'out/server/src/lsp/server.js'), '--stdio']) {
-    this.proc = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** Messages the server logged (window/logMessage), in order. */
+  readonly logs: string[] = [];
+  /** Work-done progress the server reported, per token, in order. */
+  readonly progress: { token: string | number; value: { kind: string; title?: string; message?: string; percentage?: number; cancellable?: boolean } }[] = [];
+  /** Requests the server sent to the client, by method (e.g. workspace/diagnostic/refresh). */
+  readonly requests: string[] = [];
+
+  constructor(command: string[] = ['node', path.join(ROOT, 'out/server/src/lsp/server.js'), '--stdio'], env: Record<string, string> = {}) {
+    this.proc = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.proc.stderr!.on('data', (d) => (this.stderr += d.toString()));
     this.proc.on('exit', (code) => (this.exited = code));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
@@ -28,14 +35,56 @@ export class LspClient {
       const list = this.published.get(p.uri) ?? [];
       list.push(p);
       this.published.set(p.uri, list);
-      this.waiters.splice(0).forEach((w) => w());
+      this.wake();
     });
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.wake();
+    });
+    this.conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.requests.push('window/workDoneProgress/create');
+      this.conn.onProgress(WorkDoneProgress.type, p.token, (value) => {
+        this.progress.push({ token: p.token, value });
+        this.wake();
+      });
+      return null;
+    });
+    this.conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.requests.push('workspace/diagnostic/refresh');
+      this.wake();
+      return null;
+    });
+    this.conn.onNotification('window/showMessage', () => undefined);
     this.conn.listen();
   }
 
   /** Answers to workspace/configuration requests, by section (set before initialize to announce support). */
   settings?: (scopeUri: string | undefined, section: string | undefined) => unknown;
+
+  /** Client capabilities announced beyond configuration (window.workDoneProgress, textDocument.diagnostic, …). */
+  capabilities: Record<string, unknown> = {};
+
+  private wake(): void {
+    this.waiters.splice(0).forEach((w) => w());
+  }
+
+  /** Waits until `pred` holds, re-checking whenever the server sends something. */
+  async until<T>(pred: () => T | undefined | false, what: string, timeoutMs = 20000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = pred();
+      if (v) return v;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nlogs: ${this.logs.join('\n')}\nstderr: ${this.stderr}`);
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, Math.min(200, Math.max(10, deadline - Date.now())));
+        this.waiters.push(() => { clearTimeout(t); r(); });
+      });
+    }
+  }
+
+  command<T = unknown>(command: string, ...args: unknown[]): Promise<T> {
+    return this.conn.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<T>;
+  }
 
   async initialize(rootDir = ROOT): Promise<unknown> {
     if (this.settings) {
@@ -45,7 +94,7 @@ export class LspClient {
     }
     const result = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: pathToFileURL(rootDir).href,
-      capabilities: this.settings ? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } } : {},
+      capabilities: merge(this.settings ? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } } : {}, this.capabilities),
       workspaceFolders: [{ uri: pathToFileURL(rootDir).href, name: 'ws' }],
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
@@ -111,6 +160,15 @@ export class LspClient {
     this.conn.dispose();
     if (this.exited === null) this.proc.kill();
   }
+}
+
+function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = prev && typeof prev === 'object' && v && typeof v === 'object' ? merge(prev as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
 }
 
 /** Applies LSP text edits (in any order) to a text. */

@@ -43,7 +43,22 @@ const VERIFIED = new Set([
   'MCA 30-14-2818', 'MCA 30-14-2819', 'MCA 30-14-2820', 'MCA 30-23-102', 'MCA 30-23-104', 'MCA 2-6-1501', 'MCA 2-6-1502', 'MCA 2-6-1503',
   'MCA 2-17-551', 'MCA 2-17-552', 'MCA 20-7-1325', 'MCA 50-16-504', 'MCA 50-16-525', 'MCA 50-16-546', 'MCA 50-16-553',
   'MCA 61-11-503', 'MCA 61-11-515', 'MCA 46-5-603', 'ARM 38.5.3901',
+  // Added 2026-12 (issue 13): montana-law.md marks them verified too — 30-14-1702 (official), 44-15-109 (copy, §11),
+  // 30-14-2812(2)(d) (the opening words on the official MCA 2025 page, the 2023 age band in copies, §2.8).
+  'MCA 30-14-2812(2)(d)', 'MCA 44-15-109',
 ]);
+
+/**
+ * Citations montana-law.md names only from secondary sources, verified since with the search tool against a
+ * verbatim copy and two secondary sources: each records what was seen in its `verificationNote`.
+ */
+const VERIFIED_BY_SEARCH = new Set(['MCA 33-19-321']);
+
+/**
+ * Explained by `mt-pii explain`, never cited by a rule (notCitedBecause): 61-11-506 binds the Department of
+ * Justice itself; montana-law.md §5.2 has it from two secondary sources only.
+ */
+const EXPLAINED_NOT_CITED = new Set(['MCA 61-11-506']);
 
 /** The official URL of an MCA section, by the pattern of montana-law.md §0.3 on the current host. */
 function officialUrl(section: string): string {
@@ -101,8 +116,9 @@ describe('rules/ data', () => {
 
   it('rules: messages say "may", name the destination and use known placeholders; a fires-only rule has fires and a firesMessage', () => {
     for (const r of loadCatalog().catalog.rules) {
-      const texts = [r.message, r.firesMessage, ...Object.values(r.roleVariants ?? {}).flatMap((v) => [v!.message, v!.firesMessage]),
-        ...Object.values(r.profiles ?? {}).flatMap((p) => [p!.message, p!.firesMessage])].filter((t): t is string => !!t);
+      const texts = [r.message, r.firesMessage, r.vendorMessage, ...Object.values(r.roleVariants ?? {}).flatMap((v) => [v!.message, v!.firesMessage]),
+        ...Object.values(r.profiles ?? {}).flatMap((p) => [p!.message, p!.firesMessage, ...(p!.companions ?? []).map((c) => c.message)]),
+        ...(r.companions ?? []).map((c) => c.message), r.outsideMcdpa?.message, r.outsideMcdpa?.firesMessage, r.unreadSignalMessage].filter((t): t is string => !!t);
       for (const t of texts) {
         assert.match(t, /\bmay\b/, `${r.id}: "${t}" is not worded as "may"`);
         assert.ok(t.includes('{vendor}') || t.includes('{api}'), `${r.id}: "${t}" names no destination`);
@@ -113,6 +129,10 @@ describe('rules/ data', () => {
       for (const c of r.requireAny ?? []) assert.ok(r.categories.includes(c), `${r.id}: requireAny ${c} is not among its categories`);
       assert.ok(!(r.onlyFor ?? []).some((p) => (r.notFor ?? []).includes(p)), `${r.id}: a profile both in onlyFor and notFor`);
       assert.match(r.applicability ?? '', /\bmay\b|information/i, `${r.id}: applicability does not say it may apply`);
+      // "Not legal advice" wherever law is read: the rule's applicability and each profile's.
+      for (const a of [r.applicability, ...Object.values(r.profiles ?? {}).map((p) => p!.applicability)]) {
+        if (a !== undefined) assert.match(a, /Not legal advice\.|this is not legal advice/, `${r.id}: applicability "${a.slice(0, 60)}…" does not say it is not legal advice`);
+      }
     }
   });
 
@@ -136,13 +156,34 @@ describe('rules/ data', () => {
   });
 });
 
+describe('the disclosure and the drafts for the privacy lead', () => {
+  const ids = readJson(path.join(RULES, 'categories.json')).categories.map((c: { id: string }) => c.id);
+  it('disclosure.schema.json lists exactly the category ids of categories.json', () => {
+    assert.deepStrictEqual(readJson(path.join(RULES, 'schema', 'disclosure.schema.json')).properties.categories.items.enum, ids);
+  });
+  it('privacy-documents.json loads, and mentions only citations of citations.json', () => {
+    const { catalog } = loadCatalog();
+    assert.ok(catalog.documents, 'loaded into the catalog');
+    const text = fs.readFileSync(path.join(RULES, 'privacy-documents.json'), 'utf8');
+    for (const m of text.matchAll(/MCA \d+-\d+-\d+(?:\(\w+\))*/g)) {
+      const section = m[0].replace(/\(.*$/, '');
+      assert.ok(Object.keys(catalog.citations).some((c) => c.startsWith(section)), `privacy-documents.json mentions ${m[0]}, not in citations.json`);
+      assert.ok(VERIFIED.has(m[0]) || /^MCA 30-14-2808\(1\)$/.test(m[0]), `${m[0]} is not on the verified list`);
+    }
+    assert.ok(catalog.rules.some((r) => r.derived === 'disclosure'), 'a derived disclosure rule exists');
+  });
+});
+
 describe('citations', () => {
   const data = readJson(path.join(RULES, 'montana', 'citations.json'));
   it('use the current official host', () => assert.strictEqual(data.host, 'https://mca.legmt.gov/bills/mca/'));
   it('ARM links use the rules.mt.gov host constant', () => assert.strictEqual(data.armHost, 'https://rules.mt.gov/gateway/RuleNo.asp?RN='));
   for (const [id, c] of Object.entries<Record<string, string>>(data.citations)) {
     it(`${id} is verified, well formed, and links its official section page`, () => {
-      assert.ok(VERIFIED.has(id), `${id} is not on the verified list`);
+      assert.ok(VERIFIED.has(id) || VERIFIED_BY_SEARCH.has(id) || EXPLAINED_NOT_CITED.has(id), `${id} is not on the verified list`);
+      if (VERIFIED_BY_SEARCH.has(id)) assert.ok(c.verificationNote, `${id}: verified with the search tool, so it records what was seen`);
+      assert.strictEqual(c.verification === 'secondary', EXPLAINED_NOT_CITED.has(id), `${id}: only an explained, never-cited entry may rest on secondary sources`);
+      assert.strictEqual(!!c.notCitedBecause, EXPLAINED_NOT_CITED.has(id), `${id}: notCitedBecause`);
       const code = c.code ?? 'MCA';
       assert.strictEqual(id, `${code} ${c.section}${c.subsection ?? ''}`);
       if (code === 'ARM') {
@@ -155,9 +196,33 @@ describe('citations', () => {
         assert.ok(c.url.startsWith(data.host));
       }
       for (const k of ['title', 'summary', 'binds']) assert.ok(c[k] && c[k].length > 4, `${id}.${k}`);
-      assert.ok(['official', 'copy'].includes(c.verification));
+      assert.ok(['official', 'copy', 'secondary'].includes(c.verification));
+      assert.ok(c.act && data.acts[c.act], `${id}: its act "${c.act}" says whom it binds in citations.json acts`);
     });
   }
+  it('every act says whom it binds in one line, and every act is one a citation names', () => {
+    const named = new Set(Object.values<Record<string, string>>(data.citations).map((c) => c.act));
+    for (const [act, a] of Object.entries<{ binds: string }>(data.acts)) {
+      assert.ok(named.has(act), `${act}: no citation names it`);
+      assert.match(a.binds, /^[^\n]{20,400}$/, `${act}: one line`);
+    }
+  });
+  it('the Consumer Data Privacy Act sections say so (mcdpa), and nothing else does', () => {
+    for (const [id, c] of Object.entries<Record<string, unknown>>(data.citations)) assert.strictEqual(!!c.mcdpa, /^MCA 30-14-28/.test(id), id);
+  });
+  it('notices: a not-legal-advice sentence, and the exemption cited for an exempt entity is a known citation', () => {
+    assert.match(data.notices.notLegalAdvice, /^Not legal advice/);
+    for (const c of data.notices.exemptionCitations) assert.ok(c in data.citations, c);
+  });
+  it('61-11-506 is explained, never cited: it binds the department itself', () => {
+    const { catalog } = loadCatalog();
+    for (const r of catalog.rules) {
+      const all = [...r.citations, ...(r.categoryCitations ?? []).flatMap((x) => x.citations), ...Object.values(r.roleVariants ?? {}).flatMap((v) => v!.citations ?? []),
+        ...Object.values(r.profiles ?? {}).flatMap((p) => [...p!.citations, ...(p!.categoryCitations ?? []).flatMap((x) => x.citations)])];
+      for (const id of EXPLAINED_NOT_CITED) assert.ok(!all.includes(id), `${r.id} cites ${id}`);
+    }
+    assert.match(data.citations['MCA 61-11-506'].binds, /Department of Justice/);
+  });
   it('only the Consumer Data Privacy Act duties with thresholds are marked as needing them (its minors sections have none)', () => {
     for (const [id, c] of Object.entries<Record<string, unknown>>(data.citations)) {
       const minors = /^MCA 30-14-28(11|18|19)/.test(id);
@@ -165,25 +230,31 @@ describe('citations', () => {
       assert.strictEqual(!!c.needsMcdpaThresholds, mcdpa && !minors, id);
     }
   });
-  it('no rule cites a state-agency section against private code, and none cites the Consumer Data Privacy Act to a state agency', () => {
+  it('no rule cites a state-agency section against private code or a local government, and none cites the Consumer Data Privacy Act to a government body', () => {
     const { catalog } = loadCatalog();
-    const agencyLaw = (c: string) => /^MCA 2-6-15|^MCA 2-17-55/.test(c);
+    const stateAgencyLaw = (c: string) => /^MCA 2-6-15/.test(c);
+    const governmentLaw = (c: string) => /^MCA 2-6-15|^MCA 2-17-55/.test(c);
     for (const r of catalog.rules) {
       const general = [...r.citations, ...(r.categoryCitations ?? []).flatMap((x) => x.citations),
         ...Object.values(r.roleVariants ?? {}).flatMap((v) => v!.citations ?? [])];
-      if (general.some(agencyLaw)) assert.deepStrictEqual(r.onlyFor, ['state-agency'], `${r.id} cites a state-agency section outside a state-agency-only rule`);
+      if (general.some(stateAgencyLaw)) assert.deepStrictEqual(r.onlyFor, ['state-agency'], `${r.id} cites a state-agency section outside a state-agency-only rule`);
+      if (general.some(governmentLaw)) assert.ok(r.onlyFor?.every((p) => p === 'state-agency' || p === 'local-government'), `${r.id} cites a government section outside a government-only rule`);
       for (const [p, o] of Object.entries(r.profiles ?? {})) {
+        const cited = [...o!.citations, ...(o!.categoryCitations ?? []).flatMap((x) => x.citations)];
         if (p === 'state-agency') continue;
-        assert.ok(![...o!.citations, ...(o!.categoryCitations ?? []).flatMap((x) => x.citations)].some(agencyLaw), `${r.id}: profile ${p} cites a state-agency section`);
+        assert.ok(!cited.some(stateAgencyLaw), `${r.id}: profile ${p} cites a state-agency section (MCA 2-6-1501..1503 bind state agencies only)`);
+        if (p !== 'local-government') assert.ok(!cited.some(governmentLaw), `${r.id}: profile ${p} cites a government section`);
       }
-      // Whatever a state agency sees (alone or combined with other profiles) cites no MCDPA section and no MCDPA wording.
-      for (const also of [[], ['minors'], ['school-service'], ['health-care-provider'], ['school-service', 'minors']] as ProfileId[][]) {
-        const profiles = activeProfiles({ entity: 'state-agency', also });
+      // Whatever a government body sees (alone or combined with other profiles) cites no MCDPA section and no MCDPA wording.
+      for (const [entity, also] of [['state-agency', []], ['state-agency', ['minors']], ['state-agency', ['school-service']], ['state-agency', ['health-care-provider']],
+        ['state-agency', ['school-service', 'minors']], ['local-government', []], ['local-government', ['school-service', 'minors']], ['local-government', ['health-care-provider']]] as [ProfileId, ProfileId[]][]) {
+        const profiles = activeProfiles({ entity, also });
         if (!ruleApplies(r, profiles)) continue;
         for (const role of [undefined, 'processor', 'own-purposes'] as const) {
           const v = viewOf(r, profiles, role);
           const all = [...v.citations, ...v.categoryCitations.flatMap((x) => x.citations)];
-          assert.ok(!all.some((c) => c.startsWith('MCA 30-14-28')), `${r.id} (state-agency + ${also.join('+') || 'nothing'}, ${role}): cites ${all.join(', ')}`);
+          assert.ok(!all.some((c) => c.startsWith('MCA 30-14-28')), `${r.id} (${entity} + ${also.join('+') || 'nothing'}, ${role}): cites ${all.join(', ')}`);
+          if (entity === 'local-government') assert.ok(!all.some(stateAgencyLaw), `${r.id} (local-government, ${role}): cites ${all.join(', ')}`);
           for (const t of [v.message, v.firesMessage, v.advice]) {
             assert.doesNotMatch(t, /Consumer Data Privacy Act|processor contract|data protection assessment|consumer's (prior )?consent/, `${r.id} (state-agency): "${t}"`);
           }
@@ -234,7 +305,7 @@ describe('rule docs', () => {
     });
     it(`${rule.id}: doc Citations section is the one rendered from the rule data (scripts/rule-docs.js)`, () => {
       const text = fs.readFileSync(doc, 'utf8');
-      assert.strictEqual(text, withCitationsSection(text, rule, catalog.citations), `${rule.id}: run node scripts/rule-docs.js`);
+      assert.strictEqual(text, withCitationsSection(text, rule, catalog.citations, catalog.acts), `${rule.id}: run node scripts/rule-docs.js`);
     });
     it(`${rule.id}: doc examples — ❌ is flagged by this rule, ✅ is not flagged at all`, () => {
       const text = fs.readFileSync(doc, 'utf8');
@@ -246,11 +317,14 @@ describe('rule docs', () => {
       // "With `mt-pii.json` `{...}`:" in the Examples section sets the profile the examples run under.
       const examples = text.slice(text.indexOf('## Examples'));
       const cfg = /With `mt-pii\.json` `(\{.*?\})`/.exec(examples.slice(0, examples.indexOf('###')));
-      const profile = cfg ? JSON.parse(cfg[1]).profile : undefined;
+      const json = cfg ? JSON.parse(cfg[1]) : {};
+      const profile = json.profile;
       if (rule.onlyFor) assert.ok(profile, `${rule.id}: examples of a profile rule must say the mt-pii.json profile they assume`);
-      const bad = analyzeFile(`/doc/${name}.tsx`, block('❌'), catalog, { profile }).findings;
+      if (rule.derived === 'disclosure') assert.ok(json.disclosed, `${rule.id}: examples of a disclosure rule must say the disclosure they assume`);
+      const options = { profile, disclosed: json.disclosed };
+      const bad = analyzeFile(`/doc/${name}.tsx`, block('❌'), catalog, options).findings;
       assert.ok(bad.some((f) => f.ruleId === rule.id), `${rule.id}: ❌ example not flagged (${bad.map((f) => f.ruleId).join(', ') || 'nothing'})`);
-      const good = analyzeFile(`/doc/${name}.tsx`, block('✅'), catalog, { profile }).findings;
+      const good = analyzeFile(`/doc/${name}.tsx`, block('✅'), catalog, options).findings;
       assert.deepStrictEqual(good.map((f) => `${f.ruleId} ${f.message}`), []);
     });
   }

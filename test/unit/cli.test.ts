@@ -23,7 +23,8 @@ describe('mt-pii scan --format json (the contract)', () => {
   it('exits 1 when findings are at or above the failing severity', () => assert.strictEqual(r.code, 1, r.stderr));
 
   it('prints exactly the documented keys', () => {
-    assert.deepStrictEqual(Object.keys(report), ['tool', 'findings', 'summary']);
+    assert.deepStrictEqual(Object.keys(report), ['tool', 'findings', 'summary', 'notice']);
+    assert.match(report.notice, /^Not legal advice/);
     assert.deepStrictEqual(report.tool, { name: 'mt-pii', version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version });
     // The contract's keys first; later additions only add keys (counts per severity, skipped and baselined files).
     assert.deepStrictEqual(Object.keys(report.summary), ['files', 'findings', 'durationMs', 'errors', 'warnings', 'infos', 'skipped', 'baselined']);
@@ -169,12 +170,14 @@ describe('mt-pii scan --format sarif and stylish', () => {
     assert.strictEqual(results.length, 9);
     assert.ok(results.every((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['mtPii/v1']));
     assert.ok(sarif.runs[0].tool.driver.rules.some((x: { id: string }) => x.id === 'mt/breach-data-on-device'));
+    // Law is read in the rule help too: each rule's help ends with the not-legal-advice notice.
+    for (const rule of sarif.runs[0].tool.driver.rules) assert.match(rule.help.text, /Not legal advice: /, rule.id);
   });
 
   it('prints a readable summary with citations and a not-legal-advice note', () => {
     const r = run(['scan', 'examples']);
     assert.match(r.stdout, /examples\/web-app\/src\/analytics\.ts\n {2}20:3 +warning/);
-    assert.match(r.stdout, /law: {2}MCA 30-14-1704, MCA 30-14-2812\(1\)\(b\)/);
+    assert.match(r.stdout, /law: {2}MCA 30-14-1704, MCA 30-14-1703, MCA 30-14-2812\(1\)\(b\)/);
     assert.match(r.stdout, /9 findings \(5 errors, 4 warnings, 0 info\)/);
     assert.match(r.stdout, /not legal advice/);
   });

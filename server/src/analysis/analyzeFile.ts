@@ -4,8 +4,10 @@
 import type * as ts from 'typescript';
 import { serviceLabelOf, type Catalog } from '../catalog/load';
 import { Classifier } from './classify';
+import { disclosureFindings } from './disclosure';
 import { Evaluator, Hit } from './evaluate';
 import type { Finding, SinkInfo } from './finding';
+import { GuardWords } from './guardKinds';
 import type { AnalyzeOptions } from './options';
 import { parseDiagnostics, parseFile } from './parse';
 import { toFindings } from './ruleMatch';
@@ -27,6 +29,8 @@ export interface AnalysisResult {
   safe: SafeDestination[];
   /** The file's suppression directives, with how many findings each suppressed (mt-pii scan --list-suppressions). */
   directives: Directive[];
+  /** The file, or a module it imports, reads the opt-out preference signal. */
+  readsOptOutSignal: boolean;
 }
 
 /** A place where personal data reaches an encrypted store, the destination the rules recommend. */
@@ -69,19 +73,34 @@ export function classifierFor(catalog: Catalog, names?: AnalyzeOptions['names'])
 export function analyzeFile(file: string, text: string, catalog: Catalog, options: AnalyzeOptions = {}, parsed?: ts.SourceFile): AnalysisResult {
   const sf = parsed ?? parseFile(file, text);
   const classifier = classifierFor(catalog, withPiiTags(text, catalog, options.names));
-  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), options.importer);
+  // Which imports read the opt-out preference signal, noted as the evaluator asks for them.
+  let importsRead = false;
+  const importer = options.importer && ((spec: string) => {
+    const exports = options.importer!(spec);
+    if (!importsRead && options.importReadsSignal?.(spec)) importsRead = true;
+    return exports;
+  });
+  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), importer);
   evaluator.run();
+  const checks = catalog.categories.optOutChecks;
+  const readsOptOutSignal = importsRead || (!!checks && new GuardWords(checks).readsSignal(text));
   const severities = options.severities ?? {};
   // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
   const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;
-  const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file, options);
+  const raw = toFindings(evaluator.hits.filter((h) => !isSafe(h)), sf, file, catalog, classifier, severities, options.fingerprintPath ?? file,
+    { ...options, optOutSignalRead: options.optOutSignalRead ?? readsOptOutSignal });
+  // Derived rules (disclosure drift) read the findings the sink rules made (disclosure.ts).
+  raw.push(...disclosureFindings(raw, catalog, classifier.labels, options));
   const directives = text.includes('mt-pii-ignore-') ? findDirectives(sf, text, new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION]), options.today) : [];
   const { findings, suppressed } = applySuppressions(raw, directives, sf, file, options, severities);
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return {
+  const result = {
     findings, suppressed, syntaxErrors: parseDiagnostics(sf).length, truncated: evaluator.truncated, sourceFile: sf,
-    exports: evaluator.exports(), safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives,
+    safe: safeDestinations(evaluator.hits.filter(isSafe), sf, file, catalog), directives, readsOptOutSignal,
   };
+  if (!options.lazyExports) return { ...result, exports: evaluator.exports() };
+  let computed: ModuleExports | undefined;
+  return Object.defineProperty(result, 'exports', { enumerable: true, get: () => (computed ??= evaluator.exports()) }) as AnalysisResult;
 }
 
 /** Personal data reaching encrypted stores, one entry per call with the categories that reach it. */

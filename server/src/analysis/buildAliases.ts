@@ -23,6 +23,13 @@ const CONFIG_FILES: readonly { names: readonly string[]; kind: 'vite' | 'svelte'
   { kind: 'webpack', names: ['webpack.config.js', 'webpack.config.ts', 'webpack.config.cjs', 'webpack.config.mjs'] },
 ];
 
+const CONFIG_NAMES = new Set(CONFIG_FILES.flatMap((c) => c.names));
+
+/** Whether a file is a build config whose aliases this module reads (a change re-resolves imports). */
+export function isBuildConfig(file: string): boolean {
+  return CONFIG_NAMES.has(path.basename(file));
+}
+
 /**
  * The aliases the build configs in folder `dir` declare (none when it has no such config), longest key
  * first. Paths are resolved against `dir`; expressions the reader does not understand are left out.

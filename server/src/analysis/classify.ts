@@ -19,6 +19,15 @@ export function splitWords(name: string): string[] {
   return words;
 }
 
+/** `words` contains `run` as consecutive words (['has', 'ads', 'consent'] contains ['consent']). */
+export function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  outer: for (let i = 0; i + run.length <= words.length; i++) {
+    for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** SCREAMING_SNAKE_CASE with an underscore: a constant, never data (EMAIL_REGEX, USER_EMAIL_KEY). */
 export function isConstantName(name: string): boolean {
   return /^[A-Z0-9$]+(_[A-Z0-9$]+)+$/.test(name);

@@ -17,6 +17,8 @@ export class ContainerRules {
   private readonly providerProps: ReadonlySet<string>;
   private readonly errorSuffixes: readonly string[];
   private readonly errorProps: readonly string[];
+  /** Containers made in this file: only they take providers here (an imported one is another file's, and cached). */
+  private readonly own = new WeakSet<Value>();
 
   constructor(private readonly catalog: Catalog) {
     const c: Partial<Containers> = catalog.categories.containers ?? {};
@@ -45,6 +47,7 @@ export class ContainerRules {
       if (factory) absorb(holder, factory.fn ? functions.applySummary(factory.fn, [], arg) : factory);
       else if (!ts.isObjectLiteralExpression(arg) || !this.factoryKeys.length || v.ref || v.props?.size) absorb(holder, v);
     });
+    this.own.add(holder);
     return { provides: holder };
   }
 
@@ -58,9 +61,9 @@ export class ContainerRules {
 
   /** `<Ctx.Provider value={client}>` (or `<Ctx value={client}>`): the container now holds the value too. */
   provider(tag: Value, tagName: ts.JsxTagNameExpression, read: (e: ts.Expression) => Value): Value | undefined {
-    if (tag.provides) return tag.provides;
-    if (!ts.isPropertyAccessExpression(tagName) || !this.providerTags.has(tagName.name.text)) return undefined;
-    return read(tagName.expression).provides;
+    let holder = tag.provides;
+    if (!holder && ts.isPropertyAccessExpression(tagName) && this.providerTags.has(tagName.name.text)) holder = read(tagName.expression).provides;
+    return holder && this.own.has(holder) ? holder : undefined;
   }
 
   isProviderProp(name: string): boolean {

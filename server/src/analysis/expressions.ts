@@ -137,9 +137,9 @@ export class Expressions implements ExpressionStage {
       case ts.SyntaxKind.ConditionalExpression: {
         const n = node as ts.ConditionalExpression;
         this.eval(n.condition, scope);
-        const guard = this.guards.enter(n.condition);
+        const outer = this.guards.enter(n.condition);
         const out = union(this.eval(n.whenTrue, scope, opts), this.eval(n.whenFalse, scope, opts));
-        if (guard) this.guards.leave();
+        this.guards.restore(outer);
         return out;
       }
       case ts.SyntaxKind.PrefixUnaryExpression:
@@ -247,9 +247,9 @@ export class Expressions implements ExpressionStage {
     let acc = this.eval(cur, scope);
     for (let i = chain.length - 1; i >= 0; i--) {
       const b = chain[i];
-      const guard = isShortCircuit(b.operatorToken.kind) && this.guards.enter(b.left);
+      const outer = isShortCircuit(b.operatorToken.kind) ? this.guards.enter(b.left) : this.guards.mark();
       const right = this.eval(b.right, scope);
-      if (guard) this.guards.leave();
+      this.guards.restore(outer);
       acc = combine(b.operatorToken.kind, acc, right);
     }
     return acc;

@@ -1,97 +1,84 @@
-// Guards: whether code runs only after a check of an opt-out preference signal or a consent choice
-// (categories.json optOutChecks). Owns that question alone: it neither walks statements nor records hits.
+// Guards: the kinds of check (guardKinds.ts mask: the opt-out signal, consent, the app's own flag) that the
+// code being walked runs behind. Owns that question alone: it neither walks statements nor records hits.
 import ts = require('typescript');
 import type { CategoriesData } from '../catalog/types';
-import { splitWords } from './classify';
+import { GuardWords, guardBit } from './guardKinds';
 
 type OptOutChecks = NonNullable<CategoriesData['optOutChecks']>;
 
 /**
- * Tracks, while a file is walked, how many enclosing branches or early exits check an opt-out signal or a
- * consent choice: `if (!navigator.globalPrivacyControl) fbq(...)`, `consent && ttq.track()`,
- * `if (optedOut) return;` before the rest of a block, a function defined in such a branch. The statement
- * and expression stages tell it where branches start and end; sinks ask `guarded()`.
+ * Tracks, while a file is walked, the kinds of check (a guardKinds.ts mask) the enclosing branches and early
+ * exits make: `if (!navigator.globalPrivacyControl) fbq(...)`, `consent && ttq.track()`, `if (optedOut)
+ * return;` before the rest of a block, a function defined in such a branch. The statement and expression
+ * stages tell it where branches start and end; the recorder asks `guards()` for the mask a hit carries.
  */
 export class Guards {
-  private depth = 0;
+  /** The kinds of check the enclosing branches and early exits make. */
+  private kinds = 0;
   /** The file itself reads an opt-out preference signal (computed once, when first needed). */
-  private fileChecks?: boolean;
-  private prefilter?: RegExp;
-  private readonly visit = (n: ts.Node): true | undefined => (this.mentions(n) ? true : undefined);
+  private fileReadsSignal?: boolean;
+  private readonly words?: GuardWords;
 
-  constructor(private readonly sf: ts.SourceFile, private readonly checks: OptOutChecks | undefined) {}
-
-  /** A condition mentions an opt-out signal or consent choice: a name made of a listed run of words, or a listed string. */
-  isGuard(cond: ts.Node): boolean {
-    return !!this.checks && this.mentions(cond);
+  constructor(private readonly sf: ts.SourceFile, checks: OptOutChecks | undefined) {
+    if (checks) this.words = new GuardWords(checks);
   }
 
-  /** Enters code that runs only as `cond` decides (a branch, the right of `&&`): true when `cond` is a guard; then call leave(). */
-  enter(cond: ts.Node): boolean {
-    if (!this.isGuard(cond)) return false;
-    this.depth++;
-    return true;
+  /** The kinds of check a condition makes, from its names and strings (0: none). */
+  kindsOf(cond: ts.Node): number {
+    const words = this.words;
+    if (!words) return 0;
+    let kinds = 0;
+    const visit = (n: ts.Node): void => {
+      const text = ts.isIdentifier(n) || ts.isPrivateIdentifier(n) ? n.text : ts.isStringLiteralLike(n) ? n.text : undefined;
+      if (text !== undefined) kinds |= words.kindsOfText(text, ts.isStringLiteralLike(n));
+      else ts.forEachChild(n, visit);
+    };
+    visit(cond);
+    return kinds;
   }
 
-  leave(): void {
-    this.depth--;
+  /** Enters code that runs only as `cond` decides (a branch, the right of `&&`); restore(mark) when it ends. */
+  enter(cond: ts.Node): number {
+    const outer = this.kinds;
+    this.kinds |= this.kindsOf(cond);
+    return outer;
   }
 
   /** Where a block starts: restore(mark) when it ends drops the early exits seen in it. */
   mark(): number {
-    return this.depth;
+    return this.kinds;
   }
 
   restore(mark: number): void {
-    this.depth = mark;
+    this.kinds = mark;
   }
 
   /** After a statement of a block: `if (navigator.globalPrivacyControl) return;` guards the rest of the block. */
   after(s: ts.Statement): void {
-    if (ts.isIfStatement(s) && exits(s.thenStatement) && this.isGuard(s.expression)) this.depth++;
+    if (ts.isIfStatement(s) && exits(s.thenStatement)) this.kinds |= this.kindsOf(s.expression);
   }
 
-  /** Inside a guarded branch: a function defined here is guarded wherever it is called. */
-  inBranch(): boolean {
-    return this.depth > 0;
+  /** The kinds of the enclosing branches: a function defined here carries them wherever it is called. */
+  inBranch(): number {
+    return this.kinds;
   }
 
-  /** Starts a function's body, guarded when the function was defined in a guarded branch; returns the mark to restore. */
-  enterFunction(definedGuarded: boolean): number {
-    const outer = this.depth;
-    this.depth = definedGuarded ? 1 : 0;
+  /** Starts a function's body behind the kinds it was defined behind; returns the mark to restore. */
+  enterFunction(definedBehind: number | undefined): number {
+    const outer = this.kinds;
+    this.kinds = definedBehind ?? 0;
     return outer;
   }
 
-  /** Whether a sink reached here is guarded: inside a guarded branch, or anywhere in a file that reads the signal itself. */
-  guarded(): boolean {
-    if (this.depth > 0) return true;
-    const checks = this.checks;
-    if (!checks) return false;
-    if (this.fileChecks === undefined) {
-      const text = this.sf.text.toLowerCase();
-      this.fileChecks = checks.strings.some((s) => text.includes(s));
-    }
-    return this.fileChecks;
-  }
-
-  private mentions(n: ts.Node): boolean {
-    const checks = this.checks!;
-    const text = ts.isIdentifier(n) || ts.isPrivateIdentifier(n) ? n.text : ts.isStringLiteralLike(n) ? n.text : undefined;
-    if (text === undefined) return ts.forEachChild(n, this.visit) ?? false;
-    const lower = text.toLowerCase();
-    if (!this.prefilterOf(checks).test(lower)) return false;
-    const words = splitWords(text);
-    return checks.words.some((seq) => containsRun(words, seq)) || (ts.isStringLiteralLike(n) && checks.strings.some((s) => lower.includes(s)));
-  }
-
-  /** A cheap first test before a name is split into words: the first word of a run, or a string, occurs. */
-  private prefilterOf(checks: OptOutChecks): RegExp {
-    if (!this.prefilter) {
-      const parts = [...new Set([...checks.words.map((run) => run[0]), ...checks.strings])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      this.prefilter = parts.length ? new RegExp(parts.join('|')) : /(?!)/;
-    }
-    return this.prefilter;
+  /**
+   * The kinds of check (0: none) a sink reached here sits behind: the enclosing branches, and the signal
+   * anywhere in a file that reads it itself (categories.json `optOutChecks` strings).
+   */
+  guards(): number {
+    const words = this.words;
+    if (!words) return this.kinds;
+    this.fileReadsSignal ??= words.readsSignal(this.sf.text);
+    return this.kinds | (this.fileReadsSignal ? guardBit('signal') : 0);
   }
 }
 
@@ -101,11 +88,7 @@ function exits(st: ts.Statement): boolean {
   return ts.isBlock(st) && st.statements.length > 0 && exits(st.statements[st.statements.length - 1]);
 }
 
-/** `words` contains `run` as consecutive words. */
-function containsRun(words: readonly string[], run: readonly string[]): boolean {
-  outer: for (let i = 0; i + run.length <= words.length; i++) {
-    for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
-    return true;
-  }
-  return false;
+/** A guard mask as an optional field of a hit or an edge (absent when 0). */
+export function guardsOf(mask: number): { guards?: number } {
+  return mask ? { guards: mask } : {};
 }

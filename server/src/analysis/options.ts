@@ -16,8 +16,20 @@ export interface AnalyzeOptions {
   reportUnusedSuppressions?: boolean;
   /** Today's date (YYYY-MM-DD) for suppression expiry; default: the machine's local date. */
   today?: string;
+  /**
+   * Compute `exports` when first read, not at once (an edited document that nothing imports needs none).
+   * The evaluator and syntax tree stay alive until then; the tree must not be re-used for parsing meanwhile.
+   */
+  lazyExports?: boolean;
   /** Exports of a project module imported from this file with `spec` (see Project). */
   importer?: (spec: string) => ModuleExports | undefined;
+  /**
+   * Some code of the project reads the opt-out preference signal (navigator.globalPrivacyControl, Sec-GPC):
+   * the CLI scans every file for it. Undefined: the file itself and the modules it imports tell (Project).
+   */
+  optOutSignalRead?: boolean;
+  /** Whether the module imported with `spec` reads the signal, itself or through its imports (set by Project). */
+  importReadsSignal?: (spec: string) => boolean;
   /** Team names per category from mt-pii.json: extra names that carry it, names that never do. */
   names?: { add: Record<string, string[]>; ignore: Record<string, string[]> };
   /** Vendors under a processor contract: their findings become information naming the contract. */
@@ -26,5 +38,10 @@ export interface AnalyzeOptions {
    * Who the organisation is (mt-pii.json profile): `entity` and the profiles it adds (`also`, e.g. a school
    * service for minors) decide which rules apply and which citations they show; see ruleSelect.ts.
    */
-  profile?: { entity?: ProfileId | 'school-service-operator'; also?: readonly (ProfileId | 'school-service-operator')[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
+  profile?: {
+    entity?: ProfileId | 'school-service-operator'; also?: readonly (ProfileId | 'school-service-operator')[];
+    subjectToMcdpa?: 'yes' | 'no' | 'unknown'; hipaaCovered?: 'yes' | 'no' | 'unknown';
+  };
+  /** What the team's privacy notice discloses (mt-pii.json "disclosed"); a list left out is not checked. */
+  disclosed?: { vendors?: readonly string[]; categories?: readonly string[] };
 }

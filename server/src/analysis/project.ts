@@ -77,6 +77,10 @@ export class Project {
           if (dep?.state === 'running' || dep?.orderDependent || (!dep && this.options.isCancelled?.())) own.orderDependent = true;
           return exports;
         },
+        importReadsSignal: (spec) => {
+          const target = this.resolver.resolve(file, spec);
+          return !!(target && this.modules.get(target)?.result?.readsOptOutSignal);
+        },
       });
       own.result = { ...result, sourceFile: undefined } as CachedResult;
       delete (own.result as Partial<AnalysisResult>).sourceFile;

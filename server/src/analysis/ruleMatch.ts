@@ -4,12 +4,14 @@
 import type * as ts from 'typescript';
 import { serviceLabelOf, type Catalog } from '../catalog/load';
 import type { RuleData, Severity } from '../catalog/types';
-import type { Classifier } from './classify';
+import { splitWords, type Classifier } from './classify';
 import { Finding, FlowStep, fingerprint } from './finding';
+import { guardKindsOf } from './guardKinds';
 import type { AnalyzeOptions } from './options';
-import { activeProfiles, restsOnlyOnMcdpaThresholds, ruleApplies, viewOf } from './ruleSelect';
+import { activeProfiles, guardVerdict, mcdpaStanding, readFinding, ruleApplies, viewOf } from './ruleSelect';
 import type { Hit } from './stages';
 import { Step, Taint, locOf } from './values';
+import { fillMessage } from './wording';
 
 interface Group {
   rule: RuleData;
@@ -20,6 +22,11 @@ interface Group {
   tails: Step[];
   /** A call marked `fires` (pixel init or event) matched, with or without personal data. */
   fires: boolean;
+  /** Every category that reaches the site, and every matched taint (for a companion's words). */
+  reaching: Set<string>;
+  seen: Taint[];
+  /** Every call of the group sits behind only the app's own check, and no code reads the opt-out signal. */
+  unreadSignal: boolean;
 }
 
 /**
@@ -33,7 +40,9 @@ export function toFindings(
   severities: Readonly<Record<string, Severity | 'off'>>, fpPath: string, options: AnalyzeOptions,
 ): Finding[] {
   const profiles = activeProfiles(options.profile);
-  const rules = catalog.rules.filter((r) => severities[r.id] !== 'off' && ruleApplies(r, profiles));
+  const standing = mcdpaStanding(profiles, options.profile?.subjectToMcdpa);
+  // Derived rules (disclosure drift) are not matched at sinks: they read the findings made here (disclosure.ts).
+  const rules = catalog.rules.filter((r) => !r.derived && severities[r.id] !== 'off' && ruleApplies(r, profiles));
   const groups = new Map<string, Group>();
   for (const hit of hits) {
     const sink = catalog.instances[hit.sink.instance].sink;
@@ -42,7 +51,10 @@ export function toFindings(
       if (!rule.sinkKinds.includes(sink.kind)) continue;
       if (rule.services && !rule.services.includes(sink.service)) continue;
       if (rule.roles && !(sink.role && rule.roles.includes(sink.role))) continue;
-      if (rule.unlessOptOut && hit.optOutChecked) continue;
+      // Behind a check of a kind the rule accepts (the signal, consent, the app's flag): quiet, unless the rule
+      // asks that the project read the signal and the check is only the app's own.
+      const verdict = guardVerdict(rule, guardKindsOf(hit.guards), !!options.optOutSignalRead);
+      if (verdict === 'quiet') continue;
       let matched = hit.taints.filter((t) => rule.categories.includes(t.cat));
       if (rule.requireAny && !matched.some((t) => rule.requireAny!.includes(t.cat))) matched = [];
       const fires = !!(rule.fires && hit.fires && (!rule.firesRoles || (sink.role && rule.firesRoles.includes(sink.role))));
@@ -50,10 +62,12 @@ export function toFindings(
       const key = `${rule.id}\u0000${site}`;
       let g = groups.get(key);
       if (!g) {
-        g = { rule, hit, site, taints: new Map(), tails: hit.tail, fires: false };
+        g = { rule, hit, site, taints: new Map(), tails: hit.tail, fires: false, reaching: new Set(), seen: [], unreadSignal: verdict === 'unread-signal' };
         groups.set(key, g);
-      }
+      } else g.unreadSignal &&= verdict === 'unread-signal';
       g.fires ||= fires;
+      for (const t of hit.taints) g.reaching.add(t.cat);
+      g.seen.push(...matched);
       for (const t of matched) if (!g.taints.has(t.cat)) g.taints.set(t.cat, t);
     }
   }
@@ -83,18 +97,14 @@ export function toFindings(
     const sink = catalog.instances[hit.sink.instance].sink;
     const categories = [...g.taints.keys()].sort();
     // Citations and wording for the organisation's profiles and the vendor's role (a state agency is not bound by the MCDPA).
+    // ... and where the organisation stands under the MCDPA (below its thresholds, exempt): see readFinding.
     const view = viewOf(rule, profiles, sink.role);
-    const citations = [...view.citations];
-    for (const cc of view.categoryCitations) {
-      if (cc.categories.some((c) => g.taints.has(c))) for (const c of cc.citations) if (!citations.includes(c)) citations.push(c);
-    }
-    let severity: Severity = (severities[rule.id] as Severity | undefined) ?? view.severity;
-    const notes: string[] = [];
-    // Below the MCDPA thresholds, only findings resting on another law (or on the Act's minors sections) keep their severity.
-    if (options.profile?.subjectToMcdpa === 'no' && restsOnlyOnMcdpaThresholds(rule, view, citations, catalog.citations)) {
-      severity = 'info';
-      notes.push('mt-pii.json says the Consumer Data Privacy Act thresholds are not met');
-    }
+    const reading = readFinding(rule, view, {
+      categories, reaching: g.reaching, standing, configured: severities[rule.id] as Severity | undefined, unreadSignal: g.unreadSignal,
+      sourceWords: () => sourceWordsOf(g.seen.filter((t) => g.taints.has(t.cat)), sf),
+    }, catalog.citations, catalog.notices);
+    const { citations, notes } = reading;
+    let severity = reading.severity;
     const sinkData = sink;
     const approval = options.approvedVendors?.find((a) => {
       const v = a.vendor.toLowerCase();
@@ -106,14 +116,8 @@ export function toFindings(
     }
     const start = hit.node.getStart(sf);
     const labels = categories.map((c) => classifier.labels.get(c) ?? c);
-    const template = categories.length ? view.message : view.firesMessage;
-    const message = template
-      .replace(/^\{categories\}/, capitalize(joinList(labels)))
-      .replace(/\{categories\}/g, joinList(labels))
-      .replace(/\{vendor\}/g, sink.vendor)
-      .replace(/\{service\}/g, serviceLabelOf(catalog, sink))
-      .replace(/\{api\}/g, hit.sink.api)
-      .replace(/\{sinkKind\}/g, sink.kind) + (notes.length ? ` (${notes.join('; ')})` : '');
+    const message = fillMessage(reading.template, { categories: labels, vendor: sink.vendor, service: serviceLabelOf(catalog, sink), api: hit.sink.api, sinkKind: sink.kind })
+      + (notes.length ? ` (${notes.join('; ')})` : '');
     const flowChains = flowOf([...g.taints.values()], g.tails, sf, file);
     const flow = flowChains.flat();
     const codeText = sf.text.slice(start, hit.node.end).replace(/\s+/g, '');
@@ -164,6 +168,8 @@ function collapseFires(groups: Map<string, Group>, catalog: Catalog): void {
     if (withData.has(vendorKey)) groups.delete(key);
     else if (!kept) first.set(vendorKey, g);
     else {
+      // One finding per vendor per file: it says the signal is never read only if no call is unguarded.
+      kept.unreadSignal &&= g.unreadSignal;
       kept.tails = [...kept.tails, { node: g.hit.node, note: `also fires: ${g.hit.sink.api}` }];
       groups.delete(key);
     }
@@ -171,6 +177,18 @@ function collapseFires(groups: Map<string, Group>, catalog: Catalog): void {
 }
 
 const MAX_FLOW = 12;
+
+/** The words of the names along each taint's flow (card.cvv → ['card', 'cvv']), for a rule's companion words. */
+function sourceWordsOf(taints: readonly Taint[], sf: ts.SourceFile): string[][] {
+  const out: string[][] = [];
+  for (const t of taints) {
+    for (let s: Step | undefined = t.step, n = 0; s && n < MAX_FLOW; s = s.prev, n++) {
+      const text = s.note ?? s.loc?.text ?? sf.text.slice(s.node.getStart(sf), Math.min(s.node.end, s.node.getStart(sf) + 200));
+      out.push(splitWords(text));
+    }
+  }
+  return out;
+}
 
 function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string): FlowStep[][] {
   const seen = new Set<string>();
@@ -197,13 +215,4 @@ function flowOf(taints: Taint[], tails: Step[], sf: ts.SourceFile, file: string)
     else chains.push(tail);
   }
   return chains;
-}
-
-function joinList(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return items.slice(0, -1).join(', ') + ' and ' + items[items.length - 1];
-}
-
-function capitalize(s: string): string {
-  return s ? s[0].toUpperCase() + s.slice(1) : s;
 }

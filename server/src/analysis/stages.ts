@@ -21,10 +21,10 @@ export interface Hit {
    */
   fires?: boolean;
   /**
-   * The sink sits on a path guarded by a check of an opt-out preference signal (Global Privacy
-   * Control, `Sec-GPC`) or of a consent / opt-out flag.
+   * The kinds of check the sink sits behind, as a guardKinds.ts mask: a read of the opt-out preference
+   * signal (Global Privacy Control, `Sec-GPC`), a consent check, the app's own opt-out flag. Absent: none.
    */
-  optOutChecked?: boolean;
+  guards?: number;
 }
 
 /** What every stage reads about the file being walked; fixed for the walk. */

@@ -72,10 +72,10 @@ export class Statements implements StatementStage {
       case ts.SyntaxKind.IfStatement: {
         const n = node as ts.IfStatement;
         this.expressions.eval(n.expression, scope);
-        const guard = this.guards.enter(n.expression);
+        const outer = this.guards.enter(n.expression);
         this.execNested(n.thenStatement, scope);
         if (n.elseStatement) this.execNested(n.elseStatement, scope);
-        if (guard) this.guards.leave();
+        this.guards.restore(outer);
         return;
       }
       case ts.SyntaxKind.Block:

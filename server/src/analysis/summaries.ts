@@ -4,7 +4,7 @@
 import ts = require('typescript');
 import { CALL } from '../catalog/paths';
 import { typeInstance } from './declaredTypes';
-import type { Guards } from './guards';
+import { guardsOf, type Guards } from './guards';
 import { FnCtx, Scope } from './scope';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Hit, Recorder, Stages, StatementStage } from './stages';
 import { isNonDataType, propertyNameText } from './syntax';
@@ -36,7 +36,8 @@ export class Summaries implements FunctionStage, Recorder {
   /** A function defined here: analysed when its defining body is done, or at its first call if sooner. */
   makeFn(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope, name: string): FnInfo {
     const fn: FnInfo = { node, scope, name, state: 'pending', file: this.sf.fileName };
-    if (this.guards.inBranch()) fn.guarded = true; // defined under a consent or opt-out check
+    const behind = this.guards.inBranch();
+    if (behind) fn.guards = behind; // defined under a consent or opt-out check
     // An arrow function's `this` is the one around it (class field arrows: identify = () => this.client...).
     if (ts.isArrowFunction(node) && scope.ctx.thisValue) fn.thisValue = scope.ctx.thisValue;
     scope.ctx.deferred.push(fn);
@@ -64,16 +65,14 @@ export class Summaries implements FunctionStage, Recorder {
       ];
       const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat));
       if (taints.length) {
-        const guarded = edge.guarded || this.guards.guarded();
-        this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail, ...(guarded ? { optOutChecked: true } : {}) });
+        this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
       }
       for (const dep of v.deps ?? []) {
         const ctx = dep.fn.ctx as FnCtx | undefined;
         if (dep.fn.state === 'running' && ctx && dep.fn !== fn) {
-          const guarded = edge.guarded || this.guards.guarded();
           // Categories reported here (a parameter named `email` passed on) are not reported again at its callers.
           const intrinsic = taints.length ? new Set([...edge.intrinsic, ...taints.map((t) => t.cat)]) : edge.intrinsic;
-          ctx.edges.push({ ...edge, intrinsic, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...(guarded ? { guarded } : {}) });
+          ctx.edges.push({ ...edge, intrinsic, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
         }
       }
     }
@@ -88,17 +87,17 @@ export class Summaries implements FunctionStage, Recorder {
 
   record(hit: SinkHit, v: Value, node: ts.Node, profile: boolean, keyParam: number | undefined): void {
     if (!v.taints?.length && !v.deps?.length) return;
-    const guarded = this.guards.guarded();
-    if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [], ...(guarded ? { optOutChecked: true } : {}) });
+    const guards = this.guards.guards();
+    if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [], ...guardsOf(guards) });
     const intrinsic = new Set((v.taints ?? []).map((t) => t.cat));
     for (const dep of v.deps ?? []) {
       const ctx = dep.fn.ctx as FnCtx | undefined;
-      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic, ...(guarded ? { guarded } : {}) });
+      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic, ...guardsOf(guards) });
     }
   }
 
   fire(hit: SinkHit, node: ts.Node): void {
-    this.hits.push({ node, sink: hit, taints: [], tail: [], fires: true, ...(this.guards.guarded() ? { optOutChecked: true } : {}) });
+    this.hits.push({ node, sink: hit, taints: [], tail: [], fires: true, ...guardsOf(this.guards.guards()) });
   }
 
   /** A class: its fields as an object, its methods and constructor as functions analysed with `this` bound. */
@@ -142,7 +141,7 @@ export class Summaries implements FunctionStage, Recorder {
   private analyze(fn: FnInfo): void {
     if (fn.state !== 'pending' || (fn.file && fn.file !== this.sf.fileName) || !fn.node) return;
     fn.state = 'running';
-    const outerGuard = this.guards.enterFunction(!!fn.guarded);
+    const outerGuard = this.guards.enterFunction(fn.guards);
     const defining = fn.scope as Scope;
     const node = fn.node;
     const ctx: FnCtx = { info: fn, returns: [], edges: [], deferred: [], thisValue: fn.thisValue ?? defining.ctx.thisValue };

@@ -101,8 +101,8 @@ export interface Edge {
   profile: boolean;
   /** Categories already reported at the inner sink. */
   intrinsic: ReadonlySet<string>;
-  /** The inner sink sits on a path guarded by an opt-out signal or consent check. */
-  guarded?: boolean;
+  /** The kinds of check (guardKinds.ts mask) the inner sink sits behind. */
+  guards?: number;
 }
 
 export interface SinkHit {
@@ -122,8 +122,8 @@ export interface FnInfo {
   state: 'pending' | 'running' | 'done';
   summary?: Summary;
   hints?: (Value | undefined)[];
-  /** Defined inside a branch guarded by an opt-out signal or consent check. */
-  guarded?: boolean;
+  /** Defined inside a branch guarded by these kinds of check (guardKinds.ts mask). */
+  guards?: number;
   thisValue?: Value;
   /** The running analysis context, while state is 'running'. */
   ctx?: unknown;

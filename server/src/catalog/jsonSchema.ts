@@ -44,8 +44,12 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
   }
   if (Array.isArray(schema['oneOf'])) {
     const options = schema['oneOf'] as Schema[];
-    const passing = options.filter((s) => validate(s, value, root, path, external).length === 0).length;
-    if (passing !== 1) {
+    const results = options.map((s) => validate(s, value, root, path, external));
+    const passing = results.filter((r) => r.length === 0).length;
+    // One form of the right type that fails on details: its own problems say more than "no form matches".
+    const sameType = results.filter((r) => !(r.length === 1 && r[0].path === path && r[0].message.startsWith('expected ')));
+    if (passing === 0 && sameType.length === 1) problems.push(...sameType[0]);
+    else if (passing !== 1) {
       problems.push({ path, message: passing === 0 ? `does not match any allowed form (found ${describe(value)})` : 'matches more than one allowed form' });
     }
   }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { validate } from './jsonSchema';
 import { parseMethod, parsePath, pathKey } from './paths';
 import type {
-  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, RuleData, ServicesData, SinkData,
+  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, NoticesData, PrivacyDocumentsData, RuleData, ServicesData, SinkData,
 } from './types';
 
 /** A problem in a rules/ data file: the file, the JSON path inside it and what is wrong. */
@@ -93,6 +93,12 @@ export interface Catalog {
   ruleById: Map<string, RuleData>;
   citations: Record<string, CitationData>;
   citationHost: string;
+  /** Sentences shown wherever law is read (rules/montana/citations.json `notices`). */
+  notices?: NoticesData;
+  /** Whom each act binds, in one line (citations.json `acts`). */
+  acts: Record<string, { binds: string }>;
+  /** rules/privacy-documents.json: what the report drafts for the privacy lead (absent in an older rules folder). */
+  documents?: PrivacyDocumentsData;
 }
 
 export interface LoadResult {
@@ -192,10 +198,16 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
       problems.push({ file, path: 'citations', message: `unknown citation(s) ${missing.join(', ')} (not in citations.json)` });
       continue;
     }
+    const explainOnly = allCitations.filter((c) => citations[c].notCitedBecause);
+    if (explainOnly.length) {
+      problems.push({ file, path: 'citations', message: `${explainOnly.join(', ')} is only explained, never cited (citations.json notCitedBecause)` });
+      continue;
+    }
     const known = new Set(categories.categories.map((c) => c.id));
     const unknownCats = [
       ...rule.categories, ...(rule.requireAny ?? []), ...(rule.categoryCitations ?? []).flatMap((c) => c.categories),
       ...Object.values(rule.profiles ?? {}).flatMap((p) => (p!.categoryCitations ?? []).flatMap((c) => c.categories)),
+      ...[...(rule.companions ?? []), ...Object.values(rule.profiles ?? {}).flatMap((p) => p!.companions ?? [])].flatMap((c) => [...c.categories, ...c.with]),
     ].filter((c) => !known.has(c));
     if (unknownCats.length) {
       problems.push({ file, path: 'categories', message: `unknown category id(s) ${unknownCats.join(', ')}` });
@@ -208,6 +220,13 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
   const httpData = fs.existsSync(httpFile) ? readValid<HttpClientsData>(httpFile, 'http-clients.schema.json') : undefined;
   const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems, httpData?.clients, httpData?.instances);
   for (const [id, label] of Object.entries(services)) catalog.serviceLabels.set(id, label);
+  catalog.notices = citationsData?.notices;
+  catalog.acts = citationsData?.acts ?? {};
+  const documentsFile = path.join(rulesDir, 'privacy-documents.json');
+  const documents = fs.existsSync(documentsFile) ? readValid<PrivacyDocumentsData>(documentsFile, 'privacy-documents.schema.json') : undefined;
+  const unknownDocCitations = documents ? [documents.notice.citation, documents.assessments.citation].filter((c) => !(c in citations)) : [];
+  if (unknownDocCitations.length) problems.push({ file: documentsFile, path: 'citation', message: `unknown citation(s) ${unknownDocCitations.join(', ')} (not in citations.json)` });
+  else if (documents) catalog.documents = documents;
   const result = { catalog, problems };
   cache.set(cacheKey, result);
   return result;
@@ -228,7 +247,7 @@ function compile(
     rulesDir, categories, sinks, instances: [], handles: new Map(), prefixes: new Set(), calls: new Map(),
     writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), anchors: new Set(),
     serviceLabels: new Map(), hosts: new Map(), hostRoutes: new Map(), hostInstances: new Map(), http: new Map(), httpBases: new Map(), rules,
-    ruleById: new Map(rules.map((r) => [r.id, r])), citations, citationHost,
+    ruleById: new Map(rules.map((r) => [r.id, r])), citations, citationHost, acts: {},
   };
   const addPrefixes = (root: string, segments: readonly string[]) => {
     for (let i = 0; i < segments.length; i++) catalog.prefixes.add(pathKey(root, segments.slice(0, i)));

@@ -78,6 +78,12 @@ export interface ReplacesData {
 
 export type SinkRole = 'processor' | 'own-purposes';
 
+/**
+ * Kinds of check that guard a call (categories.json optOutChecks): an opt-out preference signal
+ * (Global Privacy Control), the app's record of consent or opt-in, or the app's own opt-out / tracking flag.
+ */
+export type GuardKind = 'signal' | 'consent' | 'flag';
+
 /** rules/services.json: words for each service id. */
 export interface ServicesData {
   services: Record<string, string>;
@@ -120,8 +126,11 @@ export interface CategoriesData {
   apiSources: ApiSourceData[];
   /** UI-framework state functions the engine sees through (useState, useMemo, reactive, ref). */
   stateHooks?: { identity: string[]; factory: string[]; state: string[]; box: Record<string, string> };
-  /** Words and strings that show a check of an opt-out preference signal or a consent choice. */
-  optOutChecks?: { words: string[][]; strings: string[] };
+  /**
+   * Words and strings that show a check of an opt-out preference signal, a consent choice or the app's own
+   * opt-out flag; signalWords and strings are kind 'signal', consentWords 'consent', every other run 'flag'.
+   */
+  optOutChecks?: { words: string[][]; strings: string[]; signalWords?: string[][]; consentWords?: string[][] };
   /** How frameworks hand out shared instances: contexts and injection tokens, their readers and providers. */
   containers?: { makers: string[]; factoryKeys: string[]; readers: string[]; providerTags: string[]; providerProps: string[] };
   /** Error constructors (by name suffix) whose message and options are data of the error. */
@@ -139,25 +148,60 @@ export interface CitationData {
   act?: string;
   summary: string;
   binds: string;
-  verification: 'official' | 'copy';
+  verification: 'official' | 'copy' | 'secondary';
   url: string;
   /** Said next to the link when the page was not seen (an ARM link built from the host's pattern). */
   urlNote?: string;
   /** The duty binds only controllers over the Consumer Data Privacy Act thresholds (MCA 30-14-2803(1)). */
   needsMcdpaThresholds?: boolean;
+  /** A provision of the Consumer Data Privacy Act: it binds none of the bodies and entities that Act exempts. */
+  mcdpa?: boolean;
+  /** What was read to verify it, when the check went beyond the shared reference (sources, what they showed). */
+  verificationNote?: string;
+  /** Explained by `mt-pii explain` but never cited by a rule, and why (it binds someone the tool does not check). */
+  notCitedBecause?: string;
+}
+
+/** Sentences shown wherever law is read, and the notes a finding carries when the organisation is outside a law. */
+export interface NoticesData {
+  /** "Not legal advice" sentence: JSON output, SARIF rule help, explain. */
+  notLegalAdvice: string;
+  /** Appended to a finding that rests only on duties over the Consumer Data Privacy Act thresholds, below them. */
+  belowThresholds: string;
+  /** Appended to a finding that rests only on the Consumer Data Privacy Act, for an entity that Act exempts. */
+  exemptEntity: string;
+  /** What such a finding cites instead (the exemptions section). */
+  exemptionCitations: string[];
 }
 
 export interface CitationsData {
   host: string;
   /** Base of ARM rule links; the rule number follows with its dots written %2E. */
   armHost?: string;
+  /** Whom each act binds, in one line (rule pages and the README's profile table). */
+  acts?: Record<string, { binds: string }>;
+  notices?: NoticesData;
   citations: Record<string, CitationData>;
 }
 
 /** Organisation profiles of mt-pii.json: they decide which rules apply and which law a finding cites. */
 export type ProfileId =
-  | 'business' | 'state-agency' | 'health-care-provider' | 'mental-health-app' | 'school-service'
-  | 'minors' | 'motor-vehicle-records' | 'genetic-data';
+  | 'business' | 'state-agency' | 'local-government' | 'insurer' | 'health-care-provider' | 'hipaa-covered' | 'mental-health-app'
+  | 'school-service' | 'minors' | 'motor-vehicle-records' | 'genetic-data';
+
+/**
+ * A sentence and severity for data that is a listed element only together with another (a card number with
+ * the code that opens the account; a location with a name): used when every category of the finding is in
+ * `categories` and nothing in `with` (a category, or a run of words in the name the data came from) reaches
+ * the same call.
+ */
+export interface CompanionData {
+  categories: string[];
+  with: string[];
+  withWords?: string[][];
+  severity: Severity;
+  message: string;
+}
 
 export interface RuleData {
   id: string;
@@ -169,8 +213,12 @@ export interface RuleData {
   citations: string[];
   categoryCitations?: { categories: string[]; citations: string[] }[];
   message: string;
+  /** Derived disclosure rules: the message when the vendor itself is not disclosed. */
+  vendorMessage?: string;
   advice: string;
   applicability?: string;
+  /** Not matched at sinks: computed from the other rules' findings and the team's data ('disclosure'). */
+  derived?: 'disclosure';
   dependsOnMcdpa?: boolean;
   nonMcdpaCitations?: string[];
   /** Message when the hit carries no personal data (a `fires` call: pixel init or event). */
@@ -185,8 +233,12 @@ export interface RuleData {
   firesRoles?: SinkRole[];
   /** Data-free `fires` calls of one vendor in a file make one finding (at the first call; the others in its flow). */
   firesOncePerFile?: boolean;
-  /** Quiet when the call sits on a path guarded by an opt-out preference signal or consent check. */
-  unlessOptOut?: boolean;
+  /** Quiet when the call sits behind a check of one of these kinds (see GuardKind). */
+  unlessGuard?: GuardKind[];
+  /** A call behind only the app's own consent or opt-out flag is quiet only where the project reads the signal. */
+  appGuardNeedsSignalRead?: boolean;
+  /** Message for such a call where no code reads the signal. */
+  unreadSignalMessage?: string;
   /** At least one of these categories must reach the sink; the finding then lists every category of the rule. */
   requireAny?: string[];
   /** The rule applies only when one of these profiles is active. */
@@ -200,6 +252,10 @@ export interface RuleData {
   /** Wording and citations by the vendor's role (rules/sinks `role`). */
   roleVariants?: Partial<Record<SinkRole, RuleVariant>>;
   profiles?: Partial<Record<ProfileId, RuleProfile>>;
+  /** Lower severity and other words when a listed element is seen without its companion. */
+  companions?: CompanionData[];
+  /** Wording for a finding that rests only on Consumer Data Privacy Act duties that do not bind this organisation. */
+  outsideMcdpa?: { message: string; firesMessage?: string };
 }
 
 export interface RuleVariant {
@@ -215,6 +271,10 @@ export interface RuleProfile {
   citations: string[];
   categoryCitations?: { categories: string[]; citations: string[] }[];
   replace?: boolean;
+  /** The overlay applies only to vendors of these roles (a processor's duties are not an ad network's). */
+  roles?: SinkRole[];
+  companions?: CompanionData[];
+  severity?: Severity;
   applicability?: string;
   message?: string;
   firesMessage?: string;
@@ -226,4 +286,22 @@ export interface HttpClientsData {
   clients: { label: string; from: EntryData[]; url: number; urlKey?: string; data: number[] }[];
   /** Calls that make a client instance with a base URL (axios.create({ baseURL })); its relative paths go there. */
   instances?: { label: string; from: EntryData[]; options: number; baseKeys: string[] }[];
+}
+
+/** rules/privacy-documents.json: the privacy-notice sections and assessment activities the report drafts. */
+export interface PrivacyDocumentsData {
+  notice: {
+    citation: string;
+    title: string;
+    intro: string;
+    sections: { clause: string; heading: string; fill: 'categories-processed' | 'purposes' | 'categories-shared' | 'third-party-categories' | 'placeholder'; placeholder?: string }[];
+    processorNote: string;
+  };
+  assessments: {
+    citation: string;
+    title: string;
+    intro: string;
+    activities: { id: string; clause: string; title: string; why: string; match?: { services?: string[]; roles?: SinkRole[]; categories?: string[] } }[];
+    checklist: string[];
+  };
 }

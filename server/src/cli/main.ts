@@ -1,4 +1,4 @@
-// The `mt-pii` command: picks the command (scan, init, explain, lsp), runs it and turns errors into exit
+// The `mt-pii` command: picks the command (scan, report, init, explain, lsp), runs it and turns errors into exit
 // status 2 with a message. Each command lives in commands/<name>.ts with its own options and help.
 import { productVersion } from '../catalog/docs';
 import { didYouMean } from '../config/didYouMean';
@@ -7,6 +7,7 @@ import { runExplainCommand } from './commands/explain';
 import { runInitCommand } from './commands/init';
 import { runLspCommand } from './commands/lsp';
 import { runScanCommand } from './commands/scan';
+import { runReportCommand } from './report/command';
 
 export { UsageError, InputError, ConfigError, ConfigFileError } from './errors';
 export { parseScanArgs } from './commands/scan';
@@ -19,6 +20,7 @@ export const version = productVersion;
 /** Commands by name: each returns an exit status (-1: the process lives on, as the language server does). */
 const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   scan: runScanCommand,
+  report: runReportCommand,
   init: runInitCommand,
   explain: runExplainCommand,
   lsp: runLspCommand,
@@ -26,6 +28,8 @@ const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
 
 export const USAGE = `Usage:
   mt-pii scan [paths or globs...] [options]   Scan files, folders or globs (default: the current folder)
+  mt-pii report [paths...] [options]          The personal data map for the privacy lead (html, markdown, json;
+                                              --compare for pull requests); exits 0 whatever it shows
   mt-pii init [folder] [options]              Write a commented mt-pii.json for the project
   mt-pii explain [ruleId | citation]          A rule's documentation (the Montana law behind it, examples, what
                                               to do), or a citation (30-14-2812, 38.5.3901) and the rules citing it

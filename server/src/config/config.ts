@@ -5,6 +5,7 @@ import { validate } from '../catalog/jsonSchema';
 import { didYouMean } from './didYouMean';
 import type { ProfileId, SinkData, Severity } from '../catalog/types';
 import { activeProfiles, canonicalProfile } from '../analysis/ruleSelect';
+import type { Disclosure, DisclosureData } from './disclosure';
 
 export const CONFIG_FILE = 'mt-pii.json';
 
@@ -23,7 +24,7 @@ export type Entity = ProfileId | 'school-service-operator';
 
 export interface ConfigData {
   root?: boolean;
-  profile?: { entity?: Entity; also?: Entity[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown' };
+  profile?: { entity?: Entity; also?: Entity[]; subjectToMcdpa?: 'yes' | 'no' | 'unknown'; hipaaCovered?: 'yes' | 'no' | 'unknown' };
   include?: string[];
   exclude?: string[];
   rules?: Record<string, Severity | 'off'>;
@@ -33,6 +34,8 @@ export interface ConfigData {
   approvedVendors?: { vendor: string; contract: string; categories?: string[] }[];
   baseline?: string;
   checkTests?: boolean;
+  /** What the privacy notice discloses, or the path of a JSON file holding it (see disclosure.ts). */
+  disclosed?: string | DisclosureData;
 }
 
 /** The configuration in force for one file: every mt-pii.json from the root one down to the nearest. */
@@ -46,6 +49,8 @@ export interface ResolvedConfig {
   /** Every active profile, in overlay order (see ruleSelect.activeProfiles). */
   profiles: ProfileId[];
   subjectToMcdpa: 'yes' | 'no' | 'unknown';
+  /** profile.hipaaCovered: a HIPAA covered entity or business associate ('unknown' by default). */
+  hipaaCovered: 'yes' | 'no' | 'unknown';
   severities: Record<string, Severity | 'off'>;
   /** Extra names per category, and names that never carry a category. */
   names: { add: Record<string, string[]>; ignore: Record<string, string[]> };
@@ -60,10 +65,12 @@ export interface ResolvedConfig {
   filters: { dir: string; include?: string[]; exclude?: string[] }[];
   /** Check test, mock and story code too (skipped by default). */
   checkTests: boolean;
+  /** What the privacy notice discloses: from the nearest mt-pii.json that records it (inline or in a file it names). */
+  disclosure?: Disclosure;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
-  files: [], entity: 'business', also: [], profiles: ['business'], subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
+  files: [], entity: 'business', also: [], profiles: ['business'], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: {}, names: { add: {}, ignore: {} },
   sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
 }) as ResolvedConfig;
 
@@ -174,12 +181,13 @@ function toValue(node: ts.Node, p: string, nodes: Map<string, ts.Node>): unknown
  * severities; lists (names, sanitizers, sinks, approved vendors) add up; each file's include/exclude
  * globs apply relative to its own folder.
  */
-export function mergeConfigs(chain: { file: string; data: ConfigData }[]): ResolvedConfig {
+export function mergeConfigs(chain: { file: string; data: ConfigData; disclosure?: Disclosure }[]): ResolvedConfig {
   const out: ResolvedConfig = {
-    files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', severities: {}, names: { add: {}, ignore: {} },
+    files: [], entity: 'business', also: [], profiles: [], subjectToMcdpa: 'unknown', hipaaCovered: 'unknown', severities: {}, names: { add: {}, ignore: {} },
     sanitizers: [], sanitizerModules: {}, sinks: [], approvedVendors: [], filters: [], checkTests: false,
   };
-  for (const { file, data } of chain) {
+  for (const { file, data, disclosure } of chain) {
+    if (disclosure) out.disclosure = disclosure;
     if (data.checkTests !== undefined) out.checkTests = data.checkTests;
     const dir = path.dirname(file);
     out.files.push(file);
@@ -187,6 +195,7 @@ export function mergeConfigs(chain: { file: string; data: ConfigData }[]): Resol
     if (data.profile?.entity) out.entity = canonicalProfile(data.profile.entity) ?? out.entity;
     if (data.profile?.also) out.also = [...new Set(data.profile.also.map((p) => canonicalProfile(p)).filter((p): p is ProfileId => !!p))];
     if (data.profile?.subjectToMcdpa) out.subjectToMcdpa = data.profile.subjectToMcdpa;
+    if (data.profile?.hipaaCovered) out.hipaaCovered = data.profile.hipaaCovered;
     Object.assign(out.severities, data.rules ?? {});
     for (const [cat, spec] of Object.entries(data.categories ?? {})) {
       if (spec.names?.length) (out.names.add[cat] ??= []).push(...spec.names);
@@ -202,7 +211,7 @@ export function mergeConfigs(chain: { file: string; data: ConfigData }[]): Resol
     if (data.baseline) out.baseline = path.resolve(dir, data.baseline);
     if (data.include || data.exclude) out.filters.push({ dir, include: data.include, exclude: data.exclude });
   }
-  out.profiles = activeProfiles({ entity: out.entity, also: out.also });
+  out.profiles = activeProfiles({ entity: out.entity, also: out.also, hipaaCovered: out.hipaaCovered });
   return out;
 }
 
@@ -233,13 +242,15 @@ export function analyzeOptionsOf(config: ResolvedConfig): {
   sanitizers: string[];
   names: ResolvedConfig['names'];
   approvedVendors: ResolvedConfig['approvedVendors'];
-  profile: { entity: ProfileId; also: ProfileId[]; subjectToMcdpa: ResolvedConfig['subjectToMcdpa'] };
+  profile: { entity: ProfileId; also: ProfileId[]; subjectToMcdpa: ResolvedConfig['subjectToMcdpa']; hipaaCovered: ResolvedConfig['hipaaCovered'] };
+  disclosed?: { vendors?: string[]; categories?: string[] };
 } {
   return {
     severities: config.severities,
     sanitizers: config.sanitizers,
     names: config.names,
     approvedVendors: config.approvedVendors,
-    profile: { entity: config.entity, also: config.also, subjectToMcdpa: config.subjectToMcdpa },
+    profile: { entity: config.entity, also: config.also, subjectToMcdpa: config.subjectToMcdpa, hipaaCovered: config.hipaaCovered },
+    ...(config.disclosure ? { disclosed: { vendors: config.disclosure.vendors, categories: config.disclosure.categories } } : {}),
   };
 }

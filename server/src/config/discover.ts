@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE, ConfigData, ConfigProblem, DEFAULT_CONFIG, KnownIds, ResolvedConfig, mergeConfigs, parseConfig } from './config';
+import { Disclosure, loadDisclosure } from './disclosure';
 import { loadCatalog } from '../catalog/load';
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../analysis';
 
@@ -10,6 +11,10 @@ interface Entry {
   /** The last valid content: it stays in force while the file is invalid. */
   valid?: ConfigData;
   problems: ConfigProblem[];
+  /** The disclosure in force (inline or from the file it names; the last valid one while that file is invalid). */
+  disclosure?: Disclosure;
+  /** The file the configuration names for its disclosure, and the text last read from it. */
+  disclosureSource?: { file: string; text?: string };
 }
 
 /**
@@ -38,13 +43,13 @@ export class ConfigLoader {
 
   /** The configuration for `file`, and the problems of every mt-pii.json in its chain. */
   forFile(file: string): { config: ResolvedConfig; problems: ConfigProblem[] } {
-    const chain: { file: string; data: ConfigData }[] = [];
+    const chain: { file: string; data: ConfigData; disclosure?: Disclosure }[] = [];
     const problems: ConfigProblem[] = [];
     for (const cfgFile of this.chainFiles(path.dirname(file))) {
       const entry = this.load(cfgFile);
       problems.push(...entry.problems);
       if (entry.valid) {
-        chain.unshift({ file: cfgFile, data: entry.valid });
+        chain.unshift({ file: cfgFile, data: entry.valid, disclosure: entry.disclosure });
         if (entry.valid.root) break;
       }
     }
@@ -56,13 +61,19 @@ export class ConfigLoader {
     return this.load(cfgFile, text).problems;
   }
 
+  /** Whether a configuration names this file (its recorded disclosure): a change there is a configuration change. */
+  namesFile(file: string): boolean {
+    for (const e of this.entries.values()) if (e.disclosureSource?.file === file) return true;
+    return false;
+  }
+
   /** Forget what is known (after mt-pii.json files were created, changed or deleted). */
   reset(): void {
     this.dirs.clear();
     for (const [file, e] of this.entries) {
       const text = this.read(file);
       if (text === undefined) this.entries.delete(file);
-      else if (text !== e.text) this.load(file, text);
+      else if (text !== e.text || (e.disclosureSource && this.read(e.disclosureSource.file) !== e.disclosureSource.text)) this.load(file, text, true);
     }
   }
 
@@ -84,18 +95,25 @@ export class ConfigLoader {
   }
 
   /** Loads a file once; later calls reuse it until reset() (the server calls it when files change). */
-  private load(file: string, given?: string): Entry {
+  private load(file: string, given?: string, force = false): Entry {
     const prev = this.entries.get(file);
     if (prev && given === undefined) return prev;
     const text = given ?? this.read(file);
-    if (prev && prev.text === text) return prev;
+    if (prev && prev.text === text && !force) return prev;
     if (text === undefined) {
       const gone: Entry = { problems: [] };
       this.entries.set(file, gone);
       return gone;
     }
     const { data, problems } = parseConfig(file, text, (name) => this.schema(name), this.knownIds());
-    const entry: Entry = { text, valid: data ?? prev?.valid, problems };
+    const entry: Entry = { text, valid: data ?? prev?.valid, problems, disclosure: prev?.disclosure, disclosureSource: prev?.disclosureSource };
+    if (data) {
+      // The disclosure named by a valid file; while the named file is invalid, the last valid one stays.
+      const loaded = loadDisclosure(file, text, data.disclosed, this.read, this.schema('disclosure.schema.json'));
+      problems.push(...loaded.problems);
+      entry.disclosure = loaded.disclosure ?? (loaded.problems.length && typeof data.disclosed === 'string' ? prev?.disclosure : undefined);
+      entry.disclosureSource = loaded.source;
+    }
     if (!data && prev?.valid) {
       problems.push({ ...problems[0], message: 'the last valid version of this file stays in force until the problems above are fixed' });
     }

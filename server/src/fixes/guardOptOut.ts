@@ -17,9 +17,9 @@ const SIGNAL_TS = '(navigator as Navigator & { globalPrivacyControl?: boolean })
  */
 export function guardFixes(finding: Finding, ctx: FixContext, sf: ts.SourceFile): Fix[] {
   const rule = ctx.catalog.ruleById.get(finding.ruleId);
-  // Only for rules about the call firing at all: where the data is the concern (a minor's data to an ad
-  // network), checking the opt-out signal is not the remedy.
-  if (!rule?.unlessOptOut || rule.categories.length || !finding.sink) return [];
+  // Only for rules about the call firing at all that a check of the signal quiets: where the data is the
+  // concern, or where consent is what the law asks (known minors, a government site), it is not the remedy.
+  if (!rule?.unlessGuard?.includes('signal') || rule.categories.length || !finding.sink) return [];
   const site = sinkSite(sf, finding);
   const first = site?.call && statementOf(site.call);
   if (!first || !ts.isExpressionStatement(first) || skip(first.expression) !== site.call) return [];

@@ -9,6 +9,7 @@ import { removeFieldFixes } from './removeField';
 import { sanitizeFixes } from './sanitize';
 import { secureStoreFixes } from './secureStore';
 import { ignoreFixes, mendSuppressionFixes } from './suppressionFixes';
+import { addDisclosureFixes } from './addDisclosure';
 import type { Fix, FixBuilder, FixContext, FileEdit } from './types';
 
 export type { Fix, FixContext, FileEdit } from './types';
@@ -34,7 +35,8 @@ const BUILDERS: FixBuilder[] = [
 export function fixesFor(finding: Finding, ctx: FixContext, onError?: (e: unknown) => void): Fix[] {
   const sf = parseForFixes(ctx.file, ctx.text);
   const out: Fix[] = [];
-  for (const build of BUILDERS) {
+  // A disclosure-drift finding is fixed in the disclosure record (or by the fixes of the flow's own finding).
+  for (const build of ctx.catalog.ruleById.get(finding.ruleId)?.derived ? [addDisclosureFixes, ignoreFixes] : BUILDERS) {
     try {
       out.push(...build(finding, ctx, sf));
     } catch (e) {

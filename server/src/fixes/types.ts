@@ -24,7 +24,7 @@ export interface FileEdit {
 
 export type FixId =
   | 'remove-field' | 'narrow-spread' | 'opaque-id' | 'sanitize' | 'approve-vendor' | 'guard-opt-out' | 'secure-store'
-  | 'ignore-line' | 'ignore-file' | 'add-reason' | 'remove-directive' | 'fix-rule-id';
+  | 'ignore-line' | 'ignore-file' | 'add-reason' | 'remove-directive' | 'fix-rule-id' | 'add-disclosure';
 
 export interface Fix {
   id: FixId;

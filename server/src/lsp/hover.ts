@@ -3,7 +3,7 @@ import type { CitationData, ProfileId, SinkRole } from '../catalog/types';
 import type { Finding } from '../analysis/finding';
 import type { Classifier } from '../analysis/classify';
 import { UNUSED_SUPPRESSION, INVALID_SUPPRESSION } from '../analysis';
-import { activeProfiles, viewOf } from '../analysis/ruleSelect';
+import { activeProfiles, mcdpaStanding, viewOf } from '../analysis/ruleSelect';
 import type { ResolvedConfig } from '../config/config';
 
 const ROLE: Record<SinkRole, string> = {
@@ -12,7 +12,8 @@ const ROLE: Record<SinkRole, string> = {
 };
 
 const PROFILE_LABEL: Record<ProfileId, string> = {
-  'business': 'business', 'state-agency': 'state agency', 'health-care-provider': 'health care provider',
+  'business': 'business', 'state-agency': 'state agency', 'local-government': 'local government', 'insurer': 'insurer',
+  'hipaa-covered': 'HIPAA covered entity', 'health-care-provider': 'health care provider',
   'mental-health-app': 'mental health app', 'school-service': 'K-12 school service', 'minors': 'used by known minors',
   'motor-vehicle-records': 'handles motor vehicle records', 'genetic-data': 'genetic data',
 };
@@ -28,7 +29,7 @@ export function hoverMarkdown(findings: readonly Finding[], catalog: Catalog, cl
 
 function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offset: number) => number, config?: ResolvedConfig): string {
   const rule = catalog.ruleById.get(f.ruleId);
-  const profiles = config?.profiles?.length ? config.profiles : activeProfiles(config ? { entity: config.entity, also: config.also } : undefined);
+  const profiles = config?.profiles?.length ? config.profiles : activeProfiles(config ? { entity: config.entity, also: config.also, hipaaCovered: config.hipaaCovered } : undefined);
   const view = rule ? viewOf(rule, profiles, f.sink?.role) : undefined;
   const out: string[] = [];
   out.push(`**Montana PII Guard** · \`${f.ruleId}\` · ${f.severity}`);
@@ -66,8 +67,9 @@ function one(f: Finding, catalog: Catalog, classifier: Classifier, lineOf: (offs
   if (when.length) out.push('', `**When it applies:** ${when.join(' ')}`);
   const profileText = profiles.map((p) => PROFILE_LABEL[p] ?? p).join(' + ');
   const cfg = config?.files.length ? `mt-pii.json: ${config.files.map((x) => x.split(/[\\/]/).slice(-2).join('/')).join(' → ')}` : 'no mt-pii.json, so the default';
-  // Government bodies are exempt from the Consumer Data Privacy Act: its thresholds say nothing to them.
-  const thresholds = profiles.includes('state-agency') ? ''
+  // Government bodies and exempt entities are outside the Consumer Data Privacy Act: its thresholds say nothing to them.
+  const standing = mcdpaStanding(profiles, config?.subjectToMcdpa);
+  const thresholds = standing === 'government' || standing === 'exempt' ? ''
     : config && config.subjectToMcdpa !== 'unknown' ? `; Consumer Data Privacy Act thresholds met: ${config.subjectToMcdpa}`
       : '; Consumer Data Privacy Act thresholds: not stated (set profile.subjectToMcdpa)';
   out.push('', `_Profile: ${profileText} (${cfg})${thresholds}._`);

@@ -1,100 +1,82 @@
-import * as path from 'path';
+// The Montana PII Guard language server: wires the LSP connection to the open documents, the background
+// workspace index, diagnostics (pushed or pulled), hover, quick fixes, commands and settings.
 import {
-  CodeAction, CodeActionKind, Connection, Diagnostic, DiagnosticSeverity, DidChangeConfigurationNotification, Hover,
-  InitializeParams, InitializeResult, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection,
+  CodeAction, CodeActionKind, Connection, DidChangeConfigurationNotification, FileChangeType, Hover, InitializeParams,
+  InitializeResult, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments, WorkDoneProgressReporter, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION, classifierFor } from '../analysis';
-import type { Finding } from '../analysis/finding';
+import { isSourceFile } from '../analysis/parse';
 import { Catalog, loadCatalog } from '../catalog/load';
-import { productVersion, ruleDocUri } from '../catalog/docs';
-import { CONFIG_FILE, ConfigProblem, DEFAULT_CONFIG, ResolvedConfig, analyzeOptionsOf, isIncluded } from '../config/config';
+import { productVersion } from '../catalog/docs';
+import * as path from 'path';
+import { CONFIG_FILE, DEFAULT_CONFIG } from '../config/config';
 import { ConfigLoader } from '../config/discover';
+import { IndexWorkerClient } from '../worker/indexClient';
 import { EditCapabilities, FIX_ALL_KIND, codeActions, fileReader } from './codeActions';
-import { SOURCE, toDiagnostic } from './convert';
+import { registerDataMap } from './dataMap';
+import { ConfigProblems } from './configProblems';
+import { SOURCE } from './convert';
+import { DiagnosticStore } from './diagnosticStore';
+import { FileSetups } from './fileSetup';
 import { hoverMarkdown } from './hover';
-import { fileToUri, uriToFile } from './uris';
-import { AnalysisPool } from '../worker/pool';
-import { isTestPath } from '../project/files';
-import { WorkspaceScan } from './workspaceScan';
+import { OpenFiles } from './openFiles';
+import { uriToFile } from './uris';
+import { WorkspaceIndex } from './workspaceIndex';
 
 export const SCAN_WORKSPACE_COMMAND = 'mtPii.scanWorkspace';
+export const STOP_INDEXING_COMMAND = 'mtPii.stopIndexing';
+export const INDEX_STATUS_COMMAND = 'mtPii.indexStatus';
 
-/** Live analysis skips larger documents (a minified bundle opened by mistake). */
-const MAX_LIVE_SIZE = 2 * 1024 * 1024;
-/** A single analysis may take this long before its worker is stopped and the file gets a note. */
-const TIME_BUDGET_MS = 8000;
-const DEBOUNCE_MS = 200;
-/** Other open files are re-analysed this long after an edit (they may import the edited file). */
-const DEPENDENTS_DEBOUNCE_MS = 600;
-/** Unsaved buffers of other open files sent with each analysis: at most this many, this many bytes. */
-const MAX_OVERLAYS = 50;
-const MAX_OVERLAY_BYTES = 8 * 1024 * 1024;
+/** Memory the index may hold by default (mtPii.index.memoryMB). */
+export const DEFAULT_INDEX_MEMORY_MB = 512;
 
-interface DocState {
-  /** Version the findings belong to; -1 before the first analysis. */
-  version: number;
-  findings: Finding[];
-  timer?: NodeJS.Timeout;
-  /** Version being analysed now, if any. */
-  running?: number;
-  config?: ResolvedConfig;
-}
-
-interface Settings {
+interface IndexSettings {
   enable: boolean;
+  memoryMB: number;
 }
 
 /**
- * The Montana PII Guard language server: push diagnostics on open and (debounced) on change, hover
- * with the law behind a finding, quick fixes that add suppression directives, and the team's
- * mt-pii.json (problems shown in that file, the last valid version kept). The same engine as the CLI;
- * nothing here names a vendor or a law.
+ * The language server. Analysis runs in one worker thread that holds the project index (summaries per file
+ * content and configuration); this thread only routes messages, so hover and edits keep answering while
+ * the workspace is indexed. The same engine as the CLI; nothing here names a vendor or a law.
  */
 export class PiiServer {
   private readonly documents = new TextDocuments(TextDocument);
-  private readonly state = new Map<string, DocState>();
   private readonly catalog: Catalog;
   private readonly knownRules: Set<string>;
-  /** Analysis runs in a worker thread: the server keeps answering, deep files get a big stack, overruns are stopped. */
-  private readonly pool: AnalysisPool;
+  private readonly worker: IndexWorkerClient;
   private configs: ConfigLoader;
-  /** mt-pii.json files that currently have problems published on them. */
-  private readonly configDiagnostics = new Set<string>();
-  private readonly settings = new Map<string, Promise<Settings>>();
+  private readonly configProblems: ConfigProblems;
+  private readonly enabled = new Map<string, Promise<boolean>>();
   private canAskSettings = false;
   private folders: string[] = [];
-  private readonly scan: WorkspaceScan;
+  private indexSettings: IndexSettings = { enable: true, memoryMB: DEFAULT_INDEX_MEMORY_MB };
+  private store!: DiagnosticStore;
+  private open!: OpenFiles;
+  private index!: WorkspaceIndex;
   private editCaps: EditCapabilities = { documentChanges: false, snippets: false, createFiles: false };
 
   constructor(private readonly connection: Connection) {
     const { catalog, problems } = loadCatalog();
     this.catalog = catalog;
     this.configs = new ConfigLoader(catalog.rulesDir);
-    this.pool = new AnalysisPool({ rulesDir: catalog.rulesDir }, 1);
-    connection.onShutdown(() => {
-      this.scan?.cancel();
-      return this.pool.close();
-    });
+    this.configProblems = new ConfigProblems(connection, () => this.configs);
     this.knownRules = new Set([...catalog.ruleById.keys(), UNUSED_SUPPRESSION, INVALID_SUPPRESSION]);
-    connection.onInitialize((params: InitializeParams): InitializeResult => {
-      const folders = (params.workspaceFolders ?? []).map((f) => uriToFile(f.uri));
-      if (!folders.length && params.rootUri) folders.push(uriToFile(params.rootUri));
-      this.folders = folders;
-      this.configs = new ConfigLoader(catalog.rulesDir, folders);
-      this.canAskSettings = !!params.capabilities.workspace?.configuration;
-      const we = params.capabilities.workspace?.workspaceEdit;
-      this.editCaps = { documentChanges: !!we?.documentChanges, snippets: !!we?.snippetEditSupport, createFiles: !!we?.resourceOperations?.includes('create') };
-      return {
-        capabilities: {
-          textDocumentSync: TextDocumentSyncKind.Incremental,
-          hoverProvider: true,
-          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-          executeCommandProvider: { commands: [SCAN_WORKSPACE_COMMAND] },
-        },
-        serverInfo: { name: 'mt-pii', version: productVersion() },
-      };
+    this.worker = new IndexWorkerClient(catalog.rulesDir, DEFAULT_INDEX_MEMORY_MB * 1024 * 1024, {
+      indexed: (results) => this.index.indexed(results),
+      idle: () => this.index.idle(),
+      invalidated: (files) => this.index.invalidated(files),
+      restarted: (reason, stuck) => {
+        this.index.restarted(reason, stuck);
+        this.open.reanalyse(this.open.uris(), 0, false);
+      },
+    }, () => this.documents.all().filter((d) => d.uri.startsWith('file:')).map((d) => [uriToFile(d.uri, d.languageId), d.getText()]));
+    connection.onShutdown(() => {
+      this.index?.cancel();
+      return this.worker.close();
     });
+    connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => {
       if (this.canAskSettings) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
       if (problems.length) {
@@ -102,56 +84,69 @@ export class PiiServer {
         connection.console.error(`Montana PII Guard: rule data problems; the valid rules still run:\n${text}`);
         void connection.window.showWarningMessage('Montana PII Guard: some rule data is invalid; see the output channel.');
       }
+      void this.applyIndexSettings(true);
     });
     // Settings or mt-pii.json files changed: everything open is checked again.
     connection.onDidChangeConfiguration(() => {
-      this.settings.clear();
-      this.revalidateAll();
+      this.enabled.clear();
+      this.open.reanalyse(this.open.uris(), 0, false);
+      void this.applyIndexSettings(false);
     });
-    connection.onDidChangeWatchedFiles(() => {
-      this.configs.reset();
-      this.revalidateAll();
-    });
-    const self = this;
-    this.scan = new WorkspaceScan(connection, {
-      pool: this.pool,
-      get configs() {
-        return self.configs;
-      },
-      isOpen: (uri) => !!this.documents.get(uri),
-      toDiagnostics: (findings, doc) => findings.map((f) => toDiagnostic(f, doc, (id) => this.catalog.ruleById.has(id) ? ruleDocUri(this.catalog.rulesDir, id) : undefined)),
-    });
-    connection.onExecuteCommand(async (params, token, workDone) => {
-      if (params.command !== SCAN_WORKSPACE_COMMAND) return null;
-      const progress = workDone ?? await connection.window.createWorkDoneProgress();
-      const outcome = await this.scan.run(this.folders, progress, token);
-      const text = `Montana PII Guard: ${outcome.cancelled ? 'scan cancelled after' : 'scanned'} ${outcome.files} files, ${outcome.findings} finding(s).`;
-      void connection.window.showInformationMessage(text);
-      return outcome;
-    });
-    this.documents.onDidOpen((e) => this.schedule(e.document, 0));
-    this.documents.onDidChangeContent((e) => {
-      this.schedule(e.document, DEBOUNCE_MS);
-      // Other open files may import this one: their flows are recomputed once typing pauses.
-      for (const other of this.documents.all()) {
-        if (other.uri === e.document.uri) continue;
-        const s = this.state.get(other.uri);
-        if (s) s.version = -1;
-        this.schedule(other, DEPENDENTS_DEBOUNCE_MS);
+    connection.onDidChangeWatchedFiles((params) => {
+      const configChanged = params.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE) || this.configs.namesFile(uriToFile(c.uri)));
+      const sources = params.changes.filter((c) => isSourceFile(c.uri));
+      if (sources.length) {
+        for (const c of sources) if (c.type === FileChangeType.Deleted && !this.documents.get(c.uri)) this.store.delete(c.uri);
+        this.worker.filesChanged(sources.map((c) => uriToFile(c.uri)), sources.some((c) => c.type !== FileChangeType.Changed));
+        this.index.created(sources.filter((c) => c.type === FileChangeType.Created).map((c) => uriToFile(c.uri)));
+      }
+      if (configChanged) {
+        this.configs.reset();
+        this.open.reanalyse(this.open.uris(), 0, false);
+        if (!this.open.uris().length) this.configProblems.publish([]);
+        if (this.indexSettings.enable) void this.startIndex();
       }
     });
-    this.documents.onDidClose((e) => {
-      const s = this.state.get(e.document.uri);
-      if (s?.timer) clearTimeout(s.timer);
-      this.state.delete(e.document.uri);
-      this.settings.delete(e.document.uri);
-      // A closed file shows what the last workspace scan found in it, or nothing.
-      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: this.scan.results.get(e.document.uri) ?? [] });
+    connection.onExecuteCommand(async (params, token, workDone) => {
+      switch (params.command) {
+        case SCAN_WORKSPACE_COMMAND: {
+          const outcome = await this.index.run(workDone ?? await connection.window.createWorkDoneProgress(), token);
+          const text = `Montana PII Guard: ${outcome.cancelled ? 'indexing cancelled after' : 'indexed'} ${outcome.files} files, ${outcome.findings} finding(s).`;
+          void connection.window.showInformationMessage(text);
+          return outcome;
+        }
+        case STOP_INDEXING_COMMAND:
+          this.index.cancel();
+          return this.index.status();
+        case INDEX_STATUS_COMMAND: {
+          const status = await this.index.status();
+          const w = status.worker;
+          connection.console.info(`Montana PII Guard: index ${status.state}, ${status.done}/${status.files} files, ${status.findings} finding(s)`
+            + (w ? `, ${w.entries} summaries in ${(w.bytes / 1048576).toFixed(1)} of ${(w.budgetBytes / 1048576).toFixed(0)} MB` : '')
+            + (status.failed.length ? `; not analysed: ${status.failed.map((f) => `${f.file} (${f.reason})`).join(', ')}` : '') + '.');
+          return status;
+        }
+      }
+      return null;
     });
+    this.documents.onDidOpen((e) => this.open.opened(e.document));
+    this.documents.onDidChangeContent((e) => this.open.changed(e.document));
+    this.documents.onDidSave((e) => this.open.saved(e.document));
+    this.documents.onDidClose((e) => {
+      this.open.closed(e.document.uri, e.document.languageId);
+      this.enabled.delete(e.document.uri);
+      // A closed file shows what the index knows of it (the index looks at it again: the buffer may differ from disk).
+      this.store.delete(e.document.uri);
+      if (e.document.uri.startsWith('file:')) this.index.invalidated([uriToFile(e.document.uri, e.document.languageId)]);
+    });
+    connection.languages.diagnostics.on((params, token) =>
+      this.store.documentReport(params.textDocument.uri, params.previousResultId, this.open.settled(params.textDocument.uri), token));
+    connection.languages.diagnostics.onWorkspace((params, token, _workDone, partial) =>
+      this.store.workspaceReport(params.previousResultIds, token, () => this.index.running, partial));
     connection.onHover((params): Hover | null => this.guard('hover', () => this.hover(params.textDocument.uri, params.position), null));
     connection.onCodeAction((params): CodeAction[] => this.guard('code action', () => {
       const doc = this.documents.get(params.textDocument.uri);
-      const s = this.state.get(params.textDocument.uri);
+      const s = this.open.get(params.textDocument.uri);
       // Findings of an older version of the document would put edits in the wrong places: none then.
       if (!doc || !s || s.version !== doc.version) return [];
       const file = uriToFile(doc.uri, doc.languageId);
@@ -166,6 +161,7 @@ export class PiiServer {
         onError: (e) => this.connection.console.error(`Montana PII Guard: a quick fix failed: ${(e as Error).stack ?? e}`),
       });
     }, []));
+    registerDataMap(connection, { folders: () => this.folders, rulesDir: catalog.rulesDir });
     this.documents.listen(connection);
   }
 
@@ -173,135 +169,72 @@ export class PiiServer {
     this.connection.listen();
   }
 
-  private revalidateAll(): void {
-    for (const doc of this.documents.all()) {
-      const s = this.state.get(doc.uri);
-      if (s) s.version = -1;
-      this.schedule(doc, 0);
-    }
-    if (!this.documents.all().length) this.publishConfigProblems([]);
-  }
-
-  private schedule(doc: TextDocument, delay: number): void {
-    const s = this.state.get(doc.uri) ?? { version: -1, findings: [] };
-    if (s.timer) clearTimeout(s.timer);
-    s.timer = setTimeout(() => {
-      s.timer = undefined;
-      this.validate(doc.uri);
-    }, delay);
-    this.state.set(doc.uri, s);
-  }
-
-  private validate(uri: string): void {
-    const doc = this.documents.get(uri);
-    const s = this.state.get(uri);
-    if (!doc || !s || s.version === doc.version || s.running === doc.version) return;
-    void this.analyze(doc, s).then((diagnostics) => {
-      // A newer version may have arrived meanwhile; its own analysis will publish.
-      if (diagnostics && this.documents.get(uri)?.version === doc.version) {
-        void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-      }
-    }, (e) => this.connection.console.error(`Montana PII Guard: analysis failed: ${(e as Error).stack ?? e}`));
-  }
-
-  private async analyze(doc: TextDocument, s: DocState): Promise<Diagnostic[] | undefined> {
-    const version = doc.version;
-    const file = uriToFile(doc.uri, doc.languageId);
-    const settings = await this.settingsFor(doc.uri);
-    if (this.documents.get(doc.uri)?.version !== version) return undefined;
-    const done = (findings: Finding[], diagnostics: Diagnostic[]) => {
-      s.version = version;
-      s.findings = findings;
-      return diagnostics;
+  private initialize(params: InitializeParams): InitializeResult {
+    const folders = (params.workspaceFolders ?? []).map((f) => uriToFile(f.uri));
+    if (!folders.length && params.rootUri) folders.push(uriToFile(params.rootUri));
+    this.folders = folders;
+    this.configs = new ConfigLoader(this.catalog.rulesDir, folders);
+    this.canAskSettings = !!params.capabilities.workspace?.configuration;
+    const we = params.capabilities.workspace?.workspaceEdit;
+    this.editCaps = { documentChanges: !!we?.documentChanges, snippets: !!we?.snippetEditSupport, createFiles: !!we?.resourceOperations?.includes('create') };
+    const pull = !!params.capabilities.textDocument?.diagnostic;
+    this.store = new DiagnosticStore(this.connection, pull, !!params.capabilities.workspace?.diagnostics?.refreshSupport);
+    const setups = new FileSetups(() => this.configs, this.worker, () => this.folders);
+    const parts = { connection: this.connection, documents: this.documents, worker: this.worker, setups, store: this.store };
+    this.open = new OpenFiles(parts, {
+      enabled: (uri) => this.enabledFor(uri),
+      configProblems: (problems) => this.configProblems.publish(problems),
+      invalidated: (files) => this.index.invalidated(files),
+      overBudget: (file, uri, waitFor, space) => this.index.retryAfter(file, uri, waitFor, space),
+    });
+    this.index = new WorkspaceIndex(parts, this.open, () => this.folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [SCAN_WORKSPACE_COMMAND, STOP_INDEXING_COMMAND, INDEX_STATUS_COMMAND] },
+        ...(pull ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+      },
+      serverInfo: { name: 'mt-pii', version: productVersion() },
     };
-    if (!settings.enable) return done([], []);
-    const { config, problems } = this.guard<{ config?: ResolvedConfig; problems: ConfigProblem[] }>('configuration', () => this.configs.forFile(file), { problems: [] });
-    this.publishConfigProblems(problems);
-    s.config = config;
-    if (config && !isIncluded(config, file)) return done([], []);
-    if (!config?.checkTests && isTestPath(this.relativeToWorkspace(file))) return done([], []);
-    const text = doc.getText();
-    if (text.length > MAX_LIVE_SIZE) {
-      return done([], [note(`Montana PII Guard skipped this file: ${(text.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_LIVE_SIZE / 1024 / 1024} MB limit for live analysis. Run \`mt-pii scan --max-file-size\` to check it.`)]);
-    }
-    s.running = version;
-    this.pool.cancelQueued(file);
-    const options = config ? analyzeOptionsOf(config) : {};
-    const result = await this.pool.run(file, text, options, TIME_BUDGET_MS, config?.sinks.length ? config.sinks : undefined, this.overlays(doc.uri));
-    if (s.running === version) s.running = undefined;
-    if (result.error === 'superseded' || this.documents.get(doc.uri)?.version !== version) return undefined;
-    if (result.error) return done([], [note(`Montana PII Guard could not analyse this file: ${result.error}.`)]);
-    const findings = result.findings ?? [];
-    const diags = findings.map((f) => toDiagnostic(f, doc, (id) => this.catalog.ruleById.has(id) ? ruleDocUri(this.catalog.rulesDir, id) : undefined));
-    if (result.truncated) diags.push(note('Montana PII Guard: part of this file nests too deeply to follow; findings there may be missing.'));
-    if (problems.length) {
-      diags.push(note(`Montana PII Guard: ${path.basename(problems[0].file)} has problems (shown in that file); its last valid version is in force.`));
-    }
-    return done(findings, diags);
   }
 
-  /** The unsaved texts of the other open files on disk, for imports (bounded in count and size). */
-  private overlays(except: string): [string, string][] {
-    const out: [string, string][] = [];
-    let total = 0;
-    for (const d of this.documents.all()) {
-      if (d.uri === except || !d.uri.startsWith('file:') || out.length >= MAX_OVERLAYS) continue;
-      const text = d.getText();
-      if (text.length > MAX_LIVE_SIZE || total + text.length > MAX_OVERLAY_BYTES) continue;
-      total += text.length;
-      out.push([uriToFile(d.uri, d.languageId), text]);
+  /** Reads mtPii.index.*; starts the index at start-up (or when turned on), stops it when turned off. */
+  private async applyIndexSettings(startup: boolean): Promise<void> {
+    const before = this.indexSettings;
+    if (this.canAskSettings) {
+      const v = await this.connection.workspace.getConfiguration({ section: 'mtPii' })
+        .then((x: { index?: Partial<IndexSettings> } | null) => x?.index, () => undefined);
+      const mb = Number(v?.memoryMB);
+      this.indexSettings = { enable: v?.enable !== false, memoryMB: Number.isFinite(mb) && mb > 0 ? Math.max(16, mb) : DEFAULT_INDEX_MEMORY_MB };
     }
-    return out;
+    this.worker.setBudget(this.indexSettings.memoryMB * 1024 * 1024);
+    this.index.enabled = this.indexSettings.enable;
+    if (!this.indexSettings.enable) this.index.cancel();
+    else if (startup || !before.enable) await this.startIndex();
   }
 
-  /** The path of a file relative to the workspace folder holding it (its base name if none does). */
-  private relativeToWorkspace(file: string): string {
-    for (const f of this.folders) {
-      const rel = path.relative(f, file);
-      if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel;
-    }
-    return path.basename(file);
-  }
-
-  /** Shows each mt-pii.json's problems in that file; clears files whose problems are gone. */
-  private publishConfigProblems(problems: ConfigProblem[]): void {
-    const byFile = new Map<string, ConfigProblem[]>();
-    for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
-    for (const file of this.configDiagnostics) {
-      if (!byFile.has(file) && this.configs.problemsOf(file).length === 0) {
-        void this.connection.sendDiagnostics({ uri: fileToUri(file), diagnostics: [] });
-        this.configDiagnostics.delete(file);
-      }
-    }
-    for (const [file, list] of byFile) {
-      this.configDiagnostics.add(file);
-      void this.connection.sendDiagnostics({
-        uri: fileToUri(file),
-        diagnostics: list.map((p) => ({
-          range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: Math.max(p.endCharacter, p.character + 1) } },
-          severity: DiagnosticSeverity.Error,
-          source: SOURCE,
-          message: `${CONFIG_FILE}: ${p.message}`,
-        })),
-      });
-    }
+  private async startIndex(): Promise<void> {
+    const progress: WorkDoneProgressReporter = await this.connection.window.createWorkDoneProgress();
+    await this.index.run(progress);
   }
 
   /** `mtPii.enable` for a document's folder (per resource), cached until settings change. */
-  private settingsFor(uri: string): Promise<Settings> {
-    if (!this.canAskSettings) return Promise.resolve({ enable: true });
-    let p = this.settings.get(uri);
+  private enabledFor(uri: string): Promise<boolean> {
+    if (!this.canAskSettings) return Promise.resolve(true);
+    let p = this.enabled.get(uri);
     if (!p) {
       p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'mtPii' })
-        .then((v: { enable?: boolean } | null) => ({ enable: v?.enable !== false }), () => ({ enable: true }));
-      this.settings.set(uri, p);
+        .then((v: { enable?: boolean } | null) => v?.enable !== false, () => true);
+      this.enabled.set(uri, p);
     }
     return p;
   }
 
   private hover(uri: string, position: { line: number; character: number }): Hover | null {
     const doc = this.documents.get(uri);
-    const s = this.state.get(uri);
+    const s = this.open.get(uri);
     if (!doc || !s || !s.findings.length) return null;
     const offset = doc.offsetAt(position);
     const hits = s.findings.filter((f) => f.start <= offset && offset <= f.end);
@@ -326,15 +259,6 @@ export class PiiServer {
       return fallback;
     }
   }
-}
-
-function note(message: string): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Information,
-    source: SOURCE,
-    message,
-  };
 }
 
 /** Starts the server on the transport named on the command line (--stdio, --node-ipc, --socket=). */

@@ -4,7 +4,7 @@ import { defaultRulesDir, loadCatalog } from '../../catalog/load';
 import { didYouMean } from '../../config/didYouMean';
 import { UsageError } from '../errors';
 import { CommandSpec, helpText, parseCommand } from '../options';
-import { explainCitations, explainRule, findCitations, listRules } from '../ruleDocs';
+import { explainCitations, explainMetaRule, explainRule, findCitations, listRules } from '../ruleDocs';
 
 export const EXPLAIN: CommandSpec = {
   name: 'explain',
@@ -18,6 +18,8 @@ export function explain(query: string | undefined, rulesDir = defaultRulesDir())
   if (!query) return listRules(catalog);
   const rule = catalog.ruleById.get(query.startsWith('mt/') ? query : 'mt/' + query);
   if (rule) return explainRule(catalog, rule);
+  const meta = explainMetaRule(catalog, query);
+  if (meta) return meta;
   const ids = findCitations(catalog, query);
   if (ids.length) return explainCitations(catalog, ids);
   const id = query.startsWith('mt/') ? query : 'mt/' + query;

@@ -6,10 +6,12 @@ import writeFileAtomic = require('write-file-atomic');
 import { defaultRulesDir, loadCatalog } from '../../catalog/load';
 import type { SinkData } from '../../catalog/types';
 import { CONFIG_FILE } from '../../config/config';
+import { PROFILES } from '../../analysis/ruleSelect';
 import { InputError, UsageError } from '../errors';
 import { CommandSpec, helpText, oneOf, parseCommand } from '../options';
 
-const ENTITIES = ['business', 'state-agency', 'health-care-provider', 'mental-health-app', 'school-service', 'minors', 'motor-vehicle-records', 'genetic-data'] as const;
+/** The profiles a team picks (hipaa-covered comes from profile.hipaaCovered, not from a name). */
+const ENTITIES: readonly string[] = ['business', ...PROFILES.filter((p) => p !== 'business' && p !== 'hipaa-covered')];
 
 export const INIT: CommandSpec = {
   name: 'init',

@@ -102,7 +102,7 @@ function readStdin(): Promise<string> {
 }
 
 /** Checks that -o can be written before the scan starts. */
-function checkOutput(file: string): void {
+export function checkOutput(file: string): void {
   const dir = path.dirname(file);
   let st: fs.Stats;
   try {

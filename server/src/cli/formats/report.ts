@@ -24,6 +24,17 @@ export interface ReportFinding {
 export const FLOW_CHAINS = Symbol('flowChains');
 /** Display-only: 'Intercom — customer-support chat' (not part of the JSON contract). */
 export const SINK_LABEL = Symbol('sinkLabel');
+/** For the data map: the sink's catalog id, service and role, and the approving contract (not part of the JSON contract). */
+export const SINK_DETAIL = Symbol('sinkDetail');
+
+/** What SINK_DETAIL holds. */
+export interface SinkDetail {
+  id: string;
+  service: string;
+  serviceLabel: string;
+  role?: string;
+  approval?: string;
+}
 
 export interface Summary {
   files: number;
@@ -43,6 +54,8 @@ export interface Report {
   tool: { name: 'mt-pii'; version: string };
   findings: ReportFinding[];
   summary: Summary;
+  /** Added to the JSON contract (nothing removed): the output is not legal advice (citations.json notices). */
+  notice?: string;
 }
 
 /** A file that was not analysed, and why (standard error, SARIF notifications, JUnit). */
@@ -88,17 +101,21 @@ export function displayPath(file: string, base: string): string {
 }
 
 /** A report finding as plain data (the display-only parts as fields), to cross a worker thread or a cache. */
-export type WireFinding = ReportFinding & { flowChains: ReportFinding['flow'][]; sinkLabel?: string };
+export type WireFinding = ReportFinding & { flowChains: ReportFinding['flow'][]; sinkLabel?: string; sinkDetail?: SinkDetail };
 
 export function toWire(f: ReportFinding): WireFinding {
   const r = f as unknown as Record<symbol, unknown>;
-  return { ...f, flowChains: (r[FLOW_CHAINS] as ReportFinding['flow'][] | undefined) ?? [f.flow], ...(r[SINK_LABEL] ? { sinkLabel: r[SINK_LABEL] as string } : {}) };
+  return {
+    ...f, flowChains: (r[FLOW_CHAINS] as ReportFinding['flow'][] | undefined) ?? [f.flow], ...(r[SINK_LABEL] ? { sinkLabel: r[SINK_LABEL] as string } : {}),
+    ...(r[SINK_DETAIL] ? { sinkDetail: r[SINK_DETAIL] as SinkDetail } : {}),
+  };
 }
 
 export function fromWire(w: WireFinding): ReportFinding {
-  const { flowChains, sinkLabel, ...f } = w;
+  const { flowChains, sinkLabel, sinkDetail, ...f } = w;
   Object.defineProperty(f, FLOW_CHAINS, { value: flowChains, enumerable: false });
   if (sinkLabel) Object.defineProperty(f, SINK_LABEL, { value: sinkLabel, enumerable: false });
+  if (sinkDetail) Object.defineProperty(f, SINK_DETAIL, { value: sinkDetail, enumerable: false });
   return f;
 }
 
@@ -125,5 +142,9 @@ export function toReportFinding(f: Finding, lines: (file: string) => LineMap, cw
   // Non-enumerable, so JSON output stays exactly the contract.
   Object.defineProperty(out, FLOW_CHAINS, { value: f.flowChains.map((c) => c.map(step)), enumerable: false });
   if (f.sink) Object.defineProperty(out, SINK_LABEL, { value: `${f.sink.vendor} — ${f.sink.serviceLabel}`, enumerable: false });
+  if (f.sink) {
+    const detail: SinkDetail = { id: f.sink.id, service: f.sink.service, serviceLabel: f.sink.serviceLabel, role: f.sink.role, approval: f.approval };
+    Object.defineProperty(out, SINK_DETAIL, { value: detail, enumerable: false });
+  }
   return out;
 }

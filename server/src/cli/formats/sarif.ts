@@ -38,7 +38,8 @@ export function formatSarif(report: Report, rules: readonly RuleData[], ctx: Sar
         name: r.id.replace(/^mt\//, ''),
         shortDescription: { text: r.title },
         fullDescription: { text: r.description },
-        help: { text: r.advice, ...(markdown ? { markdown } : {}) },
+        // Law is read here too: the help ends with the not-legal-advice notice (the markdown page already does).
+        help: { text: report.notice ? `${r.advice} ${r.applicability ?? ''} ${report.notice}`.replace(/\s+/g, ' ').trim() : r.advice, ...(markdown ? { markdown } : {}) },
         defaultConfiguration: { level: level(r.severity) },
         properties: {
           tags: ['privacy', 'security', 'montana', ...(r.sinkKinds ?? []).map((k) => `sink:${k}`)],

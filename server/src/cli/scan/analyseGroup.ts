@@ -66,6 +66,7 @@ export class GroupAnalyser {
         ...(fixed?.notes.length ? { fixNotes: fixed.notes } : {}),
         ...(directives ? { directives } : {}),
         findings: (fixed?.remaining ?? r.findings).map((f) => toWire(toReportFinding(f, () => lines, this.init.root))),
+        ...(r.suppressed.length ? { suppressed: r.suppressed.map((f) => toWire(toReportFinding(f, () => lines, this.init.root))) } : {}),
         safe: r.safe.map((d) => ({ file: this.show(d.file), line: lines.position(d.start).line, sink: { vendor: d.sink.vendor, api: d.sink.api }, categories: d.categories })),
         syntaxErrors: r.syntaxErrors,
         truncated: r.truncated,

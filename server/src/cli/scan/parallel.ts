@@ -26,6 +26,11 @@ export interface ParallelRun {
   onResult: (result: FileResult) => void;
   /** Never analyse in this thread (benchmarks of the worker path). */
   workersOnly?: boolean;
+  /**
+   * Analyse every group in this thread, a file too deep for it skipped with the reason (the language
+   * server's data map, already on a worker thread with a large stack, where no scan worker script ships).
+   */
+  inThread?: boolean;
 }
 
 interface Slot {
@@ -44,6 +49,15 @@ interface Slot {
  * saves starting a worker; a file too deep for this thread's stack is then analysed in a worker.
  */
 export async function analyseInParallel(files: readonly FileJob[], run: ParallelRun): Promise<void> {
+  if (run.inThread) {
+    const analyser = new GroupAnalyser(run.init);
+    const size = groupSize(files.length);
+    files.forEach((job, i) => {
+      if (i % size === 0) analyser.startGroup(); // the same groups as the workers get, so the same results
+      run.onResult(analyser.analyse(job, run.configs[job.config]));
+    });
+    return;
+  }
   if (files.length && files.length <= groupSize(files.length) && !run.workersOnly) {
     const analyser = new GroupAnalyser(run.init);
     analyser.startGroup();

@@ -51,6 +51,8 @@ export interface SafeWire {
 export interface FileResult {
   index: number;
   findings?: WireFinding[];
+  /** Findings hidden by suppression directives: flows all the same, for the data map. */
+  suppressed?: WireFinding[];
   safe?: SafeWire[];
   syntaxErrors?: number;
   truncated?: boolean;

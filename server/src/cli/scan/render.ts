@@ -1,11 +1,11 @@
 // Renders a finished scan in the chosen --format (stylish, json, sarif, datamap, github, junit).
 import * as fs from 'fs';
-import { classifierFor } from '../../analysis';
 import type { Catalog } from '../../catalog/load';
 import type { ProjectRoot } from '../../project/root';
 import { readGitInfo } from '../../project/git';
 import { ruleDocFile } from '../ruleDocs';
-import { formatDataMap, SafeEntry } from '../formats/datamap';
+import type { DataMap } from '../../report/model';
+import { renderMarkdown } from '../../report/markdown';
 import { formatGithub } from '../formats/github';
 import { formatJson } from '../formats/json';
 import { formatJunit } from '../formats/junit';
@@ -24,7 +24,7 @@ function repoPrefix(where: ProjectRoot): string | undefined {
   return rel ? rel + '/' : '';
 }
 
-export function render(format: Format, report: Report, ctx: { catalog: Catalog; where: ProjectRoot; skipped: SkippedFile[]; safe: SafeEntry[]; color?: boolean }): string {
+export function render(format: Format, report: Report, ctx: { catalog: Catalog; where: ProjectRoot; skipped: SkippedFile[]; dataMap: () => DataMap; color?: boolean }): string {
   switch (format) {
     case 'json':
       return formatJson(report);
@@ -42,7 +42,7 @@ export function render(format: Format, report: Report, ctx: { catalog: Catalog; 
         skipped: ctx.skipped,
       });
     case 'datamap':
-      return formatDataMap(report, classifierFor(ctx.catalog).labels, ctx.catalog.citations, ctx.safe);
+      return renderMarkdown(ctx.dataMap());
     case 'github':
       return formatGithub(report, repoPrefix(ctx.where) ?? '');
     case 'junit':

@@ -12,9 +12,13 @@ import { ConfigLoader } from '../../config/discover';
 import { ConfigProblem, analyzeOptionsOf, engineKey, isIncluded } from '../../config/config';
 import { IgnoreFiles } from '../../project/ignoreFiles';
 import { isTestPath } from '../../project/files';
+import { projectReadsOptOutSignal } from '../../project/signalRead';
+import { GuardWords } from '../../analysis/guardKinds';
+import type { Catalog } from '../../catalog/load';
 import { commonFolder, findProjectRoot, ProjectRoot } from '../../project/root';
 import { ConfigError, ConfigFileError, InputError, UsageError } from '../errors';
-import type { SafeEntry } from '../formats/datamap';
+import type { DataMap, SafeInput } from '../../report/model';
+import { dataMapOf } from '../../report/build';
 import { Report, ReportFinding, SkippedFile, displayPath, fromWire, severityCounts } from '../formats/report';
 import { Baselines } from './baselines';
 import { ScanCache, rulesHash } from './cache';
@@ -55,6 +59,10 @@ export interface ScanOptions {
   fix?: boolean;
   /** --list-suppressions: the report is the list of suppression directives instead of the findings. */
   listSuppressions?: boolean;
+  /** Keep every flow, those accepted in a baseline too (the data map of `mt-pii report`). */
+  noBaseline?: boolean;
+  /** Analyse in this thread only (see ParallelRun.inThread). */
+  inThread?: boolean;
 }
 
 export interface ScanOutcome {
@@ -66,6 +74,8 @@ export interface ScanOutcome {
   /** The project root the report's paths are relative to. */
   root: string;
   skipped: SkippedFile[];
+  /** The data map of what was scanned (built when asked for). */
+  dataMap: () => DataMap;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -148,6 +158,10 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     jobs.push({ index: jobs.length, file, config: key, ...(stdinFile ? { text: opts.stdinText ?? '' } : {}) });
   }
   if (configProblems.size) throw new ConfigFileError([...configProblems.values()], cwd);
+  // A pixel behind only the app's own consent or opt-out flag passes where some file of the project reads the
+  // opt-out preference signal (mt/ad-tracking-without-opt-out-check): one cheap text scan before analysis.
+  const optOutSignalRead = readsSignalAnywhere(catalog, jobs, opts.maxFileSize);
+  for (const c of Object.values(engineConfigs)) c.options = { ...c.options, optOutSignalRead };
   for (const key of Object.keys(engineConfigs)) {
     const sinks = engineConfigs[key].sinks;
     if (sinks.length) {
@@ -166,7 +180,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   // Analysis: cached results first, the rest in worker threads; results kept in scan order.
   const results: (FileResult | undefined)[] = new Array(jobs.length);
   const cache = opts.cache && !stdinFile && !opts.fix && !opts.listSuppressions
-    ? new ScanCache(ScanCache.defaultFile(root), shortHash(JSON.stringify([productVersion(), rulesHash(opts.rulesDir), root, opts.fileTimeoutMs])))
+    ? new ScanCache(ScanCache.defaultFile(root), shortHash(JSON.stringify([productVersion(), rulesHash(opts.rulesDir), root, opts.fileTimeoutMs, optOutSignalRead])))
     : undefined;
   const todo: FileJob[] = [];
   for (const job of jobs) {
@@ -179,6 +193,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   let done = jobs.length - todo.length;
   await analyseInParallel(todo, {
     jobs: opts.jobs,
+    inThread: opts.inThread,
     init: { rulesDir: opts.rulesDir, root, fileTimeoutMs: opts.fileTimeoutMs, withDependencies: !!cache, fix: opts.fix, listSuppressions: opts.listSuppressions },
     configs: engineConfigs,
     onResult: (r) => {
@@ -193,7 +208,10 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
 
   // Findings, baselines and the summary.
   const findings: ReportFinding[] = [];
-  const safe: SafeEntry[] = [];
+  const safe: SafeInput[] = [];
+  /** Flows hidden by suppression directives, and the files analysed: for the data map. */
+  const suppressed: ReportFinding[] = [];
+  const analysed: { file: string; root: string }[] = [];
   let scanned = 0;
   let withSyntaxErrors = 0;
   let baselined = 0;
@@ -210,9 +228,13 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     if (r.syntaxErrors) withSyntaxErrors++;
     if (r.truncated) notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
     safe.push(...(r.safe ?? []));
+    suppressed.push(...(r.suppressed ?? []).map(fromWire));
+    analysed.push({ file: job.file, root: inputs.roots.get(job.file) ?? root });
     directives.push(...(r.directives ?? []));
     fixNotes.push(...(r.fixNotes ?? []));
-    const { reported, accepted } = baselines.apply(shown, baselineOf[job.index], (r.findings ?? []).map(fromWire), notes);
+    const { reported, accepted } = opts.noBaseline
+      ? { reported: (r.findings ?? []).map(fromWire), accepted: 0 }
+      : baselines.apply(shown, baselineOf[job.index], (r.findings ?? []).map(fromWire), notes);
     baselined += accepted;
     findings.push(...reported);
   }
@@ -228,17 +250,28 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     tool: { name: 'mt-pii', version: productVersion() },
     findings: shownFindings,
     summary: { files: scanned, findings: shownFindings.length, durationMs: Date.now() - started, ...shownCounts, skipped: skipped.length, baselined },
+    ...(catalog.notices ? { notice: catalog.notices.notLegalAdvice } : {}),
   };
+  const dataMap = () => dataMapOf({ report, suppressed, safe, scanned: analysed, catalog, configs, root });
   if (opts.updateBaseline) {
     baselines.update(notes);
-    return { report, text: '', exitCode: 0, notes, root, skipped };
+    return { report, text: '', exitCode: 0, notes, root, skipped, dataMap };
   }
-  if (opts.listSuppressions) return { report, text: formatSuppressions(directives, opts.format === 'json' ? 'json' : 'text'), exitCode: 0, notes, root, skipped };
-  const text = render(opts.format, report, { catalog, where, skipped, safe });
+  if (opts.listSuppressions) return { report, text: formatSuppressions(directives, opts.format === 'json' ? 'json' : 'text'), exitCode: 0, notes, root, skipped, dataMap };
+  const text = render(opts.format, report, { catalog, where, skipped, dataMap });
   let exitCode = opts.failOn !== 'never' && shownFindings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]) ? 1 : 0;
   if (opts.maxWarnings !== undefined && counts.warnings > opts.maxWarnings) {
     notes.push(`${counts.warnings} warning(s) found, more than --max-warnings ${opts.maxWarnings}`);
     exitCode = 1;
   }
-  return { report, text, exitCode, notes, root, skipped };
+  return { report, text, exitCode, notes, root, skipped, dataMap };
+}
+
+/** Whether a file to be analysed (from disk, or --stdin text) reads the opt-out preference signal. */
+function readsSignalAnywhere(catalog: Catalog, jobs: readonly FileJob[], maxSize: number): boolean {
+  const checks = catalog.categories.optOutChecks;
+  if (!checks) return false;
+  const words = new GuardWords(checks);
+  const reads = (text: string) => words.readsSignal(text);
+  return jobs.some((j) => j.text !== undefined && reads(j.text)) || projectReadsOptOutSignal(jobs.filter((j) => j.text === undefined).map((j) => j.file), reads, maxSize);
 }

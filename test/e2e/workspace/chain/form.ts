@@ -1,0 +1,5 @@
+import { saveProfile } from './profile';
+
+export function submitForm(value: string) {
+  saveProfile(value);
+}

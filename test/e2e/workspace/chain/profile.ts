@@ -1,0 +1,5 @@
+import { record } from './track';
+
+export function saveProfile(value: string) {
+  record('Profile Saved', value);
+}
