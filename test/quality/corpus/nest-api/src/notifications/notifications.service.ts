@@ -44,9 +44,9 @@ export class NotificationsService {
     this.analytics.track(recipient.id, 'opt_in_email', { email: recipient.email });
     // quiet [posthog] the same field with the channel only
     this.analytics.track(recipient.id, 'opt_in', { channel });
-    // quiet in-process counters with the address: no SDK behind the injected class
+    // quiet [posthog] in-process counters with the address: an injected class named like the analytics wrapper, no SDK behind it
     this.metrics.identify(recipient.id, { email: recipient.email, phone: recipient.phone });
-    // quiet in-process counters
+    // quiet [posthog] the same counters with the phone
     this.metrics.track('opt_in', { phone: recipient.phone });
   }
 

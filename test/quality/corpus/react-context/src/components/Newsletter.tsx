@@ -13,7 +13,7 @@ export function Newsletter() {
   const [postalCode, setPostalCode] = useState('');
 
   async function subscribe() {
-    // quiet the wizard context's own tracker gets the address: no SDK
+    // quiet [segment] the wizard context's own tracker gets the address: a context with no SDK behind it
     wizard.track('subscribe', { email });
     // expect: mt/personal-data-to-third-party email,postal-address [segment] the context's Segment client with the form values
     void analytics.track('Newsletter Subscribed', { email, postalCode });

@@ -20,6 +20,6 @@ export async function submitLead(form: { email: string; firstName: string }) {
 }
 
 export async function saveLead(form: { email: string; firstName: string }) {
-  // quiet our backend, base URL from the app config
+  // quiet [hubspot] our backend through a ky instance, base URL from the app config
   return backend.post('leads', { json: form });
 }

@@ -7,7 +7,6 @@ export function profileSaved(member, phone) {
   mixpanel.people.set({ $phone: phone });
   // quiet [mixpanel] a count through the same alias
   mixpanel.track('Profile Saved', { fields: 3 });
-  // quiet a formatter through the Shared alias, no SDK
   return formatName(member);
 }
 

@@ -28,7 +28,6 @@ export class CheckoutComponent {
     this.rum.addAction('checkout_total', { total });
     // quiet [segment] the telemetry service with a constant page name
     this.telemetry.page('checkout');
-    // quiet an injected signal store read, no SDK
     this.session.account.set(null);
     // quiet [web-storage] the store's tab helper with a fixed tab name
     this.store.rememberTab('contact');

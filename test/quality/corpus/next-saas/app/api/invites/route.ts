@@ -12,11 +12,10 @@ export async function POST(req: Request) {
   await klaviyo.post('profiles/', { json: { data: { type: 'profile', attributes: { email, phone_number: phone } } } });
   // quiet [klaviyo] reading the lists
   await klaviyo.get('lists/');
-  // quiet our own notification service on our own domain
+  // quiet [intercom] our own notification service on our own domain, an ofetch instance like the vendor's
   await notify('/invites', { method: 'POST', body: { email, name, workspaceId } });
-  // quiet our own API through a relative base
+  // quiet [intercom] our own API through an axios instance with a relative base
   await internal.post('/audit', { action: 'invite', email });
-  // quiet an in-memory cache made by the singleton wrapper
   inviteCache.set(workspaceId, { email, name });
   // expect: mt/personal-data-to-third-party phone [posthog] the lazily made PostHog client with the invitee's phone
   getPostHog().capture({ distinctId: workspaceId, event: 'invite_sent', properties: { phone } });

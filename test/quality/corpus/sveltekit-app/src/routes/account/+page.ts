@@ -8,6 +8,5 @@ export async function load({ fetch }) {
   ph.setPersonProperties({ email: me.email });
   // quiet [posthog] the plan through $lib
   ph.capture('account_viewed', { plan: me.plan });
-  // quiet a $lib helper with no SDK
   return { me, initials: initials(me.displayName), mailer: typeof mailer };
 }
