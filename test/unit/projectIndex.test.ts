@@ -68,6 +68,19 @@ describe('project index (module summaries in the worker)', () => {
     assert.strictEqual(index.analyze(ws.file('page.ts'), space, newJob())?.findings.length, 1);
   });
 
+  it('follows a build-only alias, and re-resolves every import when the build config changes', () => {
+    const ws = workspace();
+    fs.writeFileSync(path.join(ws.dir, 'package.json'), '{}');
+    fs.writeFileSync(path.join(ws.dir, 'vite.config.ts'), "export default { resolve: { alias: { '@track': './src/track' } } };");
+    fs.writeFileSync(ws.file('aliased.ts'), "import { remember } from '@track';\nexport function save(user: { email: string }) {\n  remember(user.email);\n}\n");
+    const { index, space } = setup();
+    assert.strictEqual(index.analyze(ws.file('aliased.ts'), space, newJob())?.findings.length, 1, 'the alias leads to the PostHog helper');
+    fs.writeFileSync(path.join(ws.dir, 'vite.config.ts'), "export default { resolve: { alias: { '@track': './src/other' } } };");
+    const dropped = index.filesChanged([path.join(ws.dir, 'vite.config.ts')], false);
+    assert.ok(dropped.map((f) => path.basename(f)).includes('aliased.ts'), 'the importer through the alias is dropped');
+    assert.strictEqual(index.analyze(ws.file('aliased.ts'), space, newJob())?.findings.length, 0, 'the alias now leads to a module with no SDK');
+  });
+
   it('notices a file changed on disk, by content (a touch alone drops nothing)', () => {
     const ws = workspace();
     const { index, space } = setup();

@@ -4,7 +4,7 @@
 import ts = require('typescript');
 import type { Catalog } from '../catalog/load';
 import type { Classifier } from './classify';
-import { declShape, typeRef, typeShape, withShape } from './declaredTypes';
+import { declShape, typeInstance, typeRef, typeShape, withShape } from './declaredTypes';
 import { isCatalogModule, moduleValue } from './refs';
 import { Binding, FnCtx, Scope } from './scope';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Stages } from './stages';
@@ -131,6 +131,11 @@ export class Binder implements BindingStage {
         // res: Response, with Response imported from a catalogued module: the value is that SDK object.
         const t = typeRef(type.typeName, scope);
         if (t?.ref?.root.startsWith('h:')) v = union(v, t);
+      }
+      if (type && !v.ref && !v.cls && !v.fn && !v.props) {
+        // analytics: AnalyticsService (a class of the project holding an SDK client), client: PostHog | null.
+        const inst = typeInstance(type, scope, this.catalog);
+        if (inst) v = union(v, inst);
       }
       if (type && !v.props && !v.fn && !v.cls && !v.ref && !v.clean && !v.literal) {
         // A declared object type (user: User, body: { email: string }) says what the value holds.

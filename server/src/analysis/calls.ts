@@ -5,7 +5,8 @@ import ts = require('typescript');
 import type { Catalog } from '../catalog/load';
 import { CALL, CALLBACK, NEW, laterCallbackParam } from '../catalog/paths';
 import type { Classifier } from './classify';
-import { extendRef, resolve, sourceTaint } from './refs';
+import type { ContainerRules } from './containers';
+import { extendRef, resolve, sourceTaint, withBase } from './refs';
 import type { Scope } from './scope';
 import { addData, elementOf, emptyShape, mergeInto } from './shapes';
 import type { Sinks } from './sinks';
@@ -34,7 +35,7 @@ export class Calls implements CallStage {
   private binding!: BindingStage;
   private functions!: FunctionStage;
 
-  constructor(fc: FileContext, private readonly sinks: Sinks) {
+  constructor(fc: FileContext, private readonly sinks: Sinks, private readonly containers: ContainerRules) {
     this.catalog = fc.catalog;
     this.cls = fc.cls;
     this.sanitizers = fc.sanitizers;
@@ -90,10 +91,12 @@ export class Calls implements CallStage {
     // Arguments, with what the callee tells us about them.
     const profile = spec ? this.sinks.isProfileCall(spec, args) : false;
     const values: Value[] = [];
+    let callbacks = 0;
     args.forEach((arg, i) => {
       const v = x.eval(arg, scope, { person: profile });
       values.push(ts.isSpreadElement(arg) ? dataOf(v) : v);
-      if (v.fn && i < 3) this.hintCallback(v.fn, cbTarget, method, recv, arg);
+      // Only the first callback gets an API's data (getCurrentPosition(onPosition, onError): the error is no position).
+      if (v.fn && i < 3) this.hintCallback(v.fn, callbacks++ === 0 || !cbTarget.source ? cbTarget : EMPTY, method, recv, arg);
       if (v.fn && ref) this.hintLaterParams(v.fn, ref);
       // A callback in an options object: posthog.init(key, { loaded: (ph) => ... }).
       if (ref && v.props && ts.isObjectLiteralExpression(arg)) {
@@ -116,14 +119,30 @@ export class Calls implements CallStage {
     // A function named as a sanitizer (maskEmail, getEmailDomain) returns clean data, whatever its body does.
     if (calleeName && this.cls.sanitizes(calleeName, this.sanitizers)) result = { ...result, taints: undefined, deps: undefined, clean: true };
     else if (callee.cls && isNew) result = { props: callee.cls.fields.props, cls: callee.cls, person: callee.person };
+    if (calleeName && !callee.fn && !ref) result = union(result, this.framework(node, calleeName, values, scope, isNew));
+    // Calling a parameter (singleton(name, init) calls init()): what the caller's function returns.
+    if (!isNew && !callee.fn && !ref && !callee.cls && callee.deps?.length) {
+      const made = callee.deps.filter((d) => !d.path?.length && d.param >= 0);
+      if (made.length) result = union(result, { deps: made.map((d) => ({ ...d, path: [CALL], step: { node, prev: d.step } })) });
+    }
 
     // The call's result: an SDK instance (AnalyticsBrowser.load()), an API source, or derived data.
     let next = extendRef(this.catalog, ref, isNew ? NEW : CALL);
+    if (ref && !isNew) next = withBase(next, this.sinks.httpBase(ref, args, scope)); // axios.create({ baseURL })
     if (next.source) next = sourceTaint(next, node);
     result = union(result, next);
     result = union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));
     // A constructed object is a fresh value that later writes (identify.set('email', x)) can fill.
     return isNew && result === EMPTY ? {} : result;
+  }
+
+  /** Containers (createContext, inject, InjectionToken) and error objects built with data (containers.ts). */
+  private framework(node: ts.CallExpression | ts.NewExpression, name: string, values: Value[], scope: Scope, isNew: boolean): Value {
+    const c = this.containers;
+    const made = c.made(name, node, values, scope, this.functions);
+    if (made) return made;
+    if (!isNew) return c.read(name, values) ?? EMPTY;
+    return c.error(name, values, node) ?? EMPTY;
   }
 
   /**

@@ -2,6 +2,9 @@
 // `req.body as OrderInput`), read from the scopes' type declarations. Types only say what a value holds:
 // nothing here evaluates code or decides categories (members are read through ExpressionStage.member).
 import ts = require('typescript');
+import type { Catalog } from '../catalog/load';
+import { NEW } from '../catalog/paths';
+import { extendRef } from './refs';
 import type { Scope } from './scope';
 import type { ExpressionStage } from './stages';
 import { isNonDataType, propertyNameText } from './syntax';
@@ -89,6 +92,45 @@ export function withShape(x: Pick<ExpressionStage, 'member'>, v: Value, shape: T
 export function typeRef(name: ts.EntityName, scope: Scope): Value | undefined {
   if (ts.isIdentifier(name)) return scope.lookup(name.text)?.value;
   return undefined;
+}
+
+/**
+ * What a declared type says a value IS, when it names a class: an instance of a class of the project (in
+ * any file: its fields and methods, an SDK client among them) or of an SDK class (`client: PostHog`,
+ * `@Inject(STRIPE) stripe: Stripe`), `typeof sdk`, or the first such member of a union (`PostHog | null`).
+ */
+export function typeInstance(type: ts.TypeNode | undefined, scope: Scope, catalog: Catalog, depth = 0): Value | undefined {
+  if (!type || depth > 3) return undefined;
+  if (ts.isParenthesizedTypeNode(type)) return typeInstance(type.type, scope, catalog, depth + 1);
+  if (ts.isUnionTypeNode(type)) {
+    for (const t of type.types) {
+      const v = typeInstance(t, scope, catalog, depth + 1);
+      if (v) return v;
+    }
+    return undefined;
+  }
+  if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) {
+    const v = scope.lookup(type.exprName.text)?.value;
+    return v?.ref || v?.provides ? v : undefined; // typeof datadogRum
+  }
+  if (!ts.isTypeReferenceNode(type)) return undefined;
+  const arg = type.typeArguments?.[0];
+  if (arg && ts.isIdentifier(type.typeName) && TYPE_WRAPPERS.has(type.typeName.text)) return typeInstance(arg, scope, catalog, depth + 1);
+  const named = typeRef(type.typeName, scope);
+  return named ? instanceOf(named, catalog) : undefined;
+}
+
+/** An instance of a class value: a project class's fields and methods, or what constructing an SDK class makes. */
+export function instanceOf(v: Value, catalog: Catalog): Value | undefined {
+  if (v.cls) {
+    const inst: Value = { props: v.cls.fields.props, cls: v.cls };
+    const sdk = v.ref ? extendRef(catalog, v.ref, NEW) : undefined; // class AppDB extends Dexie
+    return sdk?.ref ? { ...inst, ref: sdk.ref } : inst;
+  }
+  if (!v.ref) return undefined;
+  if (v.ref.root.startsWith('h:')) return v.ref.path.length ? undefined : { ref: v.ref };
+  const made = extendRef(catalog, v.ref, NEW);
+  return made.ref?.root.startsWith('h:') ? made : undefined;
 }
 
 /** 'email' | 'phone' as a set of keys. */

@@ -7,6 +7,7 @@ import { Binder } from './binding';
 import { Budget } from './budget';
 import { Calls } from './calls';
 import type { Classifier } from './classify';
+import { ContainerRules } from './containers';
 import { Expressions } from './expressions';
 import { Guards } from './guards';
 import { Jsx } from './jsx';
@@ -50,8 +51,9 @@ export class Evaluator {
     this.statements = new Statements(fc, this.budget, guards);
     const expressions = new Expressions(fc, this.budget, guards);
     const writes = new Writes(fc, sinks);
-    const calls = new Calls(fc, sinks);
-    const jsx = new Jsx(fc, sinks);
+    const containers = new ContainerRules(catalog);
+    const calls = new Calls(fc, sinks, containers);
+    const jsx = new Jsx(fc, sinks, containers);
     const stages: Stages = { expressions, statements: this.statements, binding: this.binder, writes, calls, functions: this.summaries, jsx };
     for (const stage of [expressions, this.statements, this.binder, writes, calls, this.summaries, jsx]) stage.wire(stages);
   }

@@ -4,11 +4,12 @@
 import ts = require('typescript');
 import type { Catalog } from '../catalog/load';
 import type { Classifier } from './classify';
+import type { ContainerRules } from './containers';
 import type { Scope } from './scope';
 import { addData } from './shapes';
 import type { Sinks } from './sinks';
 import type { ExpressionStage, FileContext, FunctionStage, JsxStage, Stages } from './stages';
-import { EMPTY, LITERAL, Value, nameable, union, withCategories } from './values';
+import { EMPTY, LITERAL, Value, absorb, nameable, union, withCategories } from './values';
 
 export class Jsx implements JsxStage {
   private readonly sf: ts.SourceFile;
@@ -17,7 +18,7 @@ export class Jsx implements JsxStage {
   private expressions!: ExpressionStage;
   private functions!: FunctionStage;
 
-  constructor(fc: FileContext, private readonly sinks: Sinks) {
+  constructor(fc: FileContext, private readonly sinks: Sinks, private readonly containers: ContainerRules) {
     this.sf = fc.sf;
     this.catalog = fc.catalog;
     this.cls = fc.cls;
@@ -34,6 +35,8 @@ export class Jsx implements JsxStage {
     const intrinsic = ts.isIdentifier(tagName) && /^[a-z]/.test(tagName.text);
     const tag = intrinsic ? EMPTY : x.eval(tagName as ts.Expression, scope);
     const spec = this.sinks.jsxSpec(tag);
+    // <AnalyticsContext.Provider value={client}>: what the context hands out to useContext.
+    const provided = intrinsic ? undefined : this.containers.provider(tag, tagName, (e) => x.eval(e, scope));
     // A component of this project (<Identify email={user.email} />): its props object is the first
     // argument of the function, so the function's summary applies here as it does to a call.
     const component = !spec && tag.fn ? tag.fn : undefined;
@@ -61,6 +64,7 @@ export class Jsx implements JsxStage {
         props.set(name, pv);
       }
       if (field && init && ts.isJsxExpression(init) && init.expression) this.formValue(field, name, init.expression, v, scope, attr);
+      if (provided && this.containers.isProviderProp(name)) absorb(provided, v);
       if (spec) this.sinks.matchJsxProp(spec, tagName, name, attr.name, v);
     }
     if (component && props) {

@@ -24,10 +24,17 @@ export function extendRef(catalog: Catalog, ref: Ref | undefined, segment: strin
   if (!ref) return EMPTY;
   if (ref.root === 'g') return catalog.globals.has(segment) ? resolve(catalog, 'g:' + segment, []) : EMPTY;
   if (segment === 'default' && ref.path.length === 0) return { ref }; // import('m').default, { default: x } = await import('m')
-  const exact = resolve(catalog, ref.root, [...ref.path, segment]);
+  let out = resolve(catalog, ref.root, [...ref.path, segment]);
   // '*' in a catalog path is any property name (a Dexie table declared on the database: db.friends.add(v)).
-  if (exact === EMPTY && /^[A-Za-z_$]/.test(segment)) return resolve(catalog, ref.root, [...ref.path, '*']);
-  return exact;
+  if (out === EMPTY && /^[A-Za-z_$]/.test(segment)) out = resolve(catalog, ref.root, [...ref.path, '*']);
+  // An HTTP client made with a base URL keeps it along its methods (api.post, api.extend()).
+  if (ref.base && out.ref && out.ref.root === ref.root && !out.ref.base) out = { ...out, ref: { ...out.ref, base: ref.base } };
+  return out;
+}
+
+/** The same ref with a base URL (an HTTP client instance made with one). */
+export function withBase(v: Value, base: string | undefined): Value {
+  return base && v.ref ? { ...v, ref: { ...v.ref, base } } : v;
 }
 
 /** The value of a catalogued module (by exact name or prefix), or nothing for any other module. */

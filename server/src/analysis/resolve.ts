@@ -3,6 +3,7 @@
 import ts = require('typescript');
 import * as path from 'path';
 import { wildcardMatch } from '../catalog/hostPattern';
+import { BuildAlias, buildAliases } from './buildAliases';
 
 /** What the engine may ask of the outside world: file contents. The CLI and the server provide it. */
 export interface ProjectHost {
@@ -49,6 +50,8 @@ export class ModuleResolver {
   private readonly workspaces = new Map<string, Map<string, WorkspacePackage> | null>();
   /** What was not followed because it leads outside the project (said once each). */
   readonly notes = new Set<string>();
+  /** Folder → the build-only aliases in force there (buildAliases.ts). */
+  private readonly aliases = new Map<string, BuildAlias[]>();
 
   constructor(private readonly host: ProjectHost) {}
 
@@ -81,10 +84,38 @@ export class ModuleResolver {
         }
         if (result) break;
       }
+      if (!result) result = this.buildAlias(dir, spec);
       if (!result) result = this.workspacePackage(dir, spec);
     }
     this.cache.set(key, result);
     return result;
+  }
+
+  /**
+   * An alias that exists only in the build (`$lib/analytics`, `~/utils/log`, `@app/hooks/x`): declared by
+   * the nearest folder above with a SvelteKit, Nuxt, Vite or webpack config (buildAliases.ts).
+   */
+  private buildAlias(dir: string, spec: string): string | undefined {
+    for (const a of this.aliasesAbove(dir)) {
+      if (spec === a.key) return this.file(a.target);
+      if (!a.exact && spec.startsWith(a.key + '/')) {
+        const found = this.file(path.join(a.target, spec.slice(a.key.length + 1)));
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** The build aliases of the nearest folder at or above `dir` whose configs declare any (cached per folder). */
+  private aliasesAbove(dir: string): BuildAlias[] {
+    const cached = this.aliases.get(dir);
+    if (cached) return cached;
+    let found = buildAliases(this.host, dir);
+    const parent = path.dirname(dir);
+    // A package's configs sit beside its package.json: the search stops there.
+    if (!found.length && parent !== dir && !this.host.fileExists(path.join(dir, 'package.json'))) found = this.aliasesAbove(parent);
+    this.aliases.set(dir, found);
+    return found;
   }
 
   /**
@@ -209,7 +240,7 @@ export class ModuleResolver {
   private file(base: string): string | undefined {
     if (base.endsWith('.d.ts')) base = base.slice(0, -5);
     const ext = path.extname(base);
-    if (EXTENSIONS.includes(ext) && this.host.fileExists(base)) return base;
+    if ((EXTENSIONS.includes(ext) || ext === '.vue' || ext === '.svelte') && this.host.fileExists(base)) return base;
     const stem = /\.[cm]?jsx?$/.test(ext) ? base.slice(0, -ext.length) : base; // './x.js' written for './x.ts'
     for (const e of EXTENSIONS) if (this.host.fileExists(stem + e)) return stem + e;
     for (const e of EXTENSIONS) if (this.host.fileExists(path.join(base, 'index' + e))) return path.join(base, 'index' + e);

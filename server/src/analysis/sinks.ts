@@ -84,7 +84,9 @@ export class Sinks {
       const p = urlExpr.properties.find((x) => x.name && propertyNameText(x.name) === spec.urlKey);
       urlExpr = p && ts.isPropertyAssignment(p) ? p.initializer : p && ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
     }
-    const url = urlExpr ? urlPrefix(urlExpr, scope, 0) : undefined;
+    let url = urlExpr ? urlPrefix(urlExpr, scope, 0) : undefined;
+    // A client made with a vendor base URL, called with a relative path (intercomApi.post('/contacts', v)).
+    if (ref.base && (url === undefined || !/^\s*(?:[a-z][\w+.-]*:)?\/\//i.test(url))) url = joinUrl(ref.base, url ?? '');
     const m = url !== undefined ? /^\s*(?:https?:)?\/\/([^/:?#\s]+)(?::\d+)?([^?#\s]*)/i.exec(url) : null;
     if (!m) return;
     const host = m[1].toLowerCase();
@@ -97,6 +99,21 @@ export class Sinks {
     if (instance === undefined) return;
     const hit: SinkHit = { instance, api: `${spec.label} ${host}`, node: calleeExpr };
     for (const i of spec.data) if (values[i]) this.out.record(hit, values[i], calleeExpr, false, undefined);
+  }
+
+  /** The base URL given to a call that makes an HTTP client instance (axios.create({ baseURL: 'https://…' })). */
+  httpBase(ref: Ref, args: ts.NodeArray<ts.Expression>, scope: NameLookup): string | undefined {
+    const spec = this.catalog.httpBases.get(pathKey(ref.root, ref.path));
+    const opts = spec ? args[spec.options] : undefined;
+    if (!spec || !opts || !ts.isObjectLiteralExpression(opts)) return undefined;
+    for (const p of opts.properties) {
+      const key = p.name && propertyNameText(p.name);
+      if (key === undefined || !spec.baseKeys.includes(key)) continue;
+      const e = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      const base = e ? urlPrefix(e, scope, 0) : undefined;
+      if (base !== undefined && /^\s*(?:https?:)?\/\//i.test(base)) return base.trim();
+    }
+    return undefined;
   }
 
   /** The call that creates an SDK instance may itself carry data (new Rollbar({ payload: { person } })). */
@@ -164,6 +181,12 @@ export class Sinks {
   private tagText(tagName: ts.JsxTagNameExpression): string {
     return this.sf.text.slice(tagName.getStart(this.sf), tagName.end);
   }
+}
+
+/** A base URL and a path relative to it, as HTTP clients join them ('https://api.x.com/v1' + 'users' → …/v1/users). */
+function joinUrl(base: string, rel: string): string {
+  if (!rel) return base;
+  return base.replace(/\/+$/, '') + '/' + rel.replace(/^\/+/, '');
 }
 
 /** The literal text an expression starts with (`'ssn=' + v`, `` `ssn=${v}` ``). */

@@ -2,6 +2,8 @@
 // and applied at every call, in this file or an importing one; it is the one writer of hits. It matches no
 // sink (sinks.ts does) and walks bodies only through the statement and expression stages.
 import ts = require('typescript');
+import { CALL } from '../catalog/paths';
+import { typeInstance } from './declaredTypes';
 import { guardsOf, type Guards } from './guards';
 import { FnCtx, Scope } from './scope';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Hit, Recorder, Stages, StatementStage } from './stages';
@@ -51,8 +53,9 @@ export class Summaries implements FunctionStage, Recorder {
     if (fn.state === 'pending') this.analyze(fn);
     const summary: Summary | undefined = fn.summary;
     if (!summary) return EMPTY;
+    const invoke = this.invoke;
     for (const edge of summary.edges) {
-      let v = resolveDep(edge.dep, args);
+      let v = resolveDep(edge.dep, args, invoke);
       if (edge.keyParam !== undefined && args[edge.keyParam]?.str !== undefined && nameable(v)) {
         v = withCategories(v, this.fc.cls.key(args[edge.keyParam].str!), calleeExpr, `key '${args[edge.keyParam].str}'`);
       }
@@ -67,12 +70,20 @@ export class Summaries implements FunctionStage, Recorder {
       for (const dep of v.deps ?? []) {
         const ctx = dep.fn.ctx as FnCtx | undefined;
         if (dep.fn.state === 'running' && ctx && dep.fn !== fn) {
-          ctx.edges.push({ ...edge, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
+          // Categories reported here (a parameter named `email` passed on) are not reported again at its callers.
+          const intrinsic = taints.length ? new Set([...edge.intrinsic, ...taints.map((t) => t.cat)]) : edge.intrinsic;
+          ctx.edges.push({ ...edge, intrinsic, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
         }
       }
     }
-    return instantiate(summary.returns, fn, args, calleeExpr, 0);
+    return instantiate(summary.returns, fn, args, calleeExpr, 0, invoke);
   }
+
+  /** What a function given as an argument returns when the callee calls it (singleton(name, () => new X())). */
+  private readonly invoke = (f: FnInfo, node: ts.Node): Value => {
+    if (f.state === 'pending') this.analyze(f);
+    return f.summary ? instantiate(f.summary.returns, f, [], node, 0, undefined) : EMPTY;
+  };
 
   record(hit: SinkHit, v: Value, node: ts.Node, profile: boolean, keyParam: number | undefined): void {
     if (!v.taints?.length && !v.deps?.length) return;
@@ -107,7 +118,8 @@ export class Summaries implements FunctionStage, Recorder {
       const key = m.name ? propertyNameText(m.name) : undefined;
       if (ts.isPropertyDeclaration(m) && key !== undefined) {
         inner.ctx.thisValue = instance;
-        let v = m.initializer ? this.expressions.eval(m.initializer, inner) : EMPTY;
+        // A typed field the framework fills (`@Inject(TOKEN) private client: PostHog;`) holds an instance of its type.
+        let v = m.initializer ? this.expressions.eval(m.initializer, inner) : typeInstance(m.type, inner, this.fc.catalog) ?? EMPTY;
         inner.ctx.thisValue = prevThis;
         if (!v.literal && !v.fn && !isNonDataType(m.type) && m.initializer) v = withCategories(v, this.fc.cls.name(key), m.name, key);
         fields.props!.set(key, v);
@@ -142,7 +154,7 @@ export class Summaries implements FunctionStage, Recorder {
       if (p.initializer) v = union(v, dataOf(this.expressions.eval(p.initializer, scope)));
       this.binding.bindName(p.name, v, scope, 'param', p.type);
       if (ts.isIdentifier(p.name) && ctx.thisValue?.props && ts.getModifiers(p)?.length) {
-        ctx.thisValue.props.set(p.name.text, v); // constructor(private readonly client: X)
+        ctx.thisValue.props.set(p.name.text, scope.vars.get(p.name.text)?.value ?? v); // constructor(private readonly client: X)
       }
     });
     const body = node.body;
@@ -151,7 +163,11 @@ export class Summaries implements FunctionStage, Recorder {
       else ctx.returns.push(this.expressions.eval(body as ts.Expression, scope));
     }
     this.drain(ctx);
-    fn.summary = { returns: unionAll(ctx.returns), edges: ctx.edges };
+    let returns = unionAll(ctx.returns);
+    // getClient(): Stripe, useAnalytics(): PostHog: a declared return type naming a class says what comes back.
+    const declared = !returns.ref && !returns.cls ? typeInstance(node.type, scope, this.fc.catalog) : undefined;
+    if (declared) returns = union(returns, declared);
+    fn.summary = { returns, edges: ctx.edges };
     this.guards.restore(outerGuard);
     fn.state = 'done';
     fn.ctx = undefined;
@@ -164,10 +180,14 @@ export class Summaries implements FunctionStage, Recorder {
  * The argument value a dependency stands for: `param.path` of the call's arguments. On an object of
  * known shape a missing property is nothing (not the whole object); on an unknown one, its data.
  */
-function resolveDep(dep: Dep, args: Value[]): Value {
+function resolveDep(dep: Dep, args: Value[], invoke: Invoke | undefined): Value {
   let v = dep.param < 0 ? unionAll(args.map(dataOf)) : args[dep.param] ?? EMPTY;
   const path = dep.path ?? [];
   for (let i = 0; i < path.length; i++) {
+    if (path[i] === CALL && v.fn && invoke) {
+      v = invoke(v.fn, dep.step.node);
+      continue;
+    }
     const next = v.props?.get(path[i]);
     if (next) {
       v = next;
@@ -202,18 +222,23 @@ function narrow(v: Value, path: readonly string[]): Value {
   return out.deps || out.taints ? out : EMPTY;
 }
 
+type Invoke = (f: FnInfo, node: ts.Node) => Value;
+
 /** A summary's return value at one call site: parameters replaced by the arguments given. */
-function instantiate(v: Value, fn: FnInfo, args: Value[], node: ts.Node, depth: number): Value {
+function instantiate(v: Value, fn: FnInfo, args: Value[], node: ts.Node, depth: number, invoke: Invoke | undefined): Value {
   if (v === EMPTY) return v;
   const own = v.deps?.filter((d) => d.fn !== fn);
   let out: Value = { ...v, deps: own?.length ? own : undefined };
   for (const d of v.deps ?? []) {
     if (d.fn !== fn) continue;
-    out = union(out, extend(dataOf(resolveDep(d, args)), node, `returned by ${fn.name}`));
+    const arg = resolveDep(d, args, invoke);
+    out = union(out, extend(dataOf(arg), node, `returned by ${fn.name}`));
+    // A parameter returned whole, or what calling it made: the SDK instance it is (id(client), singleton(init)).
+    if (arg.ref && !out.ref && (!d.path?.length || d.path[d.path.length - 1] === CALL)) out = { ...out, ref: arg.ref };
   }
   if (v.props && depth < 3) {
     const props = new Map<string, Value>();
-    for (const [k, pv] of v.props) props.set(k, instantiate(pv, fn, args, node, depth + 1));
+    for (const [k, pv] of v.props) props.set(k, instantiate(pv, fn, args, node, depth + 1, invoke));
     out.props = props;
   }
   return out;

@@ -52,6 +52,8 @@ export interface Dep {
 export interface Ref {
   readonly root: string;
   readonly path: readonly string[];
+  /** An HTTP client instance made with a base URL (axios.create({ baseURL })): relative paths go there. */
+  readonly base?: string;
 }
 
 export interface Value {
@@ -75,6 +77,11 @@ export interface Value {
   source?: ApiSourceData;
   /** A declared type's members (`interface User { email: string }`), exported for importing files. */
   shape?: TypeShape;
+  /**
+   * A container's value (a React context, an injection token): what reading it hands out (`useContext(Ctx)`,
+   * `inject(TOKEN)`). One mutable object per container, filled by its default, factory and providers.
+   */
+  provides?: Value;
 }
 
 /** The property names a declared type gives an object, with nested object types. */
@@ -156,6 +163,7 @@ export function stampFile(v: Value, sf: ts.SourceFile, seen = new Set<unknown>()
     }
   }
   if (v.cls) stampFile(v.cls.fields, sf, seen);
+  if (v.provides) stampFile(v.provides, sf, seen);
 }
 
 export interface ClassInfo {
@@ -212,7 +220,15 @@ export function union(a: Value, b: Value, depth = 0): Value {
   if (a.person || b.person) out.person = true;
   const source = a.source ?? b.source;
   if (source) out.source = source;
+  const provides = a.provides ?? b.provides;
+  if (provides) out.provides = provides;
   return out;
+}
+
+/** Adds `v` to a mutable holder in place (a container's provided value): everyone holding it sees the union. */
+export function absorb(holder: Value, v: Value): void {
+  if (Object.isFrozen(holder) || v === EMPTY || v === holder) return;
+  Object.assign(holder, union(holder, v));
 }
 
 export function unionAll(values: readonly Value[]): Value {

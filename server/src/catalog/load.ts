@@ -91,6 +91,8 @@ export interface Catalog {
   hostInstances: Map<string, number>;
   /** pathKey of a generic HTTP client call (fetch, axios.post) → how to read it. */
   http: Map<string, HttpClientSpec>;
+  /** pathKey of a call making an HTTP client instance (axios.create) → where its options give the base URL. */
+  httpBases: Map<string, { options: number; baseKeys: readonly string[] }>;
   rules: RuleData[];
   ruleById: Map<string, RuleData>;
   /** Rules about the scan itself (mt/analysis-incomplete): reported by the CLI and the server, never matched at sinks. */
@@ -264,8 +266,8 @@ export function loadCatalog(rulesDir = defaultRulesDir(), extraSinks: readonly S
   }
 
   const httpFile = path.join(rulesDir, 'http-clients.json');
-  const httpClients = fs.existsSync(httpFile) ? readValid<HttpClientsData>(httpFile, 'http-clients.schema.json')?.clients ?? [] : [];
-  const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems, httpClients, where);
+  const httpData = fs.existsSync(httpFile) ? readValid<HttpClientsData>(httpFile, 'http-clients.schema.json') : undefined;
+  const catalog = compile(rulesDir, categories, sinks, rules, citations, citationsData?.host ?? '', problems, httpData?.clients ?? [], where, httpData?.instances);
   for (const [id, label] of Object.entries(services)) catalog.serviceLabels.set(id, label);
   for (const id of servicesData?.inventoryServices ?? []) catalog.inventoryServices.add(id);
   catalog.toolRules = toolRules;
@@ -291,11 +293,12 @@ function compile(
   problems: CatalogProblem[],
   httpClients: HttpClientsData['clients'] = [],
   where: SinkWhere = (sink, at) => ({ file: path.join(rulesDir, 'sinks', sink.id + '.json'), path: at }),
+  httpInstances: NonNullable<HttpClientsData['instances']> = [],
 ): Catalog {
   const catalog: Catalog = {
     rulesDir, categories, sinks, instances: [], handles: new Map(), prefixes: new Set(), calls: new Map(),
     writes: new Map(), jsx: new Map(), modules: new Map(), modulePrefixes: [], globals: new Set(), anchors: new Set(),
-    serviceLabels: new Map(), inventoryServices: new Set(), hosts: new Map(), hostRoutes: new Map(), hostInstances: new Map(), http: new Map(), rules,
+    serviceLabels: new Map(), inventoryServices: new Set(), hosts: new Map(), hostRoutes: new Map(), hostInstances: new Map(), http: new Map(), httpBases: new Map(), rules,
     ruleById: new Map(rules.map((r) => [r.id, r])), toolRules: new Map(), citations, citationHost, acts: {},
   };
   const addPrefixes = (root: string, segments: readonly string[]) => {
@@ -400,22 +403,30 @@ function compile(
     catalog.hostInstances.set(sink.id, id);
   }
   const httpFile = path.join(rulesDir, 'http-clients.json');
-  httpClients.forEach((client, ci) => client.from.forEach((entry, ei) => {
+  const httpEntry = (where: string, entry: EntryData): string | undefined => {
     const root = rootOf(entry);
     if (!root) {
-      problems.push({ file: httpFile, path: `clients[${ci}].from[${ei}]`, message: "an entry needs 'module' or 'global'" });
-      return;
+      problems.push({ file: httpFile, path: where, message: "an entry needs 'module' or 'global'" });
+      return undefined;
     }
     let segments: string[];
     try {
       segments = parsePath(entry.path);
     } catch (e) {
-      problems.push({ file: httpFile, path: `clients[${ci}].from[${ei}].path`, message: (e as Error).message });
-      return;
+      problems.push({ file: httpFile, path: `${where}.path`, message: (e as Error).message });
+      return undefined;
     }
-    catalog.http.set(pathKey(root, segments), { label: client.label, url: client.url, urlKey: client.urlKey, data: client.data });
     addPrefixes(root, segments);
     catalog.prefixes.add(pathKey(root, segments));
+    return pathKey(root, segments);
+  };
+  httpClients.forEach((client, ci) => client.from.forEach((entry, ei) => {
+    const key = httpEntry(`clients[${ci}].from[${ei}]`, entry);
+    if (key) catalog.http.set(key, { label: client.label, url: client.url, urlKey: client.urlKey, data: client.data });
+  }));
+  httpInstances.forEach((maker, mi) => maker.from.forEach((entry, ei) => {
+    const key = httpEntry(`instances[${mi}].from[${ei}]`, entry);
+    if (key) catalog.httpBases.set(key, { options: maker.options, baseKeys: maker.baseKeys });
   }));
   // An instance reached by a shorter path leads on to the longer ones: mixpanel → mixpanel.init(),
   // Sentry → Sentry.withScope(cb), once the shorter path has been re-rooted at the instance.

@@ -140,6 +140,10 @@ export interface CategoriesData {
    * opt-out flag; signalWords and strings are kind 'signal', consentWords 'consent', every other run 'flag'.
    */
   optOutChecks?: { words: string[][]; strings: string[]; signalWords?: string[][]; consentWords?: string[][] };
+  /** How frameworks hand out shared instances: contexts and injection tokens, their readers and providers. */
+  containers?: { makers: string[]; factoryKeys: string[]; readers: string[]; providerTags: string[]; providerProps: string[] };
+  /** Error constructors (by name suffix) whose message and options are data of the error. */
+  errors?: { suffixes: string[]; props: string[] };
 }
 
 export interface CitationData {
@@ -305,6 +309,8 @@ export interface RuleProfile {
 /** rules/http-clients.json */
 export interface HttpClientsData {
   clients: { label: string; from: EntryData[]; url: number; urlKey?: string; data: number[] }[];
+  /** Calls that make a client instance with a base URL (axios.create({ baseURL })); its relative paths go there. */
+  instances?: { label: string; from: EntryData[]; options: number; baseKeys: string[] }[];
 }
 
 /** rules/privacy-documents.json: the privacy-notice sections and assessment activities the report drafts. */

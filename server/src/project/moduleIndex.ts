@@ -3,6 +3,7 @@
 import { createHash } from 'crypto';
 import type * as ts from 'typescript';
 import { AnalysisResult, AnalyzeOptions, Cancelled, CachedResult, ProjectHost, analyzeFile } from '../analysis';
+import { isBuildConfig } from '../analysis/buildAliases';
 import { ModuleResolver } from '../analysis/resolve';
 import type { ModuleExports } from '../analysis/values';
 import type { Catalog } from '../catalog/load';
@@ -130,11 +131,13 @@ export class ModuleIndex {
   filesChanged(files: readonly string[], created: boolean): string[] {
     this.host.reset();
     const dropped = new Set<string>();
-    if (created) {
+    // A build config (vite.config.ts, svelte.config.js…) declares import aliases: any import may resolve anew.
+    const aliases = files.some(isBuildConfig);
+    if (created || aliases) {
       // Resolutions may change: fresh resolvers, and modules with unresolved imports are analysed again.
       for (const s of this.spaces.values()) {
         s.resolver = new ModuleResolver(this.readHost);
-        for (const e of [...s.entries.values()]) if (e.unresolved) for (const f of this.invalidate(e.file)) dropped.add(f);
+        for (const e of [...s.entries.values()]) if (e.unresolved || aliases) for (const f of this.invalidate(e.file)) dropped.add(f);
       }
     }
     for (const file of files) {

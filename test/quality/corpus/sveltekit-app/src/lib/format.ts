@@ -1,0 +1,2 @@
+/** Display helpers. */
+export const initials = (name: string) => name.split(' ').map((p) => p[0]).join('');

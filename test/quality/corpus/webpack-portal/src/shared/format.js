@@ -1,0 +1,2 @@
+/** Display helpers. */
+export const formatName = (member) => `${member.name} (${member.plan})`;
