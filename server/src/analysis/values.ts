@@ -54,6 +54,8 @@ export interface Ref {
   readonly path: readonly string[];
   /** An HTTP client instance made with a base URL (axios.create({ baseURL })): relative paths go there. */
   readonly base?: string;
+  /** A client pointed at another host (new OpenAI({ baseURL })): the instance whose vendor its calls reach. */
+  readonly via?: number;
 }
 
 export interface Value {

@@ -48,6 +48,15 @@ export interface InstanceData {
   calls?: CallData[];
   writes?: WriteData[];
   jsx?: { props: string[]; profile?: boolean };
+  /** An option of the call making the client that points it at another host (new OpenAI({ baseURL })). */
+  baseUrl?: BaseUrlData;
+}
+
+/** Where a re-targetable client sends: the option keys holding its base URL, and the sink for a host no sink lists. */
+export interface BaseUrlData {
+  options: number;
+  keys: string[];
+  unknown: string;
 }
 
 export interface SinkData {
