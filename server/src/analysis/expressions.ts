@@ -59,7 +59,8 @@ export class Expressions implements ExpressionStage {
     if (recv.deps?.length && !known) {
       out = union(out, { deps: recv.deps.map((d) => ({ ...d, path: [...(d.path ?? []), name].slice(0, 4), step: { node, prev: d.step } })) });
     }
-    if (recv.source && !known) out = union(out, { ...dataOf(recv), source: recv.source });
+    // A property its name rules out for the source's category (input.length of the chat input) is not that data.
+    if (recv.source && !known && !this.cls.excludes(recv.source.category, name)) out = union(out, { ...dataOf(recv), source: recv.source });
     const info = this.cls.member(name, receiver, () => !!recv.person || (receiver !== undefined && this.cls.isPerson(receiver)), chain);
     if (info.cats.length) out = withCategories(out, info.cats, node, receiver !== undefined ? `${receiver}.${name}` : name);
     else if (out === EMPTY && info.flag) return CLEAN; // user.hasSsnOnFile, form.isEmailValid

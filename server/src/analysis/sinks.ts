@@ -9,6 +9,9 @@ import type { FileContext, FunctionStage, Recorder } from './stages';
 import { isCommand, propertyNameText } from './syntax';
 import { Ref, SinkHit, Value, dataOf, nameable, union, withCategories } from './values';
 
+/** The category of text a person wrote (rules/categories.json), given to a model's prompt passed on as received. */
+const USER_CONTENT = 'user-content';
+
 export type JsxSpec = NonNullable<ReturnType<Catalog['jsx']['get']>>;
 
 /** Where a URL's named constants are read (a scope: `const BASE = 'https://api.x.com'`). */
@@ -73,6 +76,22 @@ export class Sinks {
           : withCategories(v, keyCats, calleeExpr, spec.method);
       }
       this.out.record(hit, v, calleeExpr, !!spec.profile, keyParam);
+    }
+    if (spec.contentKeys) this.matchContent(spec.contentKeys, values[0], args[0], hit, calleeExpr);
+  }
+
+  /** generateText({ prompt }), responses.create({ input: body.input }): what the function received, passed as is, is text a person wrote. */
+  private matchContent(keys: readonly string[], v: Value | undefined, arg: ts.Expression | undefined, hit: SinkHit, calleeExpr: ts.Node): void {
+    if (!v?.props || !arg || !ts.isObjectLiteralExpression(arg)) return;
+    for (const p of arg.properties) {
+      const key = p.name && propertyNameText(p.name);
+      if (key === undefined || !keys.includes(key)) continue;
+      let e = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e))) e = e.expression;
+      if (!e || !(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e))) continue;
+      const pv = v.props.get(key);
+      if (!pv?.deps?.length || !nameable(pv) || pv.ref) continue;
+      this.out.record(hit, withCategories({}, [USER_CONTENT], p, key), calleeExpr, false, undefined);
     }
   }
 

@@ -25,6 +25,7 @@ export interface CallSpec {
   returnsInstance?: boolean;
   keyFromMethod?: boolean;
   fires?: boolean | readonly string[];
+  contentKeys?: readonly string[];
 }
 
 export interface WriteSpec {
@@ -384,7 +385,7 @@ function compile(
         catalog.calls.set(pathKey(root, segments), {
           instance: id, method: call.method, args: call.args, keyArg: call.keyArg, command: call.command,
           profile: call.profile ?? false, returnsInstance: call.returnsInstance, keyFromMethod: call.keyFromMethod,
-          ...(call.fires ? { fires: call.fires } : {}),
+          ...(call.fires ? { fires: call.fires } : {}), ...(call.contentKeys ? { contentKeys: call.contentKeys } : {}),
         });
         addPrefixes(root, segments);
         catalog.prefixes.add(pathKey(root, segments));
