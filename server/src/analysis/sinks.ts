@@ -12,6 +12,9 @@ import { Ref, SinkHit, Value, dataOf, nameable, union, withCategories } from './
 /** The category of text a person wrote (rules/categories.json), given to a model's prompt passed on as received. */
 const USER_CONTENT = 'user-content';
 
+/** Array methods that pass a conversation on (filtered, trimmed, mapped to the API's message objects). */
+const PASSED_ON = new Set(['map', 'filter', 'slice', 'concat', 'flatMap', 'toReversed']);
+
 export type JsxSpec = NonNullable<ReturnType<Catalog['jsx']['get']>>;
 
 /** Where a URL's named constants are read (a scope: `const BASE = 'https://api.x.com'`). */
@@ -88,6 +91,8 @@ export class Sinks {
       if (key === undefined || !keys.includes(key)) continue;
       let e = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
       while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e))) e = e.expression;
+      // history.map((m) => ({ role: m.role, content: m.content })): the received array passed on element by element.
+      if (e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && PASSED_ON.has(e.expression.name.text)) e = e.expression.expression;
       if (!e || !(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e))) continue;
       const pv = v.props.get(key);
       if (!pv?.deps?.length || !nameable(pv) || pv.ref) continue;
