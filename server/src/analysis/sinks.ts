@@ -12,6 +12,9 @@ import { Ref, SinkHit, Value, dataOf, nameable, union, withCategories } from './
 /** The category of text a person wrote (rules/categories.json), given to a model's prompt passed on as received. */
 const USER_CONTENT = 'user-content';
 
+/** `Ref.via` of a client pointed at a host on the device or the local network: its calls reach no sink. */
+const LOCAL = -1;
+
 /** Array methods that pass a conversation on (filtered, trimmed, mapped to the API's message objects). */
 const PASSED_ON = new Set(['map', 'filter', 'slice', 'concat', 'flatMap', 'toReversed']);
 
@@ -58,7 +61,13 @@ export class Sinks {
       const cmd = args[spec.command];
       if (cmd && ts.isStringLiteralLike(cmd)) api += `('${cmd.text}')`;
     }
-    // A client pointed at another host (new OpenAI({ baseURL })) sends to that host's vendor.
+    // A client pointed at another host (new OpenAI({ baseURL })) sends to that host's vendor; a call given a
+    // provider's model (generateText({ model: anthropic('claude-…') })) to the provider's.
+    if (via === undefined && spec.modelKey) {
+      const m = values[0]?.props?.get(spec.modelKey)?.ref;
+      if (m && !m.path.length && m.root.startsWith('h:')) via = m.via ?? Number(m.root.slice(2));
+    }
+    if (via === LOCAL) return; // a model served on the device or the local network is no third party
     const hit: SinkHit = { instance: via ?? spec.instance, api, node: calleeExpr };
     // A pixel's init or event sends a request tied to the device whatever its arguments.
     if (spec.fires && (spec.fires === true || isCommand(spec.fires, spec.command, args))) this.out.fire(hit, calleeExpr);
@@ -163,10 +172,7 @@ export class Sinks {
     }
     if (!given) return made;
     const m = url !== undefined ? /^\s*(?:https?:)?\/\/(\[[^\]]*\]|[^/:?#\s]+)(?::\d+)?([^?#\s]*)/i.exec(url) : null;
-    if (m && isLocalHost(m[1].toLowerCase())) {
-      const { ref: _local, ...rest } = made;
-      return rest;
-    }
+    if (m && isLocalHost(m[1].toLowerCase())) return { ...made, ref: { ...ref, via: LOCAL } };
     const via = (m ? this.hostInstance(m[1].toLowerCase(), m[2] || '/') : undefined) ?? this.catalog.hostInstances.get(spec.unknown);
     return via === undefined ? made : { ...made, ref: { ...ref, via } };
   }

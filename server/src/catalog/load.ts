@@ -26,6 +26,7 @@ export interface CallSpec {
   keyFromMethod?: boolean;
   fires?: boolean | readonly string[];
   contentKeys?: readonly string[];
+  modelKey?: string;
 }
 
 export interface WriteSpec {
@@ -386,6 +387,7 @@ function compile(
           instance: id, method: call.method, args: call.args, keyArg: call.keyArg, command: call.command,
           profile: call.profile ?? false, returnsInstance: call.returnsInstance, keyFromMethod: call.keyFromMethod,
           ...(call.fires ? { fires: call.fires } : {}), ...(call.contentKeys ? { contentKeys: call.contentKeys } : {}),
+          ...(call.modelKey ? { modelKey: call.modelKey } : {}),
         });
         addPrefixes(root, segments);
         catalog.prefixes.add(pathKey(root, segments));

@@ -33,6 +33,8 @@ export interface CallData {
   keyFromMethod?: boolean;
   /** The call reaches the vendor tied to the browser or device even with no personal data (pixel init, PageView). */
   fires?: boolean | readonly string[];
+  /** The key of the options argument (the first) naming the model: a model a provider instance made names the vendor. */
+  modelKey?: string;
   /** Keys of the options argument (the first) whose value, read as is from what the function receives, is text a person wrote. */
   contentKeys?: string[];
 }
