@@ -348,14 +348,11 @@ function compile(
     entries.push({ root, segments, target });
   };
 
-  // Sinks that stand for the unknown host of a re-targeted client (openai-compatible): no instances or hosts of their own.
+  // Sinks standing for the unknown host of a re-targeted client (openai-compatible) need no instances or hosts.
   const unknownHosts = new Set(sinks.flatMap((s) => s.instances.flatMap((i) => (i.baseUrl ? [i.baseUrl.unknown] : []))));
   sinks.forEach((sink) => {
     const at = (p: string) => where(sink, p);
     if (!sink.instances.length && !sink.hosts?.length && !unknownHosts.has(sink.id)) problems.push({ ...at('instances'), message: 'a sink needs instances or hosts' });
-    sink.instances.forEach((inst, ii) => {
-      if (inst.baseUrl && !sinks.some((s) => s.id === inst.baseUrl!.unknown)) problems.push({ ...at(`instances[${ii}].baseUrl.unknown`), message: `no sink ${inst.baseUrl.unknown}` });
-    });
     (sink.hosts ?? []).forEach((host, hi) => {
       const slash = host.indexOf('/');
       if (slash > 0) {
@@ -372,6 +369,7 @@ function compile(
     sink.instances.forEach((inst, ii) => {
       const id = catalog.instances.length;
       catalog.instances.push({ id, sink, label: inst.label, ...(inst.baseUrl ? { baseUrl: inst.baseUrl } : {}) });
+      if (inst.baseUrl && !sinks.some((s) => s.id === inst.baseUrl!.unknown)) problems.push({ ...at(`instances[${ii}].baseUrl.unknown`), message: `no sink ${inst.baseUrl.unknown}` });
       const root = 'h:' + id;
       inst.from.forEach((entry, ei) => addHandle((p) => at(`instances[${ii}].from[${ei}]${p ? `.${p}` : ''}`), entry,
         entry.carriesData ? { instance: id, creation: { profile: !!entry.profile } } : { instance: id }));
@@ -386,8 +384,7 @@ function compile(
         catalog.calls.set(pathKey(root, segments), {
           instance: id, method: call.method, args: call.args, keyArg: call.keyArg, command: call.command,
           profile: call.profile ?? false, returnsInstance: call.returnsInstance, keyFromMethod: call.keyFromMethod,
-          ...(call.fires ? { fires: call.fires } : {}), ...(call.contentKeys ? { contentKeys: call.contentKeys } : {}),
-          ...(call.modelKey ? { modelKey: call.modelKey } : {}),
+          ...(call.fires ? { fires: call.fires } : {}), contentKeys: call.contentKeys, modelKey: call.modelKey,
         });
         addPrefixes(root, segments);
         catalog.prefixes.add(pathKey(root, segments));
