@@ -363,10 +363,16 @@ describe('fixtures cover the data', () => {
       const flagged = files.filter((f) => !path.basename(f).startsWith('ok_')).map((f) => factsOf(f, fs.readFileSync(f, 'utf8')));
       const quiet = files.filter((f) => path.basename(f).startsWith('ok_')).map((f) => factsOf(f, fs.readFileSync(f, 'utf8')));
       if (!sink.instances.length) {
-        // A vendor reached only over HTTP (its hosts): a flagged fixture calling one and an ok_ one.
-        const callsHost = (f: FixtureFacts) => sink.hosts!.some((h) => fs.readFileSync(f.file, 'utf8').includes(h.split('/')[0]));
-        if (!flagged.some(callsHost)) problems.push('no flagged fixture calls one of its hosts');
-        if (!quiet.some(callsHost)) problems.push('no ok_ fixture calls one of its hosts');
+        // A vendor reached only over HTTP (its hosts): a flagged fixture calling one and an ok_ one. A vendor that
+        // stands for the unknown host of a re-targeted client (another instance's baseUrl.unknown): fixtures that
+        // set one of that option's keys.
+        const keys = loadCatalog().catalog.sinks.flatMap((s) => s.instances.flatMap((i) => (i.baseUrl?.unknown === sink.id ? i.baseUrl.keys : [])));
+        const callsHost = (f: FixtureFacts) => {
+          const text = fs.readFileSync(f.file, 'utf8');
+          return (sink.hosts ?? []).some((h) => text.includes(h.split('/')[0])) || keys.some((k) => text.includes(`${k}:`));
+        };
+        if (!flagged.some(callsHost)) problems.push('no flagged fixture calls one of its hosts (or sets the base URL option of a client that stands for it)');
+        if (!quiet.some(callsHost)) problems.push('no ok_ fixture calls one of its hosts (or sets the base URL option of a client that stands for it)');
         assert.deepStrictEqual(problems, [], `test/fixtures/sinks/${sink.id}/ (see README, "Adding an SDK")`);
         return;
       }

@@ -108,7 +108,7 @@ export class Calls implements CallStage {
       }
     });
 
-    if (spec) this.sinks.matchCall(spec, values, args, reportNodeOf(calleeExpr));
+    if (spec) this.sinks.matchCall(spec, values, args, reportNodeOf(calleeExpr), ref?.via);
     if (!isNew && ref) this.sinks.matchHttp(ref, values, args, scope, reportNodeOf(calleeExpr));
     if (ref) this.sinks.matchCreation(ref, isNew, values, calleeExpr);
     let result: Value = EMPTY;
@@ -129,6 +129,7 @@ export class Calls implements CallStage {
     // The call's result: an SDK instance (AnalyticsBrowser.load()), an API source, or derived data.
     let next = extendRef(this.catalog, ref, isNew ? NEW : CALL);
     if (ref && !isNew) next = withBase(next, this.sinks.httpBase(ref, args, scope)); // axios.create({ baseURL })
+    if (ref) next = this.sinks.retarget(next, values, args, scope); // new OpenAI({ baseURL: groq })
     if (next.source) next = sourceTaint(next, node);
     result = union(result, next);
     result = union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));

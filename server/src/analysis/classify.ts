@@ -181,6 +181,12 @@ export class Classifier {
     }
   }
 
+  /** A property named `name` is never data of category `cat` (messageId, role, createdAt of a chat message). */
+  excludes(cat: string, name: string): boolean {
+    const c = this.categories.find((x) => x.id === cat);
+    return !!c && splitWords(name).some((w) => c.exclude.has(w));
+  }
+
   /** Categories carried by a variable, parameter or binding named `name`. */
   name(name: string, ctx: ClassifyContext = {}): readonly string[] {
     const e = this.entry(name);

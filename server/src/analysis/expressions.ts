@@ -61,7 +61,8 @@ export class Expressions implements ExpressionStage {
     if (recv.deps?.length && !known && !scalar) {
       out = union(out, { deps: recv.deps.map((d) => ({ ...d, path: [...(d.path ?? []), name].slice(0, 4), step: { node, prev: d.step } })) });
     }
-    if (recv.source && !known && !scalar) out = union(out, { ...dataOf(recv), source: recv.source });
+    // A property its name rules out for the source's category (input.length of the chat input) is not that data.
+    if (recv.source && !known && !scalar && !this.cls.excludes(recv.source.category, name)) out = union(out, { ...dataOf(recv), source: recv.source });
     const info = this.cls.member(name, receiver, () => !!recv.person || (receiver !== undefined && this.cls.isPerson(receiver)), chain);
     if (info.cats.length) out = withCategories(out, info.cats, node, receiver !== undefined ? `${receiver}.${name}` : name);
     else if (out === EMPTY && info.flag) return CLEAN; // user.hasSsnOnFile, form.isEmailValid
@@ -131,8 +132,16 @@ export class Expressions implements ExpressionStage {
       case ts.SyntaxKind.TemplateExpression: {
         const n = node as ts.TemplateExpression;
         let out: Value = EMPTY;
-        for (const span of n.templateSpans) out = union(out, dataOf(this.eval(span.expression, scope)));
-        return out;
+        // `email=${NONE}`: a template of constants is a constant (never data, whatever its text names).
+        let text: string | undefined = n.head.text;
+        let constant = true;
+        for (const span of n.templateSpans) {
+          const v = this.eval(span.expression, scope);
+          if (!v.literal) constant = false;
+          text = text !== undefined && v.str !== undefined ? text + v.str + span.literal.text : undefined;
+          out = union(out, dataOf(v));
+        }
+        return constant ? (text !== undefined ? stringValue(text) : LITERAL) : out;
       }
       case ts.SyntaxKind.BinaryExpression:
         return this.binary(node as ts.BinaryExpression, scope);
@@ -332,6 +341,8 @@ export class Expressions implements ExpressionStage {
 function combine(op: ts.SyntaxKind, left: Value, right: Value): Value {
   switch (op) {
     case ts.SyntaxKind.PlusToken:
+      // 'email=' + 'none': constants joined are a constant.
+      if (left.literal && right.literal) return left.str !== undefined && right.str !== undefined ? stringValue(left.str + right.str) : LITERAL;
       return union(dataOf(left), dataOf(right));
     case ts.SyntaxKind.BarBarToken:
     case ts.SyntaxKind.QuestionQuestionToken: {

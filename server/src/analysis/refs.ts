@@ -29,6 +29,8 @@ export function extendRef(catalog: Catalog, ref: Ref | undefined, segment: strin
   if (out === EMPTY && /^[A-Za-z_$]/.test(segment)) out = resolve(catalog, ref.root, [...ref.path, '*']);
   // An HTTP client made with a base URL keeps it along its methods (api.post, api.extend()).
   if (ref.base && out.ref && out.ref.root === ref.root && !out.ref.base) out = { ...out, ref: { ...out.ref, base: ref.base } };
+  // A client pointed at another vendor's host keeps that vendor along its methods (groq.chat.completions).
+  if (ref.via !== undefined && out.ref && out.ref.root === ref.root) out = { ...out, ref: { ...out.ref, via: ref.via } };
   return out;
 }
 

@@ -9,6 +9,15 @@ import type { FileContext, FunctionStage, Recorder } from './stages';
 import { isCommand, propertyNameText } from './syntax';
 import { Ref, SinkHit, Value, dataOf, nameable, union, withCategories } from './values';
 
+/** The category of text a person wrote (rules/categories.json), given to a model's prompt passed on as received. */
+const USER_CONTENT = 'user-content';
+
+/** `Ref.via` of a client pointed at a host on the device or the local network: its calls reach no sink. */
+const LOCAL = -1;
+
+/** Array methods that pass a conversation on (filtered, trimmed, mapped to the API's message objects). */
+const PASSED_ON = new Set(['map', 'filter', 'slice', 'concat', 'flatMap', 'toReversed']);
+
 export type JsxSpec = NonNullable<ReturnType<Catalog['jsx']['get']>>;
 
 /** Where a URL's named constants are read (a scope: `const BASE = 'https://api.x.com'`). */
@@ -45,14 +54,21 @@ export class Sinks {
     return Array.isArray(spec.profile) && isCommand(spec.profile, spec.command, args);
   }
 
-  matchCall(spec: CallSpec, values: Value[], args: ts.NodeArray<ts.Expression>, calleeExpr: ts.Node): void {
+  matchCall(spec: CallSpec, values: Value[], args: ts.NodeArray<ts.Expression>, calleeExpr: ts.Node, via?: number): void {
     const inst = this.catalog.instances[spec.instance];
     let api = spec.method ? `${inst.label}.${spec.method}` : inst.label;
     if (spec.command !== undefined) {
       const cmd = args[spec.command];
       if (cmd && ts.isStringLiteralLike(cmd)) api += `('${cmd.text}')`;
     }
-    const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr };
+    // A client pointed at another host (new OpenAI({ baseURL })) sends to that host's vendor; a call given a
+    // provider's model (generateText({ model: anthropic('claude-…') })) to the provider's.
+    if (via === undefined && spec.modelKey) {
+      const m = values[0]?.props?.get(spec.modelKey)?.ref;
+      if (m && !m.path.length && m.root.startsWith('h:')) via = m.via ?? Number(m.root.slice(2));
+    }
+    if (via === LOCAL) return; // a model served on the device or the local network is no third party
+    const hit: SinkHit = { instance: via ?? spec.instance, api, node: calleeExpr };
     // A pixel's init or event sends a request tied to the device whatever its arguments.
     if (spec.fires && (spec.fires === true || isCommand(spec.fires, spec.command, args))) this.out.fire(hit, calleeExpr);
     const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
@@ -73,6 +89,24 @@ export class Sinks {
       }
       this.out.record(hit, v, calleeExpr, !!spec.profile, keyParam);
     }
+    if (spec.contentKeys) this.matchContent(spec.contentKeys, values[0], args[0], hit, calleeExpr);
+  }
+
+  /** generateText({ prompt }), responses.create({ input: body.input }): what the function received, passed as is, is text a person wrote. */
+  private matchContent(keys: readonly string[], v: Value | undefined, arg: ts.Expression | undefined, hit: SinkHit, calleeExpr: ts.Node): void {
+    if (!v?.props || !arg || !ts.isObjectLiteralExpression(arg)) return;
+    for (const p of arg.properties) {
+      const key = p.name && propertyNameText(p.name);
+      if (key === undefined || !keys.includes(key)) continue;
+      let e = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e))) e = e.expression;
+      // history.map((m) => ({ role: m.role, content: m.content })): the received array passed on element by element.
+      if (e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && PASSED_ON.has(e.expression.name.text)) e = e.expression.expression;
+      if (!e || !(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e))) continue;
+      const pv = v.props.get(key);
+      if (!pv?.deps?.length || !nameable(pv) || pv.ref) continue;
+      this.out.record(hit, withCategories({}, [USER_CONTENT], p, key), calleeExpr, false, undefined);
+    }
   }
 
   /** fetch / axios / ky / got to a host a vendor lists: the vendor's HTTP API is the sink. */
@@ -90,15 +124,57 @@ export class Sinks {
     const m = url !== undefined ? /^\s*(?:https?:)?\/\/([^/:?#\s]+)(?::\d+)?([^?#\s]*)/i.exec(url) : null;
     if (!m) return;
     const host = m[1].toLowerCase();
-    const urlPath = m[2] || '/';
+    const instance = this.hostInstance(host, m[2] || '/');
+    if (instance === undefined) return;
+    const hit: SinkHit = { instance, api: `${spec.label} ${host}`, node: calleeExpr };
+    for (const i of spec.data) if (values[i]) this.out.record(hit, values[i], calleeExpr, false, undefined);
+  }
+
+  /** The instance standing for the vendor whose `hosts` list a host (or a parent domain of it) and path. */
+  private hostInstance(host: string, urlPath: string): number | undefined {
     let sink;
     for (let h = host; h && !sink; h = h.includes('.') ? h.slice(h.indexOf('.') + 1) : '') {
       sink = this.catalog.hostRoutes.get(h)?.find((r) => r.path.test(urlPath))?.sink ?? this.catalog.hosts.get(h);
     }
-    const instance = sink ? this.catalog.hostInstances.get(sink.id) : undefined;
-    if (instance === undefined) return;
-    const hit: SinkHit = { instance, api: `${spec.label} ${host}`, node: calleeExpr };
-    for (const i of spec.data) if (values[i]) this.out.record(hit, values[i], calleeExpr, false, undefined);
+    return sink ? this.catalog.hostInstances.get(sink.id) : undefined;
+  }
+
+  /**
+   * A client made with an option that points it at another host (instance `baseUrl` of the catalog:
+   * new OpenAI({ baseURL })): a listed vendor's host makes its calls that vendor's (`Ref.via`); a host on the
+   * device or the local network makes it no sink; a value the code does not spell out, or an unlisted host,
+   * makes them the sink that stands for an unknown vendor of the same protocol.
+   */
+  retarget(made: Value, values: Value[], args: ts.NodeArray<ts.Expression>, scope: NameLookup): Value {
+    const ref = made.ref;
+    if (!ref || ref.path.length || !ref.root.startsWith('h:')) return made;
+    const spec = this.catalog.instances[Number(ref.root.slice(2))]?.baseUrl;
+    if (!spec) return made;
+    const opts = args[spec.options];
+    let url: string | undefined;
+    let given = false;
+    if (opts && ts.isObjectLiteralExpression(opts)) {
+      for (const p of opts.properties) {
+        const key = p.name && propertyNameText(p.name);
+        if (key === undefined || !spec.keys.includes(key)) continue;
+        const e = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+        if (e && (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined'))) continue;
+        given = true;
+        url = e ? urlPrefix(e, scope, 0) : undefined;
+      }
+    } else {
+      // new OpenAI(config): the options object's known keys.
+      const v = values[spec.options]?.props;
+      for (const key of spec.keys) {
+        const pv = v?.get(key);
+        if (pv) { given = true; url = pv.str; }
+      }
+    }
+    if (!given) return made;
+    const m = url !== undefined ? /^\s*(?:https?:)?\/\/(\[[^\]]*\]|[^/:?#\s]+)(?::\d+)?([^?#\s]*)/i.exec(url) : null;
+    if (m && isLocalHost(m[1].toLowerCase())) return { ...made, ref: { ...ref, via: LOCAL } };
+    const via = (m ? this.hostInstance(m[1].toLowerCase(), m[2] || '/') : undefined) ?? this.catalog.hostInstances.get(spec.unknown);
+    return via === undefined ? made : { ...made, ref: { ...ref, via } };
   }
 
   /** The base URL given to a call that makes an HTTP client instance (axios.create({ baseURL: 'https://…' })). */
@@ -181,6 +257,13 @@ export class Sinks {
   private tagText(tagName: ts.JsxTagNameExpression): string {
     return this.sf.text.slice(tagName.getStart(this.sf), tagName.end);
   }
+}
+
+/** A host on the device or the local network: loopback, private IPv4, a name without dots, *.local, *.internal. */
+function isLocalHost(host: string): boolean {
+  if (!host.includes('.') || host === '[::1]' || host === '0.0.0.0') return true;
+  if (/\.(?:local|localhost|internal|lan|home\.arpa)$/.test(host)) return true;
+  return /^(?:127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)\d+\.\d+(?:\.\d+)?$/.test(host);
 }
 
 /** A base URL and a path relative to it, as HTTP clients join them ('https://api.x.com/v1' + 'users' → …/v1/users). */

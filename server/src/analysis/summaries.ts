@@ -63,7 +63,9 @@ export class Summaries implements FunctionStage, Recorder {
         { node: edge.dep.step.node, note: `parameter of ${fn.name}`, loc: edge.dep.step.loc },
         { node: edge.sink.node, note: edge.sink.api, loc: edge.sink.loc },
       ];
-      const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat));
+      // A property of a value whose shape is unknown (m.id of a chat message) is not data its name rules out.
+      const prop = edge.dep.path?.length ? edge.dep.path[edge.dep.path.length - 1] : undefined;
+      const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat) && !(prop && this.fc.cls.excludes(t.cat, prop)));
       if (taints.length) {
         this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
       }

@@ -54,6 +54,8 @@ export interface Ref {
   readonly path: readonly string[];
   /** An HTTP client instance made with a base URL (axios.create({ baseURL })): relative paths go there. */
   readonly base?: string;
+  /** A client pointed at another host (new OpenAI({ baseURL })): the instance whose vendor its calls reach (-1: a host on the device or the local network, no sink). */
+  readonly via?: number;
 }
 
 export interface Value {

@@ -4,7 +4,7 @@ import { validate } from './jsonSchema';
 import { HostPathPattern } from './hostPattern';
 import { parseMethod, parsePath, pathKey } from './paths';
 import type {
-  ApiSourceData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, NoticesData, PrivacyDocumentsData, RuleData, ServicesData, SinkData, Tier,
+  ApiSourceData, BaseUrlData, CategoriesData, HttpClientsData, CitationData, CitationsData, EntryData, NoticesData, PrivacyDocumentsData, RuleData, ServicesData, SinkData, Tier,
   ToolRuleData,
 } from './types';
 
@@ -25,6 +25,8 @@ export interface CallSpec {
   returnsInstance?: boolean;
   keyFromMethod?: boolean;
   fires?: boolean | readonly string[];
+  contentKeys?: readonly string[];
+  modelKey?: string;
 }
 
 export interface WriteSpec {
@@ -47,6 +49,8 @@ export interface InstanceInfo {
   id: number;
   sink: SinkData;
   label: string;
+  /** The option that points the client at another host (see sinks.ts retarget). */
+  baseUrl?: BaseUrlData;
 }
 
 /** What a root plus path reaches: an SDK instance, or an API that produces personal data. */
@@ -87,7 +91,7 @@ export interface Catalog {
   hosts: Map<string, SinkData>;
   /** Host → path patterns of `hosts` entries with a path (graph.facebook.com/**\/events), tried first. */
   hostRoutes: Map<string, { path: HostPathPattern; sink: SinkData }[]>;
-  /** Sink id → the instance that stands for its HTTP API (calls through rules/http-clients.json). */
+  /** Sink id → the instance that stands for its HTTP API (calls through rules/http-clients.json, re-targeted clients). */
   hostInstances: Map<string, number>;
   /** pathKey of a generic HTTP client call (fetch, axios.post) → how to read it. */
   http: Map<string, HttpClientSpec>;
@@ -344,9 +348,11 @@ function compile(
     entries.push({ root, segments, target });
   };
 
+  // Sinks standing for the unknown host of a re-targeted client (openai-compatible) need no instances or hosts.
+  const unknownHosts = new Set(sinks.flatMap((s) => s.instances.flatMap((i) => (i.baseUrl ? [i.baseUrl.unknown] : []))));
   sinks.forEach((sink) => {
     const at = (p: string) => where(sink, p);
-    if (!sink.instances.length && !sink.hosts?.length) problems.push({ ...at('instances'), message: 'a sink needs instances or hosts' });
+    if (!sink.instances.length && !sink.hosts?.length && !unknownHosts.has(sink.id)) problems.push({ ...at('instances'), message: 'a sink needs instances or hosts' });
     (sink.hosts ?? []).forEach((host, hi) => {
       const slash = host.indexOf('/');
       if (slash > 0) {
@@ -362,7 +368,8 @@ function compile(
     });
     sink.instances.forEach((inst, ii) => {
       const id = catalog.instances.length;
-      catalog.instances.push({ id, sink, label: inst.label });
+      catalog.instances.push({ id, sink, label: inst.label, ...(inst.baseUrl ? { baseUrl: inst.baseUrl } : {}) });
+      if (inst.baseUrl && !sinks.some((s) => s.id === inst.baseUrl!.unknown)) problems.push({ ...at(`instances[${ii}].baseUrl.unknown`), message: `no sink ${inst.baseUrl.unknown}` });
       const root = 'h:' + id;
       inst.from.forEach((entry, ei) => addHandle((p) => at(`instances[${ii}].from[${ei}]${p ? `.${p}` : ''}`), entry,
         entry.carriesData ? { instance: id, creation: { profile: !!entry.profile } } : { instance: id }));
@@ -377,7 +384,7 @@ function compile(
         catalog.calls.set(pathKey(root, segments), {
           instance: id, method: call.method, args: call.args, keyArg: call.keyArg, command: call.command,
           profile: call.profile ?? false, returnsInstance: call.returnsInstance, keyFromMethod: call.keyFromMethod,
-          ...(call.fires ? { fires: call.fires } : {}),
+          ...(call.fires ? { fires: call.fires } : {}), contentKeys: call.contentKeys, modelKey: call.modelKey,
         });
         addPrefixes(root, segments);
         catalog.prefixes.add(pathKey(root, segments));
@@ -397,7 +404,7 @@ function compile(
   categories.apiSources.forEach((source, i) => addHandle((p) => ({ file: catFile, path: `apiSources[${i}]${p ? `.${p}` : ''}` }), source, { source }));
   // Vendor HTTP APIs: one instance per sink that lists hosts, reached through the generic clients.
   for (const sink of sinks) {
-    if (!sink.hosts?.length) continue;
+    if (!sink.hosts?.length && !unknownHosts.has(sink.id)) continue;
     const id = catalog.instances.length;
     catalog.instances.push({ id, sink, label: `${sink.vendor} HTTP API` });
     catalog.hostInstances.set(sink.id, id);

@@ -33,6 +33,10 @@ export interface CallData {
   keyFromMethod?: boolean;
   /** The call reaches the vendor tied to the browser or device even with no personal data (pixel init, PageView). */
   fires?: boolean | readonly string[];
+  /** The key of the options argument (the first) naming the model: a model a provider instance made names the vendor. */
+  modelKey?: string;
+  /** Keys of the options argument (the first) whose value, read as is from what the function receives, is text a person wrote. */
+  contentKeys?: string[];
 }
 
 export interface WriteData {
@@ -48,6 +52,15 @@ export interface InstanceData {
   calls?: CallData[];
   writes?: WriteData[];
   jsx?: { props: string[]; profile?: boolean };
+  /** An option of the call making the client that points it at another host (new OpenAI({ baseURL })). */
+  baseUrl?: BaseUrlData;
+}
+
+/** Where a re-targetable client sends: the option keys holding its base URL, and the sink for a host no sink lists. */
+export interface BaseUrlData {
+  options: number;
+  keys: string[];
+  unknown: string;
 }
 
 export interface SinkData {

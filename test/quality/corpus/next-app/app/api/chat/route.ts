@@ -12,7 +12,7 @@ export async function POST(req: Request) {
   const patient = await db.patient.findUniqueOrThrow({ where: { id: patientId }, include: { conditions: true } });
 
   const system = `You are a scheduling assistant for a clinic. Today is ${new Date().toDateString()}.`;
-  // expect: mt/personal-data-to-service user-content [vercel-ai-sdk] the chat history the user typed (inventory since issue 12); the system prompt is fixed
+  // expect: mt/personal-data-to-service user-content [openai] the chat history the user typed, through the AI SDK's OpenAI provider (inventory since issue 12); the system prompt is fixed
   const result = streamText({ model: provider('gpt-4o-mini'), system, messages });
 
   // expect: mt/sensitive-data-to-third-party health [openai] the diagnosis goes into the prompt
