@@ -218,6 +218,11 @@ export class Calls implements CallStage {
       const returned = dataOf(this.functions.applySummary(values[0].fn, cbArgs, calleeExpr));
       out = union(out, extend(reducing ? union(returned, dataOf(values[1] ?? EMPTY)) : returned, node));
     }
+    if (recv && calleeName === 'then' && values[0]?.fn) {
+      // fetch(url).then((r) => r.json() as Promise<User>): the promise settles to what the callback returns.
+      const returned = this.functions.applySummary(values[0].fn, [recv], calleeExpr);
+      if (returned.props && !returned.ref && !returned.fn) out = union(out, extend(returned, node));
+    }
     if (recv && MUTATING_ARRAY_METHODS.has(calleeName)) {
       // arr.push(email): the array now holds it.
       const added = unionAll(values.map(dataOf));

@@ -22,7 +22,8 @@ export function typeShape(type: ts.TypeNode, scope: Scope, depth: number): TypeS
   if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
     let out: TypeShape | undefined;
     for (const t of type.types) {
-      const sh = typeShape(t, scope, depth + 1);
+      // Members of a union or intersection are read at the same depth: only references and nesting count.
+      const sh = typeShape(t, scope, depth);
       if (sh) for (const [k, v] of sh) (out ??= new Map()).set(k, v);
     }
     return out;

@@ -38,6 +38,8 @@ export function locOf(node: ts.Node, sf: ts.SourceFile): Loc {
 export interface Taint {
   readonly cat: string;
   readonly step: Step;
+  /** Inferred from the name of an object whose fields are unknown (`user` at a profile call): that name. */
+  readonly inferred?: string;
 }
 
 /** A symbolic dependency on parameter `param` (-1: any argument) of `fn`, optionally on `param.path`. */
