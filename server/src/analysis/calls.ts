@@ -8,6 +8,7 @@ import type { Classifier } from './classify';
 import type { ContainerRules } from './containers';
 import { extendRef, resolve, sourceTaint, withBase } from './refs';
 import type { Scope } from './scope';
+import { schemaCall } from './declaredTypes';
 import { addData, elementOf, emptyShape, mergeInto } from './shapes';
 import type { Sinks } from './sinks';
 import type { BindingStage, CallStage, ExpressionStage, FileContext, FunctionStage, Stages } from './stages';
@@ -132,6 +133,9 @@ export class Calls implements CallStage {
     if (next.source) next = sourceTaint(next, node);
     result = union(result, next);
     result = union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));
+    // Validation schemas (z.object({...}), schema.parse(body)): their fields, read from the syntax.
+    const schema = isNew ? undefined : schemaCall(this.catalog.categories.schemas, x, dottedName(calleeExpr), method, recv, values, args, node);
+    if (schema) result = schema.shape ? { ...union(result, schema), shape: schema.shape } : union(result, schema);
     // A constructed object is a fresh value that later writes (identify.set('email', x)) can fill.
     return isNew && result === EMPTY ? {} : result;
   }

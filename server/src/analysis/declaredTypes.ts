@@ -3,12 +3,13 @@
 // nothing here evaluates code or decides categories (members are read through ExpressionStage.member).
 import ts = require('typescript');
 import type { Catalog } from '../catalog/load';
+import type { CategoriesData } from '../catalog/types';
 import { NEW } from '../catalog/paths';
 import { extendRef } from './refs';
 import type { Scope } from './scope';
 import type { ExpressionStage } from './stages';
 import { isNonDataType, propertyNameText } from './syntax';
-import { TypeShape, Value } from './values';
+import { TypeShape, Value, dataOf } from './values';
 import { addData } from './shapes';
 
 /** Generic types that hold their argument's members. */
@@ -27,6 +28,14 @@ export function typeShape(type: ts.TypeNode, scope: Scope, depth: number): TypeS
       if (sh) for (const [k, v] of sh) (out ??= new Map()).set(k, v);
     }
     return out;
+  }
+  if (ts.isTypeReferenceNode(type)) {
+    // z.infer<typeof schema>, InferOutput<typeof Schema>: a generic over a validation schema holds its fields.
+    const q = type.typeArguments?.[0];
+    if (q && ts.isTypeQueryNode(q) && ts.isIdentifier(q.exprName)) {
+      const sh = scope.lookup(q.exprName.text)?.value.shape;
+      if (sh) return sh;
+    }
   }
   if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
     const name = type.typeName.text;
@@ -143,4 +152,70 @@ function literalKeys(t: ts.TypeNode): Set<string> | undefined {
     keys.add(p.literal.text);
   }
   return keys;
+}
+
+type SchemaRules = NonNullable<CategoriesData['schemas']>;
+
+/**
+ * A validation schema's fields, read from its syntax (never run): `z.object({ email: z.string().email() })`
+ * and what derives from it (`.extend({...})`, `.pick({ email: true })`, `.partial()`), kept on the value as
+ * its `shape`; `schema.parse(body)` is then an object of those fields, `safeParse` one under `data`.
+ */
+export function schemaCall(
+  rules: SchemaRules | undefined, x: Pick<ExpressionStage, 'member'>, full: string | undefined, method: string | undefined,
+  recv: Value | undefined, values: Value[], args: ts.NodeArray<ts.Expression>, node: ts.Node,
+): Value | undefined {
+  if (!rules) return undefined;
+  if (full !== undefined && rules.makers.includes(full)) {
+    const shape = args[0] && ts.isObjectLiteralExpression(args[0]) ? fieldsOf(rules, args[0], values[0]) : undefined;
+    return shape ? { shape } : undefined;
+  }
+  const base = recv?.shape;
+  if (!base || method === undefined) return undefined;
+  if (rules.keepShape.includes(method)) return { shape: base };
+  if (rules.addFields.includes(method)) {
+    const arg = args[0];
+    const more = arg && ts.isObjectLiteralExpression(arg) ? fieldsOf(rules, arg, values[0]) : values[0]?.shape;
+    return { shape: more ? new Map([...base, ...more]) : base };
+  }
+  const keep = rules.pickFields.includes(method), drop = rules.omitFields.includes(method);
+  if (keep || drop) {
+    const arg = args[0];
+    if (!arg || !ts.isObjectLiteralExpression(arg)) return { shape: base };
+    const keys = new Set(arg.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((k): k is string => k !== undefined));
+    return { shape: new Map([...base].filter(([k]) => keys.has(k) === keep)) };
+  }
+  const parsed = (): Value => withShape(x, dataOf(values[0] ?? {}), base, node, method, 0);
+  if (rules.parseMethods.includes(method)) return parsed();
+  if (rules.safeParseMethods.includes(method)) return { props: new Map([[rules.resultKey, parsed()]]), open: true };
+  return undefined;
+}
+
+/** The fields of `{ email: z.string(), age: z.number(), address: addressSchema }` (numbers and booleans left out). */
+function fieldsOf(rules: SchemaRules, obj: ts.ObjectLiteralExpression, v: Value | undefined): TypeShape | undefined {
+  const out: TypeShape = new Map();
+  for (const p of obj.properties) {
+    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+    const key = propertyNameText(p.name);
+    if (key === undefined) continue;
+    if (ts.isPropertyAssignment(p) && rules.nonDataFields.includes(innermostCallName(p.initializer) ?? '')) continue;
+    out.set(key, v?.props?.get(key)?.shape ?? null);
+  }
+  return out.size ? out : undefined;
+}
+
+/** `z.coerce.number().int().positive()` → 'number': the call a field schema's chain starts with. */
+function innermostCallName(e: ts.Expression): string | undefined {
+  let name: string | undefined;
+  for (let i = 0; i < 20 && ts.isCallExpression(e); i++) {
+    const c = e.expression;
+    if (ts.isPropertyAccessExpression(c)) {
+      name = c.name.text;
+      e = c.expression;
+    } else {
+      name = ts.isIdentifier(c) ? c.text : undefined;
+      break;
+    }
+  }
+  return name;
 }
