@@ -119,6 +119,11 @@ export interface CategoriesData {
   categories: CategoryData[];
   guards: { words: string[]; prefixes: string[]; flagPrefixes: string[]; receiverWords: string[]; uiWords: string[]; valueAccessors: string[] };
   personObjects: { words: string[]; genericHeads?: string[]; inferred?: { words: string[]; categories: string[] } };
+  /** ORM models declared outside code (schema.prisma), read as data when the generated client is absent. */
+  dataModels?: {
+    modules: string[]; clients: string[]; packageKey: string[]; schemaFiles: string[]; schemaFolders: string[];
+    one: string[]; many: string[]; nonDataTypes: string[];
+  };
   /** Validation-schema builders read as declared types (z.object({ email: z.string() })). */
   schemas?: {
     makers: string[]; nonDataFields: string[]; keepShape: string[]; addFields: string[]; pickFields: string[]; omitFields: string[];
