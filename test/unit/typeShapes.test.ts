@@ -34,7 +34,7 @@ describe('inferred categories in the JSON output', () => {
   const report = JSON.parse(out.stdout);
 
   it('marks a finding whose categories come from the name `user` with an added `inferred` key, and says so', () => {
-    const f = report.findings.find((x: { file: string; line: number }) => x.file.endsWith('src/routes.ts') && x.line === 56);
+    const f = report.findings.find((x: { file: string; line: number }) => x.file.endsWith('src/routes.ts') && x.line === 57);
     assert.ok(f, out.stdout);
     assert.deepStrictEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'sink', 'categories', 'citations', 'flow', 'fingerprint', 'tier', 'inferred']);
     assert.strictEqual(f.inferred, true);
@@ -43,7 +43,7 @@ describe('inferred categories in the JSON output', () => {
   });
 
   it('leaves the key out where the fields are known', () => {
-    const f = report.findings.find((x: { file: string; line: number }) => x.file.endsWith('src/routes.ts') && x.line === 44);
+    const f = report.findings.find((x: { file: string; line: number }) => x.file.endsWith('src/routes.ts') && x.line === 45);
     assert.ok(f);
     assert.ok(!('inferred' in f));
     assert.ok(!path.isAbsolute(f.file));

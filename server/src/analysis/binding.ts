@@ -4,7 +4,7 @@
 import ts = require('typescript');
 import type { Catalog } from '../catalog/load';
 import type { Classifier } from './classify';
-import { declShape, typeInstance, typeRef, typeShape, withShape } from './declaredTypes';
+import { declShape, narrowTag, narrowing, typeInstance, typeRef, typeShape, withShape } from './declaredTypes';
 import { isCatalogModule, moduleValue } from './refs';
 import { Binding, FnCtx, Scope } from './scope';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Stages } from './stages';
@@ -273,6 +273,25 @@ export class Binder implements BindingStage {
       props.set(delegate, { props: methods });
     }
     return { name, fields: { props } };
+  }
+
+  narrowCase(discriminant: ts.Expression, tags: readonly string[], scope: Scope): Scope | undefined {
+    const n = narrowTag(discriminant, tags, scope);
+    if (!n) return undefined;
+    const inner = new Scope(scope, scope.ctx);
+    inner.vars.set(n.name, { value: n.yes, kind: scope.lookup(n.name)!.kind });
+    return inner;
+  }
+
+  narrow(cond: ts.Expression, scope: Scope): { yes: Scope; no: Scope } | undefined {
+    const n = narrowing(cond, scope);
+    if (!n) return undefined;
+    const kind = scope.lookup(n.name)!.kind;
+    const yes = new Scope(scope, scope.ctx);
+    yes.vars.set(n.name, { value: n.yes, kind });
+    const no = new Scope(scope, scope.ctx);
+    no.vars.set(n.name, { value: n.no, kind });
+    return { yes, no };
   }
 
   /** Exports of a project file (not a catalog SDK), when the project host can resolve it. */

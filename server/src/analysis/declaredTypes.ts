@@ -9,7 +9,7 @@ import { extendRef } from './refs';
 import type { Scope } from './scope';
 import type { ExpressionStage } from './stages';
 import { isNonDataType, propertyNameText } from './syntax';
-import { TypeShape, Value, dataOf } from './values';
+import { EMPTY, ShapeVariant, TypeShape, Value, dataOf, union } from './values';
 import { addData } from './shapes';
 
 /** Generic types that hold their argument's members. */
@@ -22,11 +22,16 @@ export function typeShape(type: ts.TypeNode, scope: Scope, depth: number): TypeS
   if (ts.isTypeLiteralNode(type)) return membersShape(type.members, scope, depth);
   if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
     let out: TypeShape | undefined;
+    const variants: ShapeVariant[] = [];
     for (const t of type.types) {
       // Members of a union or intersection are read at the same depth: only references and nesting count.
       const sh = typeShape(t, scope, depth);
       if (sh) for (const [k, v] of sh) (out ??= new Map()).set(k, v);
+      const tags = ts.isUnionTypeNode(type) && sh ? literalTags(t, scope, depth) : undefined;
+      if (tags?.size) variants.push({ tags, shape: sh! });
     }
+    // A discriminated union: every member carries a literal tag, so a check of the tag can tell them apart.
+    if (out && variants.length > 1 && variants.length === type.types.length) out.variants = variants;
     return out;
   }
   if (ts.isTypeReferenceNode(type)) {
@@ -84,10 +89,64 @@ function membersShape(members: ts.NodeArray<ts.TypeElement>, scope: Scope, depth
   return out;
 }
 
+/** The members of a union member typed with a string literal (`kind: 'customer'`), as tag → values. */
+function literalTags(t: ts.TypeNode, scope: Scope, depth: number): Map<string, string[]> | undefined {
+  let members: ts.NodeArray<ts.TypeElement> | undefined;
+  if (ts.isTypeLiteralNode(t)) members = t.members;
+  else if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && depth < 3) {
+    const decl = scope.lookupType(t.typeName.text);
+    if (decl && ts.isInterfaceDeclaration(decl)) members = decl.members;
+    else if (decl && ts.isTypeAliasDeclaration(decl)) return literalTags(decl.type, scope, depth + 1);
+  }
+  let out: Map<string, string[]> | undefined;
+  for (const m of members ?? []) {
+    if (!ts.isPropertySignature(m) || !m.type || !m.name) continue;
+    const key = propertyNameText(m.name);
+    const values = key !== undefined ? literalKeys(m.type) : undefined;
+    if (values?.size) (out ??= new Map()).set(key!, [...values]);
+  }
+  return out;
+}
+
+/**
+ * `author.kind === 'customer'` (or `!==`) on a value of a discriminated union: the members whose tag fits and
+ * the others, as the value `author` holds in each branch. Members without that tag stay on both sides.
+ */
+export function narrowing(cond: ts.Expression, scope: Scope): { name: string; yes: Value; no: Value } | undefined {
+  while (ts.isParenthesizedExpression(cond)) cond = cond.expression;
+  if (!ts.isBinaryExpression(cond)) return undefined;
+  const op = cond.operatorToken.kind;
+  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+  if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+  const [access, lit] = ts.isStringLiteralLike(cond.right) ? [cond.left, cond.right] : [cond.right, cond.left];
+  if (!ts.isStringLiteralLike(lit) || !ts.isPropertyAccessExpression(access) || !ts.isIdentifier(access.expression)) return undefined;
+  const n = narrowTag(access, [lit.text], scope);
+  return n && (equal ? n : { name: n.name, yes: n.no, no: n.yes });
+}
+
+/** `switch (author.kind) { case 'customer': … }`: the value `author` holds where the tag is one of `tags`. */
+export function narrowTag(access: ts.Expression, tags: readonly string[], scope: Scope): { name: string; yes: Value; no: Value } | undefined {
+  while (ts.isParenthesizedExpression(access)) access = access.expression;
+  if (!ts.isPropertyAccessExpression(access) || !ts.isIdentifier(access.expression)) return undefined;
+  const name = access.expression.text;
+  const variants = scope.lookup(name)?.value.variants;
+  if (!variants) return undefined;
+  const key = access.name.text;
+  const has = (vr: (typeof variants)[number]) => !!vr.tags.get(key)?.some((t) => tags.includes(t));
+  const fits = variants.filter((vr) => !vr.tags.has(key) || has(vr));
+  const rest = variants.filter((vr) => !has(vr));
+  if (!fits.length || !rest.length || fits.length === variants.length) return undefined;
+  const of = (list: typeof variants): Value => list.reduce<Value>((acc, vr) => (acc === EMPTY ? vr.value : union(acc, vr.value)), EMPTY);
+  return { name, yes: of(fits), no: of(rest) };
+}
+
 /** A value of a declared type: its members become known properties, named by their keys. */
 export function withShape(x: Pick<ExpressionStage, 'member'>, v: Value, shape: TypeShape, node: ts.Node, receiver: string, depth: number): Value {
   const props = new Map<string, Value>();
   const out: Value = { ...v, props, open: true };
+  if (shape.variants && depth === 0) {
+    out.variants = shape.variants.map((vr) => ({ tags: vr.tags, value: withShape(x, v, vr.shape, node, receiver, depth + 1) }));
+  }
   const bare: Value = { ...v, props: undefined, open: undefined };
   for (const [k, sub] of shape) {
     let mv = x.member(bare, k, node, receiver, []);
