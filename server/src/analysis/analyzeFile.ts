@@ -80,7 +80,7 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
     if (!importsRead && options.importReadsSignal?.(spec)) importsRead = true;
     return exports;
   });
-  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), importer);
+  const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), importer, options.dataModels);
   evaluator.run();
   const checks = catalog.categories.optOutChecks;
   const readsOptOutSignal = importsRead || (!!checks && new GuardWords(checks).readsSignal(text));

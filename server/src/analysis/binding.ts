@@ -4,12 +4,13 @@
 import ts = require('typescript');
 import type { Catalog } from '../catalog/load';
 import type { Classifier } from './classify';
-import { declShape, typeInstance, typeRef, typeShape, withShape } from './declaredTypes';
+import { declShape, narrowTag, narrowing, typeInstance, typeRef, typeShape, withShape } from './declaredTypes';
 import { isCatalogModule, moduleValue } from './refs';
 import { Binding, FnCtx, Scope } from './scope';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Stages } from './stages';
 import { bindingNames, hasModifier, isAmbient, isNonDataType, propertyNameText } from './syntax';
-import { CLEAN, EMPTY, ModuleExports, Value, dataOf, extend, stampFile, union, withCategories } from './values';
+import { ELEMENT } from './shapes';
+import { CLEAN, ClassInfo, EMPTY, ModuleExports, TypeShape, Value, dataOf, extend, stampFile, union, withCategories } from './values';
 
 export class Binder implements BindingStage {
   private readonly sf: ts.SourceFile;
@@ -28,6 +29,8 @@ export class Binder implements BindingStage {
     fc: FileContext,
     /** Exports of a project module imported with `spec`, if the project can resolve it. */
     private readonly importer?: (spec: string) => ModuleExports | undefined,
+    /** ORM models an import of `spec` stands for (schema.prisma read as data), when it is an ORM client module. */
+    private readonly dataModels?: (spec: string) => ReadonlyMap<string, TypeShape> | undefined,
   ) {
     this.sf = fc.sf;
     this.catalog = fc.catalog;
@@ -220,6 +223,11 @@ export class Binder implements BindingStage {
       }
       return;
     }
+    const models = this.dataModels?.(spec);
+    if (models) {
+      this.bindModels(clause, models, scope);
+      return;
+    }
     const mod = moduleValue(this.catalog, spec);
     const local = (name: ts.Identifier, v: Value) => {
       const value = v.ref ? v : withCategories(EMPTY, this.cls.name(name.text), name, name.text);
@@ -234,6 +242,56 @@ export class Binder implements BindingStage {
         local(el.name, imported === 'default' ? mod : this.expressions.member(mod, imported, el, undefined, []));
       }
     }
+  }
+
+  /**
+   * An ORM client module whose models come from the schema file: `User` is a type with the model's fields and
+   * `new PrismaClient()` a client whose delegates (`prisma.user.findUnique(...)`) return them (dataModels.ts).
+   */
+  private bindModels(clause: ts.ImportClause, models: ReadonlyMap<string, TypeShape>, scope: Scope): void {
+    const rules = this.catalog.categories.dataModels!;
+    const nb = clause.namedBindings;
+    if (!nb || !ts.isNamedImports(nb)) return;
+    for (const el of nb.elements) {
+      const imported = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
+      const shape = models.get(imported);
+      if (shape) scope.vars.set(el.name.text, { value: { shape }, kind: 'import' });
+      else if (rules.clients.includes(imported)) scope.vars.set(el.name.text, { value: { cls: this.modelClient(imported, models, el) }, kind: 'import' });
+    }
+  }
+
+  private modelClient(name: string, models: ReadonlyMap<string, TypeShape>, node: ts.Node): ClassInfo {
+    const rules = this.catalog.categories.dataModels!;
+    const props = new Map<string, Value>();
+    for (const [model, shape] of models) {
+      const delegate = model.charAt(0).toLowerCase() + model.slice(1);
+      const row = withShape(this.expressions, {}, shape, node, delegate, 0);
+      const methods = new Map<string, Value>();
+      const made = (method: string, returns: Value): Value => ({ fn: { name: `${delegate}.${method}`, state: 'done', summary: { returns, edges: [] } } });
+      for (const m of rules.one) methods.set(m, made(m, row));
+      for (const m of rules.many) methods.set(m, made(m, { ...dataOf(row), props: new Map([[ELEMENT, row]]) }));
+      props.set(delegate, { props: methods });
+    }
+    return { name, fields: { props } };
+  }
+
+  narrowCase(discriminant: ts.Expression, tags: readonly string[], scope: Scope): Scope | undefined {
+    const n = narrowTag(discriminant, tags, scope);
+    if (!n) return undefined;
+    const inner = new Scope(scope, scope.ctx);
+    inner.vars.set(n.name, { value: n.yes, kind: scope.lookup(n.name)!.kind });
+    return inner;
+  }
+
+  narrow(cond: ts.Expression, scope: Scope): { yes: Scope; no: Scope } | undefined {
+    const n = narrowing(cond, scope);
+    if (!n) return undefined;
+    const kind = scope.lookup(n.name)!.kind;
+    const yes = new Scope(scope, scope.ctx);
+    yes.vars.set(n.name, { value: n.yes, kind });
+    const no = new Scope(scope, scope.ctx);
+    no.vars.set(n.name, { value: n.no, kind });
+    return { yes, no };
   }
 
   /** Exports of a project file (not a catalog SDK), when the project host can resolve it. */

@@ -8,6 +8,7 @@ import type { Classifier } from './classify';
 import type { ContainerRules } from './containers';
 import { extendRef, resolve, sourceTaint, withBase } from './refs';
 import type { Scope } from './scope';
+import { schemaCall } from './declaredTypes';
 import { addData, elementOf, emptyShape, mergeInto } from './shapes';
 import type { Sinks } from './sinks';
 import type { BindingStage, CallStage, ExpressionStage, FileContext, FunctionStage, Stages } from './stages';
@@ -133,6 +134,9 @@ export class Calls implements CallStage {
     if (next.source) next = sourceTaint(next, node);
     result = union(result, next);
     result = union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));
+    // Validation schemas (z.object({...}), schema.parse(body)): their fields, read from the syntax.
+    const schema = isNew ? undefined : schemaCall(this.catalog.categories.schemas, x, dottedName(calleeExpr), method, recv, values, args, node);
+    if (schema) result = schema.shape ? { ...union(result, schema), shape: schema.shape } : union(result, schema);
     // A constructed object is a fresh value that later writes (identify.set('email', x)) can fill.
     return isNew && result === EMPTY ? {} : result;
   }
@@ -218,6 +222,11 @@ export class Calls implements CallStage {
       const cbArgs = reducing ? [values[1] ?? EMPTY, elementOf(recv)] : [elementOf(recv)];
       const returned = dataOf(this.functions.applySummary(values[0].fn, cbArgs, calleeExpr));
       out = union(out, extend(reducing ? union(returned, dataOf(values[1] ?? EMPTY)) : returned, node));
+    }
+    if (recv && calleeName === 'then' && values[0]?.fn) {
+      // fetch(url).then((r) => r.json() as Promise<User>): the promise settles to what the callback returns.
+      const returned = this.functions.applySummary(values[0].fn, [recv], calleeExpr);
+      if (returned.props && !returned.ref && !returned.fn) out = union(out, extend(returned, node));
     }
     if (recv && MUTATING_ARRAY_METHODS.has(calleeName)) {
       // arr.push(email): the array now holds it.

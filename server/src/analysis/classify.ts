@@ -104,6 +104,8 @@ export class Classifier {
   private readonly valueAccessors: Set<string>;
   private readonly personWords: Set<string>;
   private readonly genericHeads: Set<string>;
+  private readonly inferredWords: Set<string>;
+  private readonly inferredCats: readonly string[];
   private readonly getterVerbs: Set<string>;
   private readonly getterNouns: Set<string>;
   private readonly derived: { id: string; words: Set<string>; withCategory: Set<string> }[];
@@ -151,6 +153,8 @@ export class Classifier {
     this.valueAccessors = new Set(data.guards.valueAccessors);
     this.personWords = new Set(data.personObjects.words);
     this.genericHeads = new Set(data.personObjects.genericHeads ?? []);
+    this.inferredWords = new Set(data.personObjects.inferred?.words ?? []);
+    this.inferredCats = data.personObjects.inferred?.categories ?? NONE;
     this.getterVerbs = new Set(data.getterVerbs.verbs);
     this.getterNouns = new Set(data.getterVerbs.nouns);
     this.derived = data.categories
@@ -306,6 +310,22 @@ export class Classifier {
   /** True when a name describes a person (user, currentCustomer, getPatient, viewer). */
   isPerson(name: string): boolean {
     return this.entry(name).person;
+  }
+
+  /**
+   * What an object of unknown fields named `name` usually carries (user, currentCustomer, memberData: an email
+   * and a name), for profile calls; none for other names (order, author) or names that are not a person.
+   */
+  inferredFields(name: string): readonly string[] {
+    if (!this.inferredWords.size) return NONE;
+    const e = this.entry(name);
+    if (!e.person) return NONE;
+    const words = e.words;
+    let h = words.length - 1;
+    while (h > 0 && /^\d+$/.test(words[h])) h--;
+    const head = words[h] ?? '';
+    const hit = this.inferredWords.has(head) || (this.genericHeads.has(head) && words.slice(0, h).some((w) => this.inferredWords.has(w)));
+    return hit ? this.inferredCats : NONE;
   }
 
   /** A call whose result keeps its arguments' categories (formatPhone(p), sha256(email)). */

@@ -3,12 +3,13 @@
 // nothing here evaluates code or decides categories (members are read through ExpressionStage.member).
 import ts = require('typescript');
 import type { Catalog } from '../catalog/load';
+import type { CategoriesData } from '../catalog/types';
 import { NEW } from '../catalog/paths';
 import { extendRef } from './refs';
 import type { Scope } from './scope';
 import type { ExpressionStage } from './stages';
 import { isNonDataType, propertyNameText } from './syntax';
-import { TypeShape, Value } from './values';
+import { EMPTY, ShapeVariant, TypeShape, Value, dataOf, union } from './values';
 import { addData } from './shapes';
 
 /** Generic types that hold their argument's members. */
@@ -21,11 +22,25 @@ export function typeShape(type: ts.TypeNode, scope: Scope, depth: number): TypeS
   if (ts.isTypeLiteralNode(type)) return membersShape(type.members, scope, depth);
   if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
     let out: TypeShape | undefined;
+    const variants: ShapeVariant[] = [];
     for (const t of type.types) {
-      const sh = typeShape(t, scope, depth + 1);
+      // Members of a union or intersection are read at the same depth: only references and nesting count.
+      const sh = typeShape(t, scope, depth);
       if (sh) for (const [k, v] of sh) (out ??= new Map()).set(k, v);
+      const tags = ts.isUnionTypeNode(type) && sh ? literalTags(t, scope, depth) : undefined;
+      if (tags?.size) variants.push({ tags, shape: sh! });
     }
+    // A discriminated union: every member carries a literal tag, so a check of the tag can tell them apart.
+    if (out && variants.length > 1 && variants.length === type.types.length) out.variants = variants;
     return out;
+  }
+  if (ts.isTypeReferenceNode(type)) {
+    // z.infer<typeof schema>, InferOutput<typeof Schema>: a generic over a validation schema holds its fields.
+    const q = type.typeArguments?.[0];
+    if (q && ts.isTypeQueryNode(q) && ts.isIdentifier(q.exprName)) {
+      const sh = scope.lookup(q.exprName.text)?.value.shape;
+      if (sh) return sh;
+    }
   }
   if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
     const name = type.typeName.text;
@@ -74,10 +89,64 @@ function membersShape(members: ts.NodeArray<ts.TypeElement>, scope: Scope, depth
   return out;
 }
 
+/** The members of a union member typed with a string literal (`kind: 'customer'`), as tag → values. */
+function literalTags(t: ts.TypeNode, scope: Scope, depth: number): Map<string, string[]> | undefined {
+  let members: ts.NodeArray<ts.TypeElement> | undefined;
+  if (ts.isTypeLiteralNode(t)) members = t.members;
+  else if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && depth < 3) {
+    const decl = scope.lookupType(t.typeName.text);
+    if (decl && ts.isInterfaceDeclaration(decl)) members = decl.members;
+    else if (decl && ts.isTypeAliasDeclaration(decl)) return literalTags(decl.type, scope, depth + 1);
+  }
+  let out: Map<string, string[]> | undefined;
+  for (const m of members ?? []) {
+    if (!ts.isPropertySignature(m) || !m.type || !m.name) continue;
+    const key = propertyNameText(m.name);
+    const values = key !== undefined ? literalKeys(m.type) : undefined;
+    if (values?.size) (out ??= new Map()).set(key!, [...values]);
+  }
+  return out;
+}
+
+/**
+ * `author.kind === 'customer'` (or `!==`) on a value of a discriminated union: the members whose tag fits and
+ * the others, as the value `author` holds in each branch. Members without that tag stay on both sides.
+ */
+export function narrowing(cond: ts.Expression, scope: Scope): { name: string; yes: Value; no: Value } | undefined {
+  while (ts.isParenthesizedExpression(cond)) cond = cond.expression;
+  if (!ts.isBinaryExpression(cond)) return undefined;
+  const op = cond.operatorToken.kind;
+  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+  if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+  const [access, lit] = ts.isStringLiteralLike(cond.right) ? [cond.left, cond.right] : [cond.right, cond.left];
+  if (!ts.isStringLiteralLike(lit) || !ts.isPropertyAccessExpression(access) || !ts.isIdentifier(access.expression)) return undefined;
+  const n = narrowTag(access, [lit.text], scope);
+  return n && (equal ? n : { name: n.name, yes: n.no, no: n.yes });
+}
+
+/** `switch (author.kind) { case 'customer': … }`: the value `author` holds where the tag is one of `tags`. */
+export function narrowTag(access: ts.Expression, tags: readonly string[], scope: Scope): { name: string; yes: Value; no: Value } | undefined {
+  while (ts.isParenthesizedExpression(access)) access = access.expression;
+  if (!ts.isPropertyAccessExpression(access) || !ts.isIdentifier(access.expression)) return undefined;
+  const name = access.expression.text;
+  const variants = scope.lookup(name)?.value.variants;
+  if (!variants) return undefined;
+  const key = access.name.text;
+  const has = (vr: (typeof variants)[number]) => !!vr.tags.get(key)?.some((t) => tags.includes(t));
+  const fits = variants.filter((vr) => !vr.tags.has(key) || has(vr));
+  const rest = variants.filter((vr) => !has(vr));
+  if (!fits.length || !rest.length || fits.length === variants.length) return undefined;
+  const of = (list: typeof variants): Value => list.reduce<Value>((acc, vr) => (acc === EMPTY ? vr.value : union(acc, vr.value)), EMPTY);
+  return { name, yes: of(fits), no: of(rest) };
+}
+
 /** A value of a declared type: its members become known properties, named by their keys. */
 export function withShape(x: Pick<ExpressionStage, 'member'>, v: Value, shape: TypeShape, node: ts.Node, receiver: string, depth: number): Value {
   const props = new Map<string, Value>();
   const out: Value = { ...v, props, open: true };
+  if (shape.variants && depth === 0) {
+    out.variants = shape.variants.map((vr) => ({ tags: vr.tags, value: withShape(x, v, vr.shape, node, receiver, depth + 1) }));
+  }
   const bare: Value = { ...v, props: undefined, open: undefined };
   for (const [k, sub] of shape) {
     let mv = x.member(bare, k, node, receiver, []);
@@ -142,4 +211,70 @@ function literalKeys(t: ts.TypeNode): Set<string> | undefined {
     keys.add(p.literal.text);
   }
   return keys;
+}
+
+type SchemaRules = NonNullable<CategoriesData['schemas']>;
+
+/**
+ * A validation schema's fields, read from its syntax (never run): `z.object({ email: z.string().email() })`
+ * and what derives from it (`.extend({...})`, `.pick({ email: true })`, `.partial()`), kept on the value as
+ * its `shape`; `schema.parse(body)` is then an object of those fields, `safeParse` one under `data`.
+ */
+export function schemaCall(
+  rules: SchemaRules | undefined, x: Pick<ExpressionStage, 'member'>, full: string | undefined, method: string | undefined,
+  recv: Value | undefined, values: Value[], args: ts.NodeArray<ts.Expression>, node: ts.Node,
+): Value | undefined {
+  if (!rules) return undefined;
+  if (full !== undefined && rules.makers.includes(full)) {
+    const shape = args[0] && ts.isObjectLiteralExpression(args[0]) ? fieldsOf(rules, args[0], values[0]) : undefined;
+    return shape ? { shape } : undefined;
+  }
+  const base = recv?.shape;
+  if (!base || method === undefined) return undefined;
+  if (rules.keepShape.includes(method)) return { shape: base };
+  if (rules.addFields.includes(method)) {
+    const arg = args[0];
+    const more = arg && ts.isObjectLiteralExpression(arg) ? fieldsOf(rules, arg, values[0]) : values[0]?.shape;
+    return { shape: more ? new Map([...base, ...more]) : base };
+  }
+  const keep = rules.pickFields.includes(method), drop = rules.omitFields.includes(method);
+  if (keep || drop) {
+    const arg = args[0];
+    if (!arg || !ts.isObjectLiteralExpression(arg)) return { shape: base };
+    const keys = new Set(arg.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((k): k is string => k !== undefined));
+    return { shape: new Map([...base].filter(([k]) => keys.has(k) === keep)) };
+  }
+  const parsed = (): Value => withShape(x, dataOf(values[0] ?? {}), base, node, method, 0);
+  if (rules.parseMethods.includes(method)) return parsed();
+  if (rules.safeParseMethods.includes(method)) return { props: new Map([[rules.resultKey, parsed()]]), open: true };
+  return undefined;
+}
+
+/** The fields of `{ email: z.string(), age: z.number(), address: addressSchema }` (numbers and booleans left out). */
+function fieldsOf(rules: SchemaRules, obj: ts.ObjectLiteralExpression, v: Value | undefined): TypeShape | undefined {
+  const out: TypeShape = new Map();
+  for (const p of obj.properties) {
+    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+    const key = propertyNameText(p.name);
+    if (key === undefined) continue;
+    if (ts.isPropertyAssignment(p) && rules.nonDataFields.includes(innermostCallName(p.initializer) ?? '')) continue;
+    out.set(key, v?.props?.get(key)?.shape ?? null);
+  }
+  return out.size ? out : undefined;
+}
+
+/** `z.coerce.number().int().positive()` → 'number': the call a field schema's chain starts with. */
+function innermostCallName(e: ts.Expression): string | undefined {
+  let name: string | undefined;
+  for (let i = 0; i < 20 && ts.isCallExpression(e); i++) {
+    const c = e.expression;
+    if (ts.isPropertyAccessExpression(c)) {
+      name = c.name.text;
+      e = c.expression;
+    } else {
+      name = ts.isIdentifier(c) ? c.text : undefined;
+      break;
+    }
+  }
+  return name;
 }

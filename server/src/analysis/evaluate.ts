@@ -16,7 +16,7 @@ import { Sinks } from './sinks';
 import type { FileContext, Hit, Stages } from './stages';
 import { Statements } from './statements';
 import { Summaries } from './summaries';
-import type { ModuleExports, Value } from './values';
+import type { ModuleExports, TypeShape, Value } from './values';
 import { Writes } from './writes';
 
 export { Cancelled } from './budget';
@@ -41,13 +41,15 @@ export class Evaluator {
     extraSanitizers: ReadonlySet<string> = new Set(),
     /** Exports of a project module imported with `spec`, if the project can resolve it. */
     importer?: (spec: string) => ModuleExports | undefined,
+    /** ORM models an import stands for (schema.prisma read as data). */
+    dataModels?: (spec: string) => ReadonlyMap<string, TypeShape> | undefined,
   ) {
     const fc: FileContext = { sf, catalog, cls: classifier, sanitizers: extraSanitizers };
     this.budget = new Budget(isCancelled);
     const guards = new Guards(sf, catalog.categories.optOutChecks);
     this.summaries = new Summaries(fc, this.hits, guards);
     const sinks = new Sinks(fc, this.summaries, this.summaries);
-    this.binder = new Binder(fc, importer);
+    this.binder = new Binder(fc, importer, dataModels);
     this.statements = new Statements(fc, this.budget, guards);
     const expressions = new Expressions(fc, this.budget, guards);
     const writes = new Writes(fc, sinks);

@@ -63,6 +63,8 @@ export interface Finding {
   fingerprint: string;
   /** The processor contract named in mt-pii.json that covers this vendor, when approved. */
   approval?: string;
+  /** Some categories are inferred from a person object's name (`user`), its fields unknown. */
+  inferred?: boolean;
 }
 
 /**

@@ -1,7 +1,7 @@
 // What a caller may tell the engine about one analysis (from mt-pii.json, the editor or the CLI).
 // Types only: how each option is used lives with the stage that reads it.
 import type { ProfileId, Severity } from '../catalog/types';
-import type { ModuleExports } from './values';
+import type { ModuleExports, TypeShape } from './values';
 
 export interface AnalyzeOptions {
   /** Checked between steps; when it returns true the analysis stops with `Cancelled`. */
@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   lazyExports?: boolean;
   /** Exports of a project module imported from this file with `spec` (see Project). */
   importer?: (spec: string) => ModuleExports | undefined;
+  /** The ORM models (schema.prisma, read as data) an import of `spec` stands for, when it is an ORM client module (see Project). */
+  dataModels?: (spec: string) => ReadonlyMap<string, TypeShape> | undefined;
   /**
    * Some code of the project reads the opt-out preference signal (navigator.globalPrivacyControl, Sec-GPC):
    * the CLI scans every file for it. Undefined: the file itself and the modules it imports tell (Project).

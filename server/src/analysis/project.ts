@@ -3,6 +3,7 @@
 // each file is analysed by analyzeFile alone: this file only caches results and hands exports across.
 import type { Catalog } from '../catalog/load';
 import { AnalysisResult, CachedResult, analyzeFile } from './analyzeFile';
+import { DataModels } from './dataModels';
 import type { AnalyzeOptions } from './options';
 import { ModuleResolver, ProjectHost } from './resolve';
 import type { ModuleExports } from './values';
@@ -32,6 +33,8 @@ interface ModuleEntry {
  */
 export class Project {
   private resolver: ModuleResolver;
+  /** ORM models read from schema files (schema.prisma), per package. */
+  private models: DataModels;
   private readonly modules = new Map<string, ModuleEntry>();
 
   constructor(
@@ -42,6 +45,7 @@ export class Project {
     private readonly fingerprintPathOf: (file: string) => string = (f) => f,
   ) {
     this.resolver = new ModuleResolver(host);
+    this.models = new DataModels(host, catalog.categories.dataModels);
   }
 
   /**
@@ -77,6 +81,7 @@ export class Project {
           if (dep?.state === 'running' || dep?.orderDependent || (!dep && this.options.isCancelled?.())) own.orderDependent = true;
           return exports;
         },
+        dataModels: (spec) => (this.models.isModelModule(spec) ? this.models.modelsFor(file) : undefined),
         importReadsSignal: (spec) => {
           const target = this.resolver.resolve(file, spec);
           return !!(target && this.modules.get(target)?.result?.readsOptOutSignal);
@@ -139,6 +144,7 @@ export class Project {
     }
     for (const [f, e] of this.modules) if (e.state === 'done') this.modules.delete(f);
     this.resolver = new ModuleResolver(this.host);
+    this.models = new DataModels(this.host, this.catalog.categories.dataModels);
     this.host.reset?.();
   }
 

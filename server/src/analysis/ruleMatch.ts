@@ -119,6 +119,9 @@ export function toFindings(
     }
     const start = hit.node.getStart(sf);
     const labels = categories.map((c) => classifier.labels.get(c) ?? c);
+    // Categories inferred from a person object's name (its fields unknown) say so, in the message and the JSON.
+    const inferredFrom = [...new Set([...g.taints.values()].map((t) => t.inferred).filter((n): n is string => !!n))];
+    if (inferredFrom.length) notes.unshift(`inferred from the name ${inferredFrom.map((n) => `\`${n}\``).join(', ')}; its fields are not known`);
     const message = fillMessage(reading.template, { categories: labels, vendor: sink.vendor, service: serviceLabelOf(catalog, sink), api: hit.sink.api, sinkKind: sink.kind })
       + (notes.length ? ` (${notes.join('; ')})` : '');
     const flowChains = flowOf([...g.taints.values()], g.tails, sf, file);
@@ -146,6 +149,7 @@ export function toFindings(
       flow,
       flowChains,
       fingerprint: fingerprint(fpParts, occ),
+      ...(inferredFrom.length ? { inferred: true } : {}),
     });
   }
   return out;

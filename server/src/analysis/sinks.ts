@@ -89,7 +89,35 @@ export class Sinks {
       }
       this.out.record(hit, v, calleeExpr, !!spec.profile, keyParam);
     }
+    if (spec.profile && this.isProfileCall(spec, args)) {
+      for (const i of positions) if (values[i] && args[i]) this.inferPerson(hit, args[i], values[i], calleeExpr, 0);
+    }
     if (spec.contentKeys) this.matchContent(spec.contentKeys, values[0], args[0], hit, calleeExpr);
+  }
+
+  /**
+   * A whole object named as a person (user, currentCustomer) whose fields are unknown, given to a profile call
+   * (`Sentry.setUser(user)`, `identify({ properties: user })`): it is reported with what such objects usually
+   * carry (categories.json personObjects.inferred), each taint marked with the name it was inferred from.
+   */
+  private inferPerson(hit: SinkHit, arg: ts.Expression, v: Value, calleeExpr: ts.Node, depth: number): void {
+    while (ts.isParenthesizedExpression(arg) || ts.isNonNullExpression(arg) || ts.isAwaitExpression(arg) || ts.isAsExpression(arg) || ts.isSatisfiesExpression(arg)) arg = arg.expression;
+    if (ts.isIdentifier(arg)) {
+      if (!unknownObject(v)) return;
+      const cats = this.cls.inferredFields(arg.text);
+      if (!cats.length) return;
+      const step = { node: arg, note: `${arg.text} (inferred: its fields are not known)` };
+      this.out.record(hit, { taints: cats.map((cat) => ({ cat, step, inferred: arg.text })) }, calleeExpr, true, undefined);
+      return;
+    }
+    if (depth > 1 || !ts.isObjectLiteralExpression(arg) || !v.props) return;
+    for (const p of arg.properties) {
+      const key = p.name ? propertyNameText(p.name) : undefined;
+      const pv = key !== undefined ? v.props.get(key) : undefined;
+      if (!pv) continue;
+      if (ts.isPropertyAssignment(p)) this.inferPerson(hit, p.initializer, pv, calleeExpr, depth + 1);
+      else if (ts.isShorthandPropertyAssignment(p)) this.inferPerson(hit, p.name, pv, calleeExpr, depth + 1);
+    }
   }
 
   /** generateText({ prompt }), responses.create({ input: body.input }): what the function received, passed as is, is text a person wrote. */
@@ -311,4 +339,9 @@ function urlPrefix(e: ts.Expression, scope: NameLookup, depth: number): string |
     return e.arguments[1] ? urlPrefix(e.arguments[1], scope, depth + 1) : undefined;
   }
   return undefined;
+}
+
+/** A value the scan knows nothing about: no fields, no data, not a constant, a function, a class or an SDK object. */
+function unknownObject(v: Value): boolean {
+  return !v.props && !v.taints?.length && !v.deps?.length && !v.literal && !v.clean && !v.fn && !v.cls && !v.ref && v.str === undefined && !v.provides;
 }

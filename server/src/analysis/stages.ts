@@ -68,6 +68,13 @@ export interface BindingStage {
   importCall(spec: string): Value;
   /** The value of `require(spec)`: a project module's default export (or namespace) or a catalogued module. */
   requireCall(spec: string): Value;
+  /**
+   * A discriminated union checked by its tag (`author.kind === 'customer'`): scopes for the branch where the
+   * check holds and the one where it does not, each binding the name to the members that fit; undefined if none.
+   */
+  narrow(cond: ts.Expression, scope: Scope): { yes: Scope; no: Scope } | undefined;
+  /** `switch (author.kind)`: a scope for the clause taken when the tag is one of `tags` (undefined if nothing narrows). */
+  narrowCase(discriminant: ts.Expression, tags: readonly string[], scope: Scope): Scope | undefined;
 }
 
 /** writes.ts: where an assigned value goes (a local, an object's property, an SDK property). */

@@ -73,8 +73,10 @@ export class Statements implements StatementStage {
         const n = node as ts.IfStatement;
         this.expressions.eval(n.expression, scope);
         const outer = this.guards.enter(n.expression);
-        this.execNested(n.thenStatement, scope);
-        if (n.elseStatement) this.execNested(n.elseStatement, scope);
+        // `if (author.kind === 'customer')`: each branch sees the members of a discriminated union that fit.
+        const narrowed = this.binding.narrow(n.expression, scope);
+        this.execNested(n.thenStatement, narrowed?.yes ?? scope);
+        if (n.elseStatement) this.execNested(n.elseStatement, narrowed?.no ?? scope);
         this.guards.restore(outer);
         return;
       }
@@ -128,9 +130,17 @@ export class Statements implements StatementStage {
         const inner = new Scope(scope, scope.ctx);
         const all = n.caseBlock.clauses.flatMap((c) => c.statements);
         this.binding.hoist(all, inner);
+        // `case 'customer':` on a discriminated union's tag: the clause sees the members that fit (with the
+        // empty clauses that fall through into it).
+        let tags: string[] = [];
         for (const c of n.caseBlock.clauses) {
           if (ts.isCaseClause(c)) this.expressions.eval(c.expression, inner);
-          for (const s of c.statements) this.exec(s, inner);
+          if (ts.isCaseClause(c) && ts.isStringLiteralLike(c.expression)) tags.push(c.expression.text);
+          else tags = [];
+          if (!c.statements.length) continue;
+          const clause = tags.length ? this.binding.narrowCase(n.expression, tags, inner) ?? inner : inner;
+          tags = [];
+          for (const s of c.statements) this.exec(s, clause);
         }
         return;
       }

@@ -38,6 +38,8 @@ export function locOf(node: ts.Node, sf: ts.SourceFile): Loc {
 export interface Taint {
   readonly cat: string;
   readonly step: Step;
+  /** Inferred from the name of an object whose fields are unknown (`user` at a profile call): that name. */
+  readonly inferred?: string;
 }
 
 /** A symbolic dependency on parameter `param` (-1: any argument) of `fn`, optionally on `param.path`. */
@@ -79,6 +81,8 @@ export interface Value {
   source?: ApiSourceData;
   /** A declared type's members (`interface User { email: string }`), exported for importing files. */
   shape?: TypeShape;
+  /** A value of a discriminated union: each member's value apart, with its tags (narrowed by `x.kind === '…'`). */
+  variants?: { tags: ReadonlyMap<string, readonly string[]>; value: Value }[];
   /**
    * A container's value (a React context, an injection token): what reading it hands out (`useContext(Ctx)`,
    * `inject(TOKEN)`). One mutable object per container, filled by its default, factory and providers.
@@ -86,8 +90,17 @@ export interface Value {
   provides?: Value;
 }
 
-/** The property names a declared type gives an object, with nested object types. */
-export type TypeShape = Map<string, TypeShape | null>;
+/**
+ * The property names a declared type gives an object, with nested object types; a union whose members all
+ * carry a literal tag (`kind: 'customer'`) also keeps each member apart (`variants`), for narrowing.
+ */
+export type TypeShape = Map<string, TypeShape | null> & { variants?: ShapeVariant[] };
+
+/** A member of a discriminated union: its literal tags (`kind` → ['customer']) and its own members. */
+export interface ShapeVariant {
+  tags: ReadonlyMap<string, readonly string[]>;
+  shape: TypeShape;
+}
 
 export interface Summary {
   returns: Value;

@@ -133,7 +133,17 @@ export interface ApiSourceData extends EntryData {
 export interface CategoriesData {
   categories: CategoryData[];
   guards: { words: string[]; prefixes: string[]; flagPrefixes: string[]; scalarHeads?: string[]; receiverWords: string[]; uiWords: string[]; valueAccessors: string[] };
-  personObjects: { words: string[]; genericHeads?: string[] };
+  personObjects: { words: string[]; genericHeads?: string[]; inferred?: { words: string[]; categories: string[] } };
+  /** ORM models declared outside code (schema.prisma), read as data when the generated client is absent. */
+  dataModels?: {
+    modules: string[]; clients: string[]; packageKey: string[]; schemaFiles: string[]; schemaFolders: string[];
+    one: string[]; many: string[]; nonDataTypes: string[];
+  };
+  /** Validation-schema builders read as declared types (z.object({ email: z.string() })). */
+  schemas?: {
+    makers: string[]; nonDataFields: string[]; keepShape: string[]; addFields: string[]; pickFields: string[]; omitFields: string[];
+    parseMethods: string[]; safeParseMethods: string[]; resultKey: string;
+  };
   getterVerbs: { verbs: string[]; nouns: string[] };
   stringKeyReaders: { methods: string[] };
   /** Form controls whose value is personal data, judged by their attributes (<input type="email" value={v}>). */

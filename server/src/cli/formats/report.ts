@@ -21,6 +21,8 @@ export interface ReportFinding {
   fingerprint: string;
   /** Added to the contract: 'finding' (a flow Montana law makes matter) or 'inventory' (listed for the data map). */
   tier: Finding['tier'];
+  /** Added to the contract, only when true: some categories are inferred from a person object's name, its fields unknown. */
+  inferred?: true;
 }
 
 /** Display-only: the flow split into one chain per source (not part of the JSON contract). */
@@ -136,6 +138,7 @@ export function toReportFinding(f: Finding, lines: (file: string) => LineMap, cw
     flow: f.flow.map(step),
     fingerprint: f.fingerprint,
     tier: f.tier,
+    ...(f.inferred ? { inferred: true as const } : {}),
   };
   // Non-enumerable, so JSON output stays exactly the contract.
   Object.defineProperty(out, FLOW_CHAINS, { value: f.flowChains.map((c) => c.map(step)), enumerable: false });

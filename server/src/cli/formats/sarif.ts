@@ -97,7 +97,7 @@ export function formatSarif(report: Report, rules: readonly RuleData[], ctx: Sar
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: location(f.file), region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
         partialFingerprints: { 'mtPii/v1': f.fingerprint },
-        properties: { categories: f.categories, citations: f.citations, sink: f.sink, tier: f.tier, tags: ['privacy', ...(f.tier === 'inventory' ? ['inventory'] : []), ...f.categories] },
+        properties: { categories: f.categories, citations: f.citations, sink: f.sink, tier: f.tier, ...(f.inferred ? { inferred: true } : {}), tags: ['privacy', ...(f.tier === 'inventory' ? ['inventory'] : []), ...f.categories] },
         ...(f.flow.length ? {
           codeFlows: [{ threadFlows: [{ locations: f.flow.map((s) => ({ location: { physicalLocation: { artifactLocation: location(s.file), region: { startLine: s.line, startColumn: s.column } }, message: { text: s.note } } })) }] }],
         } : {}),
