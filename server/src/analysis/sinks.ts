@@ -6,6 +6,7 @@ import type { CallSpec, Catalog, HttpClientSpec, WriteSpec } from '../catalog/lo
 import { CALL, NEW, pathKey } from '../catalog/paths';
 import type { Classifier } from './classify';
 import type { FileContext, FunctionStage, Recorder } from './stages';
+import { withoutKeys } from './shapes';
 import { isCommand, propertyNameText } from './syntax';
 import { Ref, SinkHit, Value, dataOf, nameable, union, withCategories } from './values';
 
@@ -52,7 +53,7 @@ export class Sinks {
       const cmd = args[spec.command];
       if (cmd && ts.isStringLiteralLike(cmd)) api += `('${cmd.text}')`;
     }
-    const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr };
+    const hit: SinkHit = { instance: spec.instance, api, node: calleeExpr, ...ignoring(inst.ignoreKeys) };
     // A pixel's init or event sends a request tied to the device whatever its arguments.
     if (spec.fires && (spec.fires === true || isCommand(spec.fires, spec.command, args))) this.out.fire(hit, calleeExpr);
     const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
@@ -66,6 +67,7 @@ export class Sinks {
     for (const i of positions) {
       let v = values[i];
       if (!v) continue;
+      if (hit.ignoreKeys) v = withoutKeys(v, hit.ignoreKeys);
       if (keyCats.length && nameable(v)) {
         v = spec.keyArg !== undefined
           ? withCategories(v, keyCats, args[spec.keyArg], `key '${values[spec.keyArg].str}'`)
@@ -121,8 +123,8 @@ export class Sinks {
     const creating = this.catalog.handles.get(pathKey(ref.root, [...ref.path, isNew ? NEW : CALL]));
     if (!creating?.creation || creating.instance === undefined) return;
     const label = (isNew ? 'new ' : '') + this.sf.text.slice(calleeExpr.getStart(this.sf), calleeExpr.end).replace(/\s+/g, '') + '()';
-    const hit: SinkHit = { instance: creating.instance, api: label, node: calleeExpr };
-    for (const v of values) this.out.record(hit, v, calleeExpr, creating.creation.profile, undefined);
+    const hit: SinkHit = { instance: creating.instance, api: label, node: calleeExpr, ...ignoring(this.catalog.instances[creating.instance].ignoreKeys) };
+    for (const v of values) this.out.record(hit, hit.ignoreKeys ? withoutKeys(v, hit.ignoreKeys) : v, calleeExpr, creating.creation.profile, undefined);
   }
 
   // ───────────────────────────── writes ─────────────────────────────
@@ -181,6 +183,11 @@ export class Sinks {
   private tagText(tagName: ts.JsxTagNameExpression): string {
     return this.sf.text.slice(tagName.getStart(this.sf), tagName.end);
   }
+}
+
+/** The keys a sink's hit drops from object arguments, here and where a summary's edge is applied. */
+function ignoring(keys: readonly string[] | undefined): Pick<SinkHit, 'ignoreKeys'> {
+  return keys ? { ignoreKeys: keys } : {};
 }
 
 /** A base URL and a path relative to it, as HTTP clients join them ('https://api.x.com/v1' + 'users' → …/v1/users). */

@@ -47,6 +47,8 @@ export interface InstanceInfo {
   id: number;
   sink: SinkData;
   label: string;
+  /** Keys of an object argument its calls and creations drop (InstanceData.ignoreKeys). */
+  ignoreKeys?: readonly string[];
 }
 
 /** What a root plus path reaches: an SDK instance, or an API that produces personal data. */
@@ -362,7 +364,7 @@ function compile(
     });
     sink.instances.forEach((inst, ii) => {
       const id = catalog.instances.length;
-      catalog.instances.push({ id, sink, label: inst.label });
+      catalog.instances.push({ id, sink, label: inst.label, ...(inst.ignoreKeys?.length ? { ignoreKeys: inst.ignoreKeys } : {}) });
       const root = 'h:' + id;
       inst.from.forEach((entry, ei) => addHandle((p) => at(`instances[${ii}].from[${ei}]${p ? `.${p}` : ''}`), entry,
         entry.carriesData ? { instance: id, creation: { profile: !!entry.profile } } : { instance: id }));

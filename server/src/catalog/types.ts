@@ -48,6 +48,8 @@ export interface InstanceData {
   calls?: CallData[];
   writes?: WriteData[];
   jsx?: { props: string[]; profile?: boolean };
+  /** Keys of an object argument that are the app's own settings, not a person's data (an email's sender `from`). */
+  ignoreKeys?: string[];
 }
 
 export interface SinkData {
