@@ -6,7 +6,7 @@ import type { CallSpec, Catalog, HttpClientSpec, WriteSpec } from '../catalog/lo
 import { CALL, NEW, pathKey } from '../catalog/paths';
 import type { Classifier } from './classify';
 import type { FileContext, FunctionStage, Recorder } from './stages';
-import { withoutKeys } from './shapes';
+import { emptyShape, withoutKeys } from './shapes';
 import { isCommand, propertyNameText } from './syntax';
 import { Ref, SinkHit, Value, dataOf, nameable, union, withCategories } from './values';
 
@@ -124,7 +124,11 @@ export class Sinks {
     if (!creating?.creation || creating.instance === undefined) return;
     const label = (isNew ? 'new ' : '') + this.sf.text.slice(calleeExpr.getStart(this.sf), calleeExpr.end).replace(/\s+/g, '') + '()';
     const hit: SinkHit = { instance: creating.instance, api: label, node: calleeExpr, ...ignoring(this.catalog.instances[creating.instance].ignoreKeys) };
-    for (const v of values) this.out.record(hit, hit.ignoreKeys ? withoutKeys(v, hit.ignoreKeys) : v, calleeExpr, creating.creation.profile, undefined);
+    for (let v of values) {
+      // persist((set) => ({ email: '', theme: 'dark' }), opts): the state the creator returns is what is stored.
+      if (creating.creation.state && v.fn) v = emptyShape(this.cls, this.functions.applySummary(v.fn, [], calleeExpr), calleeExpr, 0);
+      this.out.record(hit, hit.ignoreKeys ? withoutKeys(v, hit.ignoreKeys) : v, calleeExpr, creating.creation.profile, undefined);
+    }
   }
 
   // ───────────────────────────── writes ─────────────────────────────

@@ -56,7 +56,7 @@ export interface HandleTarget {
   instance?: number;
   source?: ApiSourceData;
   /** The call that creates the instance sends its arguments (see EntryData.carriesData). */
-  creation?: { profile: boolean };
+  creation?: { profile: boolean; state?: boolean };
 }
 
 /** The rules/ data compiled into lookup tables for the one-pass engine. */
@@ -367,7 +367,7 @@ function compile(
       catalog.instances.push({ id, sink, label: inst.label, ...(inst.ignoreKeys?.length ? { ignoreKeys: inst.ignoreKeys } : {}) });
       const root = 'h:' + id;
       inst.from.forEach((entry, ei) => addHandle((p) => at(`instances[${ii}].from[${ei}]${p ? `.${p}` : ''}`), entry,
-        entry.carriesData ? { instance: id, creation: { profile: !!entry.profile } } : { instance: id }));
+        entry.carriesData ? { instance: id, creation: { profile: !!entry.profile, ...(entry.state ? { state: true } : {}) } } : { instance: id }));
       (inst.calls ?? []).forEach((call, ci) => {
         let segments: string[];
         try {
