@@ -154,7 +154,7 @@ describe('mt-pii scan: output file and nothing to scan', () => {
     const dir = repo({ 'README.md': '# nothing here\n', 'src/a.test.ts': LEAK });
     const r = run(['scan', '.'], dir);
     assert.strictEqual(r.code, 2);
-    assert.match(r.stderr, /no JavaScript or TypeScript files to scan in \. \(1 test, mock or story file\(s\) skipped/);
+    assert.match(r.stderr, /no JavaScript or TypeScript files to scan in \. \(1 test, mock, story or seed file\(s\) skipped/);
     assert.doesNotMatch(r.stdout, /✔/);
   });
 });

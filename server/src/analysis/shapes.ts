@@ -2,7 +2,7 @@
 // Pure functions over values.ts (the classifier is passed in where a key names data); no syntax walking.
 import type * as ts from 'typescript';
 import type { Classifier } from './classify';
-import { EMPTY, Value, dataOf, withCategories } from './values';
+import { EMPTY, Value, dataOf, sameDep, withCategories } from './values';
 
 /** The property under which an array literal keeps the shape of its elements. */
 export const ELEMENT = '[]';
@@ -57,4 +57,37 @@ export function mergeInto(target: Value, src: Value): void {
     for (const [k, v] of src.props) target.props.set(k, v);
   }
   addData(target, src);
+}
+
+/**
+ * An object argument without the keys a sink does not count as data (`from` of an email: the sender).
+ * What the object carries beyond its known keys (an unknown spread) stays, unless only a dropped key
+ * brought that category or dependency; a kept key's own flow replaces the object's for its categories.
+ */
+export function withoutKeys(v: Value, keys: readonly string[], depth = 0): Value {
+  if (!v.props || depth > 2) return v;
+  const props = new Map<string, Value>();
+  const kept: Value = {};
+  const dropped: Value = {};
+  let changed = false;
+  for (const [k, pv] of v.props) {
+    if (keys.includes(k)) {
+      addData(dropped, pv);
+      changed = true;
+      continue;
+    }
+    const nv = k === ELEMENT ? withoutKeys(pv, keys, depth + 1) : pv; // batch sends: [{ from, to }, …]
+    if (nv !== pv) {
+      addData(dropped, pv);
+      changed = true;
+    }
+    props.set(k, nv);
+    addData(kept, nv);
+  }
+  if (!changed) return v;
+  const has = (w: Value, cat: string) => !!w.taints?.some((t) => t.cat === cat);
+  const taints = [...(kept.taints ?? []), ...(v.taints ?? []).filter((t) => !has(kept, t.cat) && !has(dropped, t.cat))];
+  const deps = [...(kept.deps ?? []), ...(v.deps ?? []).filter((d) => !kept.deps?.some((x) => sameDep(x, d)) && !dropped.deps?.some((x) => sameDep(x, d)))];
+  const out: Value = { ...v, props, taints: taints.length ? taints : undefined, deps: deps.length ? deps : undefined };
+  return out;
 }

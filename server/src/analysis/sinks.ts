@@ -6,6 +6,7 @@ import type { CallSpec, Catalog, HttpClientSpec, WriteSpec } from '../catalog/lo
 import { CALL, NEW, pathKey } from '../catalog/paths';
 import type { Classifier } from './classify';
 import type { FileContext, FunctionStage, Recorder } from './stages';
+import { emptyShape, withoutKeys } from './shapes';
 import { isCommand, propertyNameText } from './syntax';
 import { Ref, SinkHit, Value, dataOf, nameable, union, withCategories } from './values';
 
@@ -68,7 +69,7 @@ export class Sinks {
       if (m && !m.path.length && m.root.startsWith('h:')) via = m.via ?? Number(m.root.slice(2));
     }
     if (via === LOCAL) return; // a model served on the device or the local network is no third party
-    const hit: SinkHit = { instance: via ?? spec.instance, api, node: calleeExpr };
+    const hit: SinkHit = { instance: via ?? spec.instance, api, node: calleeExpr, ...ignoring(inst.ignoreKeys) };
     // A pixel's init or event sends a request tied to the device whatever its arguments.
     if (spec.fires && (spec.fires === true || isCommand(spec.fires, spec.command, args))) this.out.fire(hit, calleeExpr);
     const positions = spec.args ?? values.map((_, i) => i).filter((i) => i !== spec.command && i !== spec.keyArg);
@@ -82,6 +83,7 @@ export class Sinks {
     for (const i of positions) {
       let v = values[i];
       if (!v) continue;
+      if (hit.ignoreKeys) v = withoutKeys(v, hit.ignoreKeys);
       if (keyCats.length && nameable(v)) {
         v = spec.keyArg !== undefined
           ? withCategories(v, keyCats, args[spec.keyArg], `key '${values[spec.keyArg].str}'`)
@@ -225,8 +227,12 @@ export class Sinks {
     const creating = this.catalog.handles.get(pathKey(ref.root, [...ref.path, isNew ? NEW : CALL]));
     if (!creating?.creation || creating.instance === undefined) return;
     const label = (isNew ? 'new ' : '') + this.sf.text.slice(calleeExpr.getStart(this.sf), calleeExpr.end).replace(/\s+/g, '') + '()';
-    const hit: SinkHit = { instance: creating.instance, api: label, node: calleeExpr };
-    for (const v of values) this.out.record(hit, v, calleeExpr, creating.creation.profile, undefined);
+    const hit: SinkHit = { instance: creating.instance, api: label, node: calleeExpr, ...ignoring(this.catalog.instances[creating.instance].ignoreKeys) };
+    for (let v of values) {
+      // persist((set) => ({ email: '', theme: 'dark' }), opts): the state the creator returns is what is stored.
+      if (creating.creation.state && v.fn) v = emptyShape(this.cls, this.functions.applySummary(v.fn, [], calleeExpr), calleeExpr, 0);
+      this.out.record(hit, hit.ignoreKeys ? withoutKeys(v, hit.ignoreKeys) : v, calleeExpr, creating.creation.profile, undefined);
+    }
   }
 
   // ───────────────────────────── writes ─────────────────────────────
@@ -292,6 +298,11 @@ function isLocalHost(host: string): boolean {
   if (!host.includes('.') || host === '[::1]' || host === '0.0.0.0') return true;
   if (/\.(?:local|localhost|internal|lan|home\.arpa)$/.test(host)) return true;
   return /^(?:127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)\d+\.\d+(?:\.\d+)?$/.test(host);
+}
+
+/** The keys a sink's hit drops from object arguments, here and where a summary's edge is applied. */
+function ignoring(keys: readonly string[] | undefined): Pick<SinkHit, 'ignoreKeys'> {
+  return keys ? { ignoreKeys: keys } : {};
 }
 
 /** A base URL and a path relative to it, as HTTP clients join them ('https://api.x.com/v1' + 'users' → …/v1/users). */

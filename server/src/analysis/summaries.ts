@@ -6,6 +6,7 @@ import { CALL } from '../catalog/paths';
 import { typeInstance } from './declaredTypes';
 import { guardsOf, type Guards } from './guards';
 import { FnCtx, Scope } from './scope';
+import { withoutKeys } from './shapes';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Hit, Recorder, Stages, StatementStage } from './stages';
 import { isNonDataType, propertyNameText } from './syntax';
 import {
@@ -56,6 +57,7 @@ export class Summaries implements FunctionStage, Recorder {
     const invoke = this.invoke;
     for (const edge of summary.edges) {
       let v = resolveDep(edge.dep, args, invoke);
+      if (edge.sink.ignoreKeys && !edge.dep.path?.length) v = withoutKeys(v, edge.sink.ignoreKeys); // send(opts) → sendMail(opts)
       if (edge.keyParam !== undefined && args[edge.keyParam]?.str !== undefined && nameable(v)) {
         v = withCategories(v, this.fc.cls.key(args[edge.keyParam].str!), calleeExpr, `key '${args[edge.keyParam].str}'`);
       }

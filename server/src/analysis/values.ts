@@ -126,6 +126,8 @@ export interface SinkHit {
   node: ts.Node;
   /** Where the sink is, when it sits in an imported module. */
   loc?: Loc;
+  /** Keys of an object argument the sink does not count as data (an email's sender `from`). */
+  ignoreKeys?: readonly string[];
 }
 
 export interface FnInfo {

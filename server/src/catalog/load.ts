@@ -51,6 +51,8 @@ export interface InstanceInfo {
   label: string;
   /** The option that points the client at another host (see sinks.ts retarget). */
   baseUrl?: BaseUrlData;
+  /** Keys of an object argument its calls and creations drop (InstanceData.ignoreKeys). */
+  ignoreKeys?: readonly string[];
 }
 
 /** What a root plus path reaches: an SDK instance, or an API that produces personal data. */
@@ -58,7 +60,7 @@ export interface HandleTarget {
   instance?: number;
   source?: ApiSourceData;
   /** The call that creates the instance sends its arguments (see EntryData.carriesData). */
-  creation?: { profile: boolean };
+  creation?: { profile: boolean; state?: boolean };
 }
 
 /** The rules/ data compiled into lookup tables for the one-pass engine. */
@@ -368,11 +370,11 @@ function compile(
     });
     sink.instances.forEach((inst, ii) => {
       const id = catalog.instances.length;
-      catalog.instances.push({ id, sink, label: inst.label, ...(inst.baseUrl ? { baseUrl: inst.baseUrl } : {}) });
+      catalog.instances.push({ id, sink, label: inst.label, ...(inst.baseUrl ? { baseUrl: inst.baseUrl } : {}), ...(inst.ignoreKeys?.length ? { ignoreKeys: inst.ignoreKeys } : {}) });
       if (inst.baseUrl && !sinks.some((s) => s.id === inst.baseUrl!.unknown)) problems.push({ ...at(`instances[${ii}].baseUrl.unknown`), message: `no sink ${inst.baseUrl.unknown}` });
       const root = 'h:' + id;
       inst.from.forEach((entry, ei) => addHandle((p) => at(`instances[${ii}].from[${ei}]${p ? `.${p}` : ''}`), entry,
-        entry.carriesData ? { instance: id, creation: { profile: !!entry.profile } } : { instance: id }));
+        entry.carriesData ? { instance: id, creation: { profile: !!entry.profile, ...(entry.state ? { state: true } : {}) } } : { instance: id }));
       (inst.calls ?? []).forEach((call, ci) => {
         let segments: string[];
         try {

@@ -17,6 +17,8 @@ export interface EntryData {
   /** The creating call or construction sends its arguments to the vendor. */
   carriesData?: boolean;
   profile?: boolean;
+  /** With carriesData: a function argument creates the stored state (zustand persist); its keys name the data. */
+  state?: boolean;
   /** The module has no CommonJS build (fixtures need no require() shape). */
   esmOnly?: boolean;
   /** The path names a type exported by the module; values declared with it are the instance. */
@@ -52,6 +54,8 @@ export interface InstanceData {
   calls?: CallData[];
   writes?: WriteData[];
   jsx?: { props: string[]; profile?: boolean };
+  /** Keys of an object argument that are the app's own settings, not a person's data (an email's sender `from`). */
+  ignoreKeys?: string[];
   /** An option of the call making the client that points it at another host (new OpenAI({ baseURL })). */
   baseUrl?: BaseUrlData;
 }

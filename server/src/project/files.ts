@@ -8,14 +8,16 @@ export const DEFAULT_EXCLUDED_DIRS = new Set([
   'bower_components', 'vendor', '.cache', '.turbo', '.parcel-cache', '.yarn', '.pnpm-store', 'tmp', '.vercel', '.expo',
 ]);
 
-/** Folders of tests, mocks and stories: code that calls the app with fake people. */
+/** Folders of tests, mocks, stories and database seeds: code that calls the app with fake people. */
 export const TEST_DIRS = new Set(['__tests__', '__mocks__', '__fixtures__', '__snapshots__', 'test', 'tests', 'spec', 'specs',
-  'e2e', 'cypress', 'playwright', 'fixtures', 'mocks', '__stories__', 'stories', 'storybook', '.storybook']);
-const TEST_FILE = /\.(test|spec|e2e|cy|stories|story|bench)\.[cm]?[jt]sx?$|(^|[\\/])(jest|vitest|playwright|cypress)\.config\.[cm]?[jt]s$/i;
+  'e2e', 'cypress', 'playwright', 'fixtures', 'mocks', '__stories__', 'stories', 'storybook', '.storybook',
+  'seed', 'seeds', 'seeders']);
+const TEST_FILE = /\.(test|spec|e2e|cy|stories|story|bench|seed)\.[cm]?[jt]sx?$|(^|[\\/])(jest|vitest|playwright|cypress)\.config\.[cm]?[jt]s$|(^|[\\/])prisma[\\/]seed\.[cm]?[jt]s$/i;
 
 /**
- * Whether a path (relative to the project or scanned folder) is test, mock or story code. Such code
- * is skipped unless mt-pii.json sets "checkTests": peers do the same, and fake people are not leaks.
+ * Whether a path (relative to the project or scanned folder) is test, mock, story or seed code (seed/,
+ * *.seed.ts, prisma/seed.ts: fake people written into a development database). Such code is skipped
+ * unless mt-pii.json sets "checkTests": peers do the same, and fake people are not leaks.
  */
 export function isTestPath(relPath: string): boolean {
   const parts = relPath.split(/[\\/]/);

@@ -198,7 +198,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   const what = stdinFile ? `--stdin-filename ${displayPath(stdinFile, cwd)}` : opts.paths.join(' ');
   if (!jobs.length && !skipped.length && !incomplete.length && !(stdinFile && excluded)) {
     const why = [...inputs.emptyGlobs.map((g) => `${g}: no file matches`), excluded && `${excluded} excluded by mt-pii.json`,
-      skippedTests && `${skippedTests} test, mock or story file(s) skipped ("checkTests": true checks them)`].filter(Boolean).join('; ');
+      skippedTests && `${skippedTests} test, mock, story or seed file(s) skipped ("checkTests": true checks them)`].filter(Boolean).join('; ');
     throw new InputError(`no JavaScript or TypeScript files to scan in ${what}${why ? ` (${why})` : ''}`);
   }
   const baselines = new Baselines(root, cwd, opts.baseline, opts.updateBaseline);
@@ -285,7 +285,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   }
   for (const s of skipped) notes.push(`${s.file}: skipped, ${s.reason}`);
   if (baselined) notes.push(`${baselined} finding(s) accepted in the baseline were not reported`);
-  if (skippedTests) notes.push(`${skippedTests} test, mock or story file(s) skipped ("checkTests": true in mt-pii.json checks them)`);
+  if (skippedTests) notes.push(`${skippedTests} test, mock, story or seed file(s) skipped ("checkTests": true in mt-pii.json checks them)`);
   if (withSyntaxErrors) notes.push(`${withSyntaxErrors} file(s) have syntax errors; they were analysed as far as they parse`);
   if (opts.fix) notes.push(...(fixNotes.length ? fixNotes : ['--fix: nothing to fix (only directives that suppress nothing are removed automatically)']));
   const counts = severityCounts(findings);
