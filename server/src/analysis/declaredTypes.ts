@@ -244,7 +244,10 @@ export function schemaCall(
     const keys = new Set(arg.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((k): k is string => k !== undefined));
     return { shape: new Map([...base].filter(([k]) => keys.has(k) === keep)) };
   }
-  const parsed = (): Value => withShape(x, dataOf(values[0] ?? {}), base, node, method, 0);
+  // Validating an object the code builds (schema.parse({ ip: '127.0.0.1', … })) yields that object: its own
+  // values decide, not the schema's field names. Only input of unknown shape takes the schema's fields.
+  const input = values[0];
+  const parsed = (): Value => (input?.props && !input.open ? input : withShape(x, dataOf(input ?? {}), base, node, method, 0));
   if (rules.parseMethods.includes(method)) return parsed();
   if (rules.safeParseMethods.includes(method)) return { props: new Map([[rules.resultKey, parsed()]]), open: true };
   return undefined;
