@@ -4,6 +4,7 @@
 import type * as ts from 'typescript';
 import type { Catalog } from '../catalog/load';
 import { Binder } from './binding';
+import { Branches } from './branches';
 import { Budget } from './budget';
 import { Calls } from './calls';
 import type { Classifier } from './classify';
@@ -45,12 +46,13 @@ export class Evaluator {
     const fc: FileContext = { sf, catalog, cls: classifier, sanitizers: extraSanitizers };
     this.budget = new Budget(isCancelled);
     const guards = new Guards(sf, catalog.categories.optOutChecks);
-    this.summaries = new Summaries(fc, this.hits, guards);
+    const branches = new Branches();
+    this.summaries = new Summaries(fc, this.hits, guards, branches);
     const sinks = new Sinks(fc, this.summaries, this.summaries);
     this.binder = new Binder(fc, importer);
-    this.statements = new Statements(fc, this.budget, guards);
-    const expressions = new Expressions(fc, this.budget, guards);
-    const writes = new Writes(fc, sinks);
+    this.statements = new Statements(fc, this.budget, guards, branches);
+    const expressions = new Expressions(fc, this.budget, guards, branches);
+    const writes = new Writes(fc, sinks, branches);
     const containers = new ContainerRules(catalog);
     const calls = new Calls(fc, sinks, containers);
     const jsx = new Jsx(fc, sinks, containers);

@@ -2,9 +2,10 @@
 // tells Guards where guarded branches begin and end. Values come from the expression stage and names
 // from the binding stage; statements never match sinks or touch hits.
 import ts = require('typescript');
+import type { Branches } from './branches';
 import type { Budget } from './budget';
 import type { Classifier } from './classify';
-import type { Guards } from './guards';
+import { exits, type Guards } from './guards';
 import { Scope } from './scope';
 import { elementOf } from './shapes';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Stages, StatementStage, WriteStage } from './stages';
@@ -18,7 +19,7 @@ export class Statements implements StatementStage {
   private writes!: WriteStage;
   private functions!: FunctionStage;
 
-  constructor(fc: FileContext, private readonly budget: Budget, private readonly guards: Guards) {
+  constructor(fc: FileContext, private readonly budget: Budget, private readonly guards: Guards, private readonly branches: Branches) {
     this.cls = fc.cls;
   }
 
@@ -32,12 +33,15 @@ export class Statements implements StatementStage {
   execBlock(statements: readonly ts.Statement[], scope: Scope): void {
     this.binding.hoist(statements, scope);
     const mark = this.guards.mark();
+    const at = this.branches.position();
     for (const s of statements) {
       this.exec(s, scope);
       // `if (navigator.globalPrivacyControl) return;`: the rest of the block runs only after the check.
       this.guards.after(s);
+      this.branches.after(s, scope);
     }
     this.guards.restore(mark);
+    this.branches.restore(at);
   }
 
   exec(node: ts.Statement, scope: Scope): void {
@@ -73,8 +77,15 @@ export class Statements implements StatementStage {
         const n = node as ts.IfStatement;
         this.expressions.eval(n.expression, scope);
         const outer = this.guards.enter(n.expression);
+        const branches = this.branches;
+        let at = branches.enter(n.expression, scope, true);
         this.execNested(n.thenStatement, scope);
-        if (n.elseStatement) this.execNested(n.elseStatement, scope);
+        branches.restore(at);
+        if (n.elseStatement) {
+          at = branches.enter(n.expression, scope, false);
+          this.execNested(n.elseStatement, scope);
+          branches.restore(at);
+        }
         this.guards.restore(outer);
         return;
       }
@@ -83,7 +94,7 @@ export class Statements implements StatementStage {
         return;
       case ts.SyntaxKind.ReturnStatement: {
         const e = (node as ts.ReturnStatement).expression;
-        if (e) scope.ctx.returns.push(this.expressions.eval(e, scope));
+        if (e) scope.ctx.returns.push(this.branches.mark(this.expressions.eval(e, scope)));
         return;
       }
       case ts.SyntaxKind.ThrowStatement:
@@ -128,9 +139,15 @@ export class Statements implements StatementStage {
         const inner = new Scope(scope, scope.ctx);
         const all = n.caseBlock.clauses.flatMap((c) => c.statements);
         this.binding.hoist(all, inner);
+        let entered = true; // whether the clause before left the switch (nothing falls into the next one)
         for (const c of n.caseBlock.clauses) {
           if (ts.isCaseClause(c)) this.expressions.eval(c.expression, inner);
+          // `case 'GET': …; break;` runs when the subject is that literal (a parameter compared as passed).
+          const lit = ts.isCaseClause(c) && entered && c.statements.length && ts.isStringLiteralLike(c.expression) ? c.expression.text : undefined;
+          const at = lit !== undefined ? this.branches.enterCase(n.expression, lit, inner) : this.branches.position();
           for (const s of c.statements) this.exec(s, inner);
+          this.branches.restore(at);
+          entered = c.statements.length > 0 && exits(c.statements[c.statements.length - 1]);
         }
         return;
       }

@@ -3,6 +3,7 @@
 // sink (sinks.ts does) and walks bodies only through the statement and expression stages.
 import ts = require('typescript');
 import { CALL } from '../catalog/paths';
+import { condsHold, type Branches } from './branches';
 import { typeInstance } from './declaredTypes';
 import { guardsOf, type Guards } from './guards';
 import { FnCtx, Scope } from './scope';
@@ -22,7 +23,7 @@ export class Summaries implements FunctionStage, Recorder {
   private expressions!: ExpressionStage;
   private binding!: BindingStage;
 
-  constructor(fc: FileContext, private readonly hits: Hit[], private readonly guards: Guards) {
+  constructor(fc: FileContext, private readonly hits: Hit[], private readonly guards: Guards, private readonly branches: Branches) {
     this.fc = fc;
     this.sf = fc.sf;
   }
@@ -38,6 +39,8 @@ export class Summaries implements FunctionStage, Recorder {
     const fn: FnInfo = { node, scope, name, state: 'pending', file: this.sf.fileName };
     const behind = this.guards.inBranch();
     if (behind) fn.guards = behind; // defined under a consent or opt-out check
+    const conds = this.branches.snapshot();
+    if (conds) fn.conds = conds; // defined in a branch taken for some literal parameters
     // An arrow function's `this` is the one around it (class field arrows: identify = () => this.client...).
     if (ts.isArrowFunction(node) && scope.ctx.thisValue) fn.thisValue = scope.ctx.thisValue;
     scope.ctx.deferred.push(fn);
@@ -55,6 +58,8 @@ export class Summaries implements FunctionStage, Recorder {
     if (!summary) return EMPTY;
     const invoke = this.invoke;
     for (const edge of summary.edges) {
+      // An edge taken only for some literals (`method === 'GET'`) is not applied where the call passes others.
+      if (edge.dep.when && !condsHold(edge.dep.when, args)) continue;
       let v = resolveDep(edge.dep, args, invoke);
       if (edge.keyParam !== undefined && args[edge.keyParam]?.str !== undefined && nameable(v)) {
         v = withCategories(v, this.fc.cls.key(args[edge.keyParam].str!), calleeExpr, `key '${args[edge.keyParam].str}'`);
@@ -72,7 +77,8 @@ export class Summaries implements FunctionStage, Recorder {
         if (dep.fn.state === 'running' && ctx && dep.fn !== fn) {
           // Categories reported here (a parameter named `email` passed on) are not reported again at its callers.
           const intrinsic = taints.length ? new Set([...edge.intrinsic, ...taints.map((t) => t.cat)]) : edge.intrinsic;
-          ctx.edges.push({ ...edge, intrinsic, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
+          const outer = this.branches.markDep(dep);
+          ctx.edges.push({ ...edge, intrinsic, dep: { ...outer, step: { node: calleeExpr, prev: dep.step } }, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
         }
       }
     }
@@ -92,7 +98,7 @@ export class Summaries implements FunctionStage, Recorder {
     const intrinsic = new Set((v.taints ?? []).map((t) => t.cat));
     for (const dep of v.deps ?? []) {
       const ctx = dep.fn.ctx as FnCtx | undefined;
-      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic, ...guardsOf(guards) });
+      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep: this.branches.markDep(dep), sink: hit, keyParam, profile, intrinsic, ...guardsOf(guards) });
     }
   }
 
@@ -142,6 +148,7 @@ export class Summaries implements FunctionStage, Recorder {
     if (fn.state !== 'pending' || (fn.file && fn.file !== this.sf.fileName) || !fn.node) return;
     fn.state = 'running';
     const outerGuard = this.guards.enterFunction(fn.guards);
+    const outerConds = this.branches.enterFunction(fn.conds);
     const defining = fn.scope as Scope;
     const node = fn.node;
     const ctx: FnCtx = { info: fn, returns: [], edges: [], deferred: [], thisValue: fn.thisValue ?? defining.ctx.thisValue };
@@ -169,6 +176,7 @@ export class Summaries implements FunctionStage, Recorder {
     if (declared) returns = union(returns, declared);
     fn.summary = { returns, edges: ctx.edges };
     this.guards.restore(outerGuard);
+    this.branches.exitFunction(outerConds);
     fn.state = 'done';
     fn.ctx = undefined;
     fn.node = undefined;
@@ -230,7 +238,7 @@ function instantiate(v: Value, fn: FnInfo, args: Value[], node: ts.Node, depth: 
   const own = v.deps?.filter((d) => d.fn !== fn);
   let out: Value = { ...v, deps: own?.length ? own : undefined };
   for (const d of v.deps ?? []) {
-    if (d.fn !== fn) continue;
+    if (d.fn !== fn || (d.when && !condsHold(d.when, args))) continue;
     const arg = resolveDep(d, args, invoke);
     out = union(out, extend(dataOf(arg), node, `returned by ${fn.name}`));
     // A parameter returned whole, or what calling it made: the SDK instance it is (id(client), singleton(init)).
