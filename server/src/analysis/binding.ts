@@ -3,6 +3,7 @@
 // reads expressions only through ExpressionStage; which data a name carries is classify.ts's call.
 import ts = require('typescript');
 import type { Catalog } from '../catalog/load';
+import { variantsOf } from './branches';
 import type { Classifier } from './classify';
 import { declShape, typeInstance, typeRef, typeShape, withShape } from './declaredTypes';
 import { isCatalogModule, moduleValue } from './refs';
@@ -93,7 +94,8 @@ export class Binder implements BindingStage {
           const decl = s;
           this.planExport(s.name.text, () => {
             const shape = declShape(decl, scope, 0);
-            return shape ? { shape } : undefined;
+            const variants = shape && variantsOf(decl, scope);
+            return shape ? (variants ? { shape, variants } : { shape }) : undefined;
           });
         }
       } else if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name)) {

@@ -3,7 +3,8 @@
 import ts = require('typescript');
 import { exits } from './guards';
 import type { Scope } from './scope';
-import type { Cond, Dep, FnInfo, Value } from './values';
+import { typeShape } from './declaredTypes';
+import type { Cond, Dep, FnInfo, TypeShape, Value } from './values';
 
 /** At most this many literal conditions ride on one dependency (and are open at once in one function). */
 const MAX_CONDS = 4;
@@ -218,4 +219,107 @@ export function condsHold(when: readonly Cond[] | undefined, args: readonly Valu
     if ((s === c.lit) !== c.eq) return false;
   }
   return true;
+}
+
+/** A parameter of a declared union type, narrowed by a branch on its discriminant (`author.kind === 'agent'`). */
+export interface Narrowing {
+  /** The parameter's name as declared (rebound in the branch's scope). */
+  readonly name: ts.Identifier;
+  /** The union members the branch keeps, as one type (a union declared in this file)… */
+  readonly type?: ts.TypeNode;
+  /** …or as the members they give (a union imported from another file, through its `variants`). */
+  readonly shape?: TypeShape;
+}
+
+/** One member of an exported union type alias: its literal members (`kind: 'agent'`) and the members it gives. */
+export interface Variant {
+  readonly tags: ReadonlyMap<string, string>;
+  readonly shape: TypeShape;
+}
+
+/**
+ * What a branch on `param.key === 'lit'` (or `!==`) leaves of a parameter declared with a discriminated union
+ * type: the members whose literal `key` can take the branch. Undefined when the condition is no such test or
+ * keeps every member (then the declared type stands).
+ */
+export function narrowing(cond: ts.Expression, scope: Scope, holds: boolean): Narrowing | undefined {
+  while (ts.isParenthesizedExpression(cond)) cond = cond.expression;
+  if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken) return narrowing(cond.operand, scope, !holds);
+  if (!ts.isBinaryExpression(cond)) return undefined;
+  const op = cond.operatorToken.kind;
+  const eq = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+  if (!eq && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+  const [subject, literal] = ts.isStringLiteralLike(cond.right) ? [cond.left, cond.right] : ts.isStringLiteralLike(cond.left) ? [cond.right, cond.left] : [];
+  if (!subject || !literal || !ts.isPropertyAccessExpression(subject) || !ts.isIdentifier(subject.expression)) return undefined;
+  const id = subject.expression;
+  if (scope.lookup(id.text)?.kind !== 'param') return undefined;
+  const param = scope.ctx.info?.node?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === id.text);
+  if (!param?.type || !ts.isIdentifier(param.name)) return undefined;
+  const want = eq === holds;
+  const key = subject.name.text;
+  const takes = (tags: ReadonlyMap<string, string>): boolean => !tags.has(key) || (tags.get(key) === literal.text) === want;
+  const all = unionMembers(param.type, scope, 0);
+  if (all.length < 2) {
+    // A union imported from another file: its variants travel with the exported type.
+    const t = param.type;
+    const variants = ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && !scope.lookupType(t.typeName.text) ? scope.lookup(t.typeName.text)?.value.variants : undefined;
+    const keptVariants = variants?.filter((v) => takes(v.tags));
+    if (!variants || !keptVariants?.length || keptVariants.length === variants.length) return undefined;
+    const shape: TypeShape = new Map();
+    for (const v of keptVariants) for (const [k, sub] of v.shape) shape.set(k, sub);
+    return { name: param.name, shape };
+  }
+  const kept = all.filter((m) => takes(literalMembers(m, scope, 0)));
+  if (!kept.length || kept.length === all.length) return undefined;
+  return { name: param.name, type: kept.length === 1 ? kept[0] : ts.factory.createUnionTypeNode(kept) };
+}
+
+/** The variants of an exported union type alias (`type Author = { kind: 'customer'; … } | { kind: 'agent'; … }`). */
+export function variantsOf(decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration, scope: Scope): Variant[] | undefined {
+  if (!ts.isTypeAliasDeclaration(decl)) return undefined;
+  const members = unionMembers(decl.type, scope, 0);
+  if (members.length < 2 || members.length > 12) return undefined;
+  const out = members.map((m) => ({ tags: literalMembers(m, scope, 0), shape: typeShape(m, scope, 1) ?? new Map() }));
+  return out.some((v) => v.tags.size) ? out : undefined;
+}
+
+/** The members of a union type, through parentheses and type aliases of this file's scopes. */
+function unionMembers(type: ts.TypeNode, scope: Scope, depth: number): ts.TypeNode[] {
+  if (depth > 3) return [type];
+  if (ts.isParenthesizedTypeNode(type)) return unionMembers(type.type, scope, depth + 1);
+  if (ts.isUnionTypeNode(type)) return type.types.flatMap((t) => unionMembers(t, scope, depth + 1));
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && !type.typeArguments) {
+    const decl = scope.lookupType(type.typeName.text);
+    if (decl && ts.isTypeAliasDeclaration(decl) && !decl.typeParameters) {
+      const inner = unionMembers(decl.type, scope, depth + 1);
+      if (inner.length > 1) return inner;
+    }
+  }
+  return [type];
+}
+
+const NO_TAGS: ReadonlyMap<string, string> = new Map();
+
+/** The members a union member declares with a string literal type (`kind: 'agent'`). */
+function literalMembers(type: ts.TypeNode, scope: Scope, depth: number): ReadonlyMap<string, string> {
+  if (depth > 3) return NO_TAGS;
+  if (ts.isParenthesizedTypeNode(type)) return literalMembers(type.type, scope, depth + 1);
+  if (ts.isIntersectionTypeNode(type)) {
+    const out = new Map<string, string>();
+    for (const t of type.types) for (const [k, l] of literalMembers(t, scope, depth + 1)) out.set(k, l);
+    return out;
+  }
+  let members: ts.NodeArray<ts.TypeElement> | undefined;
+  if (ts.isTypeLiteralNode(type)) members = type.members;
+  else if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const decl = scope.lookupType(type.typeName.text);
+    if (decl && ts.isInterfaceDeclaration(decl)) members = decl.members;
+    else if (decl) return literalMembers(decl.type, scope, depth + 1);
+  }
+  let out: Map<string, string> | undefined;
+  for (const m of members ?? []) {
+    if (!ts.isPropertySignature(m) || !m.type || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) continue;
+    if (ts.isLiteralTypeNode(m.type) && ts.isStringLiteral(m.type.literal)) (out ??= new Map()).set(m.name.text, m.type.literal.text);
+  }
+  return out ?? NO_TAGS;
 }

@@ -2,11 +2,12 @@
 // tells Guards where guarded branches begin and end. Values come from the expression stage and names
 // from the binding stage; statements never match sinks or touch hits.
 import ts = require('typescript');
-import type { Branches } from './branches';
+import { narrowing, type Branches } from './branches';
 import type { Budget } from './budget';
 import type { Classifier } from './classify';
 import { exits, type Guards } from './guards';
 import { Scope } from './scope';
+import { withShape } from './declaredTypes';
 import { elementOf } from './shapes';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Stages, StatementStage, WriteStage } from './stages';
 import { isAmbient } from './syntax';
@@ -79,11 +80,11 @@ export class Statements implements StatementStage {
         const outer = this.guards.enter(n.expression);
         const branches = this.branches;
         let at = branches.enter(n.expression, scope, true);
-        this.execNested(n.thenStatement, scope);
+        this.execNested(n.thenStatement, this.narrowed(n.expression, scope, true));
         branches.restore(at);
         if (n.elseStatement) {
           at = branches.enter(n.expression, scope, false);
-          this.execNested(n.elseStatement, scope);
+          this.execNested(n.elseStatement, this.narrowed(n.expression, scope, false));
           branches.restore(at);
         }
         this.guards.restore(outer);
@@ -196,6 +197,22 @@ export class Statements implements StatementStage {
       default:
         this.visitChildren(node, scope);
     }
+  }
+
+  /**
+   * The scope a branch runs in: `if (author.kind === 'agent')` on a parameter declared with a discriminated
+   * union rebinds it, in the branch, to the members that branch keeps (their fields, not the others').
+   */
+  private narrowed(cond: ts.Expression, scope: Scope, holds: boolean): Scope {
+    if (!ts.isBinaryExpression(cond) && !ts.isPrefixUnaryExpression(cond) && !ts.isParenthesizedExpression(cond)) return scope;
+    const n = narrowing(cond, scope, holds);
+    const b = n && scope.lookup(n.name.text);
+    if (!n || !b) return scope;
+    const inner = new Scope(scope, scope.ctx);
+    this.binding.bindName(n.name, b.value.deps ? { deps: b.value.deps } : EMPTY, inner, 'param', n.type);
+    const bound = n.shape && inner.vars.get(n.name.text);
+    if (bound) bound.value = withShape(this.expressions, bound.value, n.shape!, n.name, n.name.text, 0);
+    return inner;
   }
 
   /** A branch or loop body: a statement that is not a block gets a scope of its own. */

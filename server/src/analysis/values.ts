@@ -91,6 +91,8 @@ export interface Value {
   source?: ApiSourceData;
   /** A declared type's members (`interface User { email: string }`), exported for importing files. */
   shape?: TypeShape;
+  /** An exported union type alias's members, each with its literal tags (narrowed by `kind === 'agent'`, branches.ts). */
+  variants?: readonly { readonly tags: ReadonlyMap<string, string>; readonly shape: TypeShape }[];
   /**
    * A container's value (a React context, an injection token): what reading it hands out (`useContext(Ctx)`,
    * `inject(TOKEN)`). One mutable object per container, filled by its default, factory and providers.
