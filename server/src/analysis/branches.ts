@@ -163,8 +163,9 @@ function subjectOf(e: ts.Expression, scope: Scope, assigned: WeakMap<object, Set
   let dep: Dep | undefined;
   for (const d of b.value.deps ?? []) {
     if (d.fn.state !== 'running' || d.param < 0) continue;
-    if (dep) return undefined; // more than one parameter: not one passed value
-    dep = d;
+    if (dep && (dep.fn !== d.fn || dep.param !== d.param)) return undefined; // more than one parameter: not one passed value
+    // A declared object type adds its members' dependencies (opts.method, opts.query): the whole parameter is the shortest.
+    if (!dep || (d.path?.length ?? 0) < (dep.path?.length ?? 0)) dep = d;
   }
   if (!dep || dep.when) return undefined;
   const path = dep.path ?? [];
