@@ -10,7 +10,7 @@ import { isCatalogModule, moduleValue } from './refs';
 import { Binding, FnCtx, Scope } from './scope';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Stages } from './stages';
 import { bindingNames, hasModifier, isAmbient, isNonDataType, propertyNameText } from './syntax';
-import { CLEAN, EMPTY, ModuleExports, Value, dataOf, extend, stampFile, union, withCategories } from './values';
+import { CLEAN, EMPTY, FnInfo, ModuleExports, Value, dataOf, extend, stampFile, union, withCategories } from './values';
 
 export class Binder implements BindingStage {
   private readonly sf: ts.SourceFile;
@@ -198,6 +198,19 @@ export class Binder implements BindingStage {
   requireCall(spec: string): Value {
     const project = this.projectModule(spec);
     return project ? project.get('default') ?? namespaceOf(project) : moduleValue(this.catalog, spec);
+  }
+
+  /** The functions other files may call: exported ones, the methods of exported classes and objects. */
+  exportedFns(): Set<FnInfo> {
+    const out = new Set<FnInfo>();
+    const add = (v: Value | undefined, depth: number): void => {
+      if (!v || depth > 2) return;
+      if (v.fn) out.add(v.fn);
+      for (const pv of (v.cls?.fields ?? v).props?.values() ?? []) add(pv, depth + 1);
+    };
+    for (const { get } of this.exportPlan) add(get(), 0);
+    for (const v of this.cjs.values()) add(v, 0);
+    return out;
   }
 
   private planExport(name: string, get: () => Value | undefined): void {

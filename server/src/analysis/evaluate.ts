@@ -70,6 +70,7 @@ export class Evaluator {
     const scope = this.binder.enterModule(ctx);
     this.statements.execBlock(this.sf.statements, scope);
     this.summaries.drain(ctx);
+    this.summaries.settle(this.binder.exportedFns());
   }
 
   /** What this module exports, after run(): functions with their summaries, SDK instances, objects. */

@@ -306,6 +306,7 @@ export class Expressions implements ExpressionStage {
       if (key !== undefined && !v.fn && !v.ref && this.cls.sanitizes(key)) v = CLEAN; // { emailDomain: ... }
       if (key !== undefined && nameable(v) && !(ts.isPropertyAssignment(p) && this.readFromBlockedReceiver(p.initializer, key))) {
         const cats = this.cls.key(key, { person });
+        if (cats.length && v.deps && !v.taints) this.functions.namedParamData(p.name!, v); // { email, name } in a helper
         if (cats.length) v = withCategories(v, cats, p.name!, key);
       }
       if (key !== undefined) props.set(key, v);

@@ -147,6 +147,11 @@ export interface FnInfo {
   file?: string;
   /** The literal conditions (branches.ts) open where it was defined: its body runs under them. */
   conds?: Cond[];
+  /** Parameters whose own names gave them categories (`email`, `user: User`): hits of theirs wait for the callers. */
+  named?: number[];
+  /** Calls seen in its own file (to decide its parameters' hits), and whether one passed data the engine cannot see there. */
+  calls?: number;
+  opaqueCall?: boolean;
 }
 
 /** What a module exports: names (and 'default') to values. */
