@@ -21,7 +21,7 @@ export class Binder implements BindingStage {
   /** Module scope, kept after the walk to read exports. */
   private moduleScope?: Scope;
   /** How each export gets its value once the module has run. */
-  private readonly exportPlan: { name: string; get: () => Value | undefined }[] = [];
+  private readonly exportPlan: { name: string; get: () => Value | undefined; type?: boolean }[] = [];
   /** CommonJS exports written with module.exports / exports.x. */
   private readonly cjs = new Map<string, Value>();
 
@@ -96,7 +96,7 @@ export class Binder implements BindingStage {
             const shape = declShape(decl, scope, 0);
             const variants = shape && variantsOf(decl, scope);
             return shape ? (variants ? { shape, variants } : { shape }) : undefined;
-          });
+          }, true);
         }
       } else if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name)) {
         scope.vars.set(s.name.text, { value: EMPTY, kind: 'other' });
@@ -208,13 +208,13 @@ export class Binder implements BindingStage {
       if (v.fn) out.add(v.fn);
       for (const pv of (v.cls?.fields ?? v).props?.values() ?? []) add(pv, depth + 1);
     };
-    for (const { get } of this.exportPlan) add(get(), 0);
+    for (const { get, type } of this.exportPlan) if (!type) add(get(), 0);
     for (const v of this.cjs.values()) add(v, 0);
     return out;
   }
 
-  private planExport(name: string, get: () => Value | undefined): void {
-    this.exportPlan.push({ name, get });
+  private planExport(name: string, get: () => Value | undefined, type?: boolean): void {
+    this.exportPlan.push(type ? { name, get, type } : { name, get });
   }
 
   private bindImport(s: ts.ImportDeclaration, scope: Scope): void {
