@@ -111,6 +111,17 @@ describe('hostile: paths from configuration stay inside the project', () => {
     assert.match(r.stderr, /the import ".*\/track" leads outside the project; not followed/);
   });
 
+  it('hundreds of imports leading outside the project: the first ten named, the rest counted in one line', () => {
+    const dir = repo({});
+    const lines = Array.from({ length: 25 }, (_, i) => `import { x${i} } from '../outside-${i}';`);
+    fs.writeFileSync(path.join(dir, 'a.ts'), `${lines.join('\n')}\nexport const n = 1;\n`);
+    const r = run(['scan', '.', '-f', 'json'], dir);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const named = r.stderr.split('\n').filter((l) => /the import "\.\.\/outside-\d+" leads outside the project; not followed/.test(l));
+    assert.strictEqual(named.length, 10, r.stderr);
+    assert.match(r.stderr, /15 more import\(s\) or settings lead outside the project and were not followed/);
+  });
+
   it('configPathProblem: relative paths inside the root pass, escapes and absolute paths do not', () => {
     assert.strictEqual(configPathProblem('mt-pii-baseline.json', '/repo/pkg', '/repo'), undefined);
     assert.strictEqual(configPathProblem('../baseline.json', '/repo/pkg', '/repo'), undefined);

@@ -48,6 +48,8 @@ interface CompiledCategory {
   personPatterns: string[][];
   exclude: Set<string>;
   excludeSequences: string[][];
+  /** Every word of its patterns. */
+  patternWords: ReadonlySet<string>;
 }
 
 export interface ClassifyContext {
@@ -94,6 +96,9 @@ export class Classifier {
   private readonly guardWords: Set<string>;
   private readonly guardPrefixes: Set<string>;
   private readonly flagPrefixes: Set<string>;
+  private readonly scalarHeads: Set<string>;
+  /** Categories of text a person wrote (categories.json writtenByPerson). */
+  readonly writtenByPerson: ReadonlySet<string>;
   private readonly receiverWords: Set<string>;
   private readonly uiWords: Set<string>;
   private readonly valueAccessors: Set<string>;
@@ -139,6 +144,8 @@ export class Classifier {
     this.guardWords = new Set(data.guards.words);
     this.guardPrefixes = new Set(data.guards.prefixes);
     this.flagPrefixes = new Set(data.guards.flagPrefixes);
+    this.scalarHeads = new Set(data.guards.scalarHeads ?? []);
+    this.writtenByPerson = new Set(data.categories.filter((c) => c.writtenByPerson).map((c) => c.id));
     this.receiverWords = new Set(data.guards.receiverWords);
     this.uiWords = new Set(data.guards.uiWords);
     this.valueAccessors = new Set(data.guards.valueAccessors);
@@ -222,6 +229,22 @@ export class Classifier {
     return drop ? cats.filter((c) => !drop.has(c)) : cats;
   }
 
+  /**
+   * The key's categories that the value's own name contradicts: `{ name: companyName }` (a company is not a
+   * person), `{ email: emailTemplate }`. The value's name keeps a category only when none of its words
+   * outside the category's own pattern is excluded for it.
+   */
+  contradictedBy(valueName: string, cats: readonly string[]): readonly string[] {
+    const words = this.entry(valueName).words;
+    if (words.length < 2) return NONE;
+    const out: string[] = [];
+    for (const id of cats) {
+      const cat = this.categories.find((c) => c.id === id);
+      if (cat && words.some((w) => cat.exclude.has(w) && !cat.patternWords.has(w))) out.push(id);
+    }
+    return out;
+  }
+
   /** Categories returned by a call to `name` (getUserEmail(), selectPhone(state)); none for other verbs. */
   callResult(name: string): readonly string[] {
     const words = this.entry(name).words;
@@ -253,6 +276,18 @@ export class Classifier {
   isFlag(name: string): boolean {
     const words = this.entry(name).words;
     return words.length > 1 && this.flagPrefixes.has(words[0]) && !this.entry(name).strong.length;
+  }
+
+  /**
+   * A property whose value is a number, an id or a status of its object, or a yes/no flag (emails.length,
+   * payout.amount, user.id, isActive): read from an object of unknown shape, it carries none of its data.
+   */
+  isScalarRead(name: string): boolean {
+    const e = this.entry(name);
+    if (e.strong.length) return false;
+    let h = e.words.length - 1;
+    while (h > 0 && /^\d+$/.test(e.words[h])) h--;
+    return (h >= 0 && this.scalarHeads.has(e.words[h])) || this.isFlag(name);
   }
 
   /** The data a setter's name names: setEmail → email, setPhoneNumber → phone, addSms → none. */
@@ -396,6 +431,7 @@ function compileCategory(c: CategoryData): CompiledCategory {
     personPatterns: c.personContextPatterns ?? [],
     exclude: new Set(c.exclude ?? []),
     excludeSequences: c.excludeSequences ?? [],
+    patternWords: new Set([...c.patterns, ...(c.personContextPatterns ?? [])].flat()),
   };
 }
 

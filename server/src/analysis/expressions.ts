@@ -57,10 +57,12 @@ export class Expressions implements ExpressionStage {
     if (out.source && !out.taints) out = sourceTaint(out, node);
     const known = recv.props?.get(name);
     if (known) out = union(out, known);
-    if (recv.deps?.length && !known) {
+    // emails.length, payout.amount, user.id of an object of unknown shape: a number, id or flag, none of its data.
+    const scalar = !known && (recv.deps?.length || recv.source) ? this.cls.isScalarRead(name) : false;
+    if (recv.deps?.length && !known && !scalar) {
       out = union(out, { deps: recv.deps.map((d) => ({ ...d, path: [...(d.path ?? []), name].slice(0, 4), step: { node, prev: d.step } })) });
     }
-    if (recv.source && !known) out = union(out, { ...dataOf(recv), source: recv.source });
+    if (recv.source && !known && !scalar) out = union(out, { ...dataOf(recv), source: recv.source });
     const info = this.cls.member(name, receiver, () => !!recv.person || (receiver !== undefined && this.cls.isPerson(receiver)), chain);
     if (info.cats.length) out = withCategories(out, info.cats, node, receiver !== undefined ? `${receiver}.${name}` : name);
     else if (out === EMPTY && info.flag) return CLEAN; // user.hasSsnOnFile, form.isEmailValid
@@ -305,7 +307,18 @@ export class Expressions implements ExpressionStage {
       } else continue;
       if (key !== undefined && !v.fn && !v.ref && this.cls.sanitizes(key)) v = CLEAN; // { emailDomain: ... }
       if (key !== undefined && nameable(v) && !(ts.isPropertyAssignment(p) && this.readFromBlockedReceiver(p.initializer, key))) {
-        const cats = this.cls.key(key, { person });
+        let cats = this.cls.key(key, { person });
+        // { comments: `Link created for coupon ${code}` }: a sentence the code writes is no one's own words (what
+        // its parts carry by their own names stays).
+        if (ts.isPropertyAssignment(p) && composesWords(p.initializer)) cats = cats.filter((c) => !this.cls.writtenByPerson.has(c));
+        // { taxIdCollection: { enabled: true } }: a settings object that holds no data is not what its key names.
+        if (ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.initializer) && !hasData(v)) cats = NO_CATEGORIES;
+        // { name: companyName }: the value's own name says it is not the key's kind of data.
+        const valueName = ts.isPropertyAssignment(p) ? nameOfValue(p.initializer) : undefined;
+        if (cats.length && valueName) {
+          const against = this.cls.contradictedBy(valueName, cats);
+          if (against.length) cats = cats.filter((c) => !against.includes(c));
+        }
         if (cats.length && v.deps && !v.taints) this.functions.namedParamData(p.name!, v); // { email, name } in a helper
         if (cats.length) v = withCategories(v, cats, p.name!, key);
       }
@@ -360,4 +373,18 @@ function targetIsPerson(target: ts.Expression, cls: Classifier): boolean {
   if (ts.isIdentifier(target)) return cls.isPerson(target.text);
   if (ts.isPropertyAccessExpression(target)) return cls.isPerson(target.name.text);
   return false;
+}
+
+const NO_CATEGORIES: readonly string[] = [];
+
+/** The name a value is read by: `companyName`, `org.companyName`; none for other expressions. */
+function nameOfValue(e: ts.Expression): string | undefined {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+}
+
+/** A template literal whose fixed text has words: the code composes it. */
+function composesWords(e: ts.Expression): boolean {
+  if (!ts.isTemplateExpression(e)) return false;
+  return /[A-Za-z]{2}/.test(e.head.text) || e.templateSpans.some((s) => /[A-Za-z]{2}/.test(s.literal.text));
 }

@@ -101,6 +101,8 @@ export interface CategoryData {
   label: string;
   patterns: string[][];
   personContextPatterns?: string[][];
+  /** Text a person wrote: a template the code composes is not it. */
+  writtenByPerson?: boolean;
   exclude?: string[];
   excludeSequences?: string[][];
   /** Property names that carry the category only on these receivers (req.ip, socket.handshake.address). */
@@ -117,7 +119,7 @@ export interface ApiSourceData extends EntryData {
 
 export interface CategoriesData {
   categories: CategoryData[];
-  guards: { words: string[]; prefixes: string[]; flagPrefixes: string[]; receiverWords: string[]; uiWords: string[]; valueAccessors: string[] };
+  guards: { words: string[]; prefixes: string[]; flagPrefixes: string[]; scalarHeads?: string[]; receiverWords: string[]; uiWords: string[]; valueAccessors: string[] };
   personObjects: { words: string[]; genericHeads?: string[] };
   getterVerbs: { verbs: string[]; nouns: string[] };
   stringKeyReaders: { methods: string[] };

@@ -99,6 +99,9 @@ function formatBytes(n: number): string {
 
 const shortHash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 16);
 
+/** Resolver notes (imports and settings leading outside the project) printed by name; the rest are counted. */
+const MAX_RESOLVER_NOTES = 10;
+
 /** Runs a scan and renders it; bad input files become notes, bad arguments and configuration throw. */
 export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<ScanOutcome> {
   const started = Date.now();
@@ -268,7 +271,11 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
     baselined += accepted;
     findings.push(...reported);
   }
-  notes.push(...resolverNotes);
+  // Imports that lead outside the project: the first few by name, the rest counted (a folder scanned alone can
+  // have hundreds, and a screenful of them hides what matters).
+  const outside = [...resolverNotes];
+  notes.push(...outside.slice(0, MAX_RESOLVER_NOTES));
+  if (outside.length > MAX_RESOLVER_NOTES) notes.push(`${outside.length - MAX_RESOLVER_NOTES} more import(s) or settings lead outside the project and were not followed (the project root is ${root}; a "root": true mt-pii.json or the repository's .git sets it)`);
   // Files not (fully) analysed are findings of their own: a scan never says "no flows" for code it did not read.
   // A baseline never accepts them.
   const incompleteRule = catalog.toolRules.get(ANALYSIS_INCOMPLETE);
