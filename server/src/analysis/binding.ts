@@ -10,7 +10,7 @@ import { Binding, FnCtx, Scope } from './scope';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Stages } from './stages';
 import { bindingNames, hasModifier, isAmbient, isNonDataType, propertyNameText } from './syntax';
 import { ELEMENT } from './shapes';
-import { CLEAN, ClassInfo, EMPTY, ModuleExports, TypeShape, Value, dataOf, extend, stampFile, union, withCategories } from './values';
+import { CLEAN, ClassInfo, EMPTY, FnInfo, ModuleExports, TypeShape, Value, dataOf, extend, stampFile, union, withCategories } from './values';
 
 export class Binder implements BindingStage {
   private readonly sf: ts.SourceFile;
@@ -21,7 +21,7 @@ export class Binder implements BindingStage {
   /** Module scope, kept after the walk to read exports. */
   private moduleScope?: Scope;
   /** How each export gets its value once the module has run. */
-  private readonly exportPlan: { name: string; get: () => Value | undefined }[] = [];
+  private readonly exportPlan: { name: string; get: () => Value | undefined; type?: boolean }[] = [];
   /** CommonJS exports written with module.exports / exports.x. */
   private readonly cjs = new Map<string, Value>();
 
@@ -97,7 +97,7 @@ export class Binder implements BindingStage {
           this.planExport(s.name.text, () => {
             const shape = declShape(decl, scope, 0);
             return shape ? { shape } : undefined;
-          });
+          }, true);
         }
       } else if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name)) {
         scope.vars.set(s.name.text, { value: EMPTY, kind: 'other' });
@@ -201,8 +201,21 @@ export class Binder implements BindingStage {
     return project ? project.get('default') ?? namespaceOf(project) : moduleValue(this.catalog, spec);
   }
 
-  private planExport(name: string, get: () => Value | undefined): void {
-    this.exportPlan.push({ name, get });
+  /** The functions other files may call: exported ones, the methods of exported classes and objects. */
+  exportedFns(): Set<FnInfo> {
+    const out = new Set<FnInfo>();
+    const add = (v: Value | undefined, depth: number): void => {
+      if (!v || depth > 2) return;
+      if (v.fn) out.add(v.fn);
+      for (const pv of (v.cls?.fields ?? v).props?.values() ?? []) add(pv, depth + 1);
+    };
+    for (const { get, type } of this.exportPlan) if (!type) add(get(), 0);
+    for (const v of this.cjs.values()) add(v, 0);
+    return out;
+  }
+
+  private planExport(name: string, get: () => Value | undefined, type?: boolean): void {
+    this.exportPlan.push(type ? { name, get, type } : { name, get });
   }
 
   private bindImport(s: ts.ImportDeclaration, scope: Scope): void {

@@ -4,6 +4,7 @@
 import type * as ts from 'typescript';
 import type { Catalog } from '../catalog/load';
 import { Binder } from './binding';
+import { Branches } from './branches';
 import { Budget } from './budget';
 import { Calls } from './calls';
 import type { Classifier } from './classify';
@@ -47,12 +48,13 @@ export class Evaluator {
     const fc: FileContext = { sf, catalog, cls: classifier, sanitizers: extraSanitizers };
     this.budget = new Budget(isCancelled);
     const guards = new Guards(sf, catalog.categories.optOutChecks);
-    this.summaries = new Summaries(fc, this.hits, guards);
+    const branches = new Branches();
+    this.summaries = new Summaries(fc, this.hits, guards, branches);
     const sinks = new Sinks(fc, this.summaries, this.summaries);
     this.binder = new Binder(fc, importer, dataModels);
-    this.statements = new Statements(fc, this.budget, guards);
-    const expressions = new Expressions(fc, this.budget, guards);
-    const writes = new Writes(fc, sinks);
+    this.statements = new Statements(fc, this.budget, guards, branches);
+    const expressions = new Expressions(fc, this.budget, guards, branches);
+    const writes = new Writes(fc, sinks, branches);
     const containers = new ContainerRules(catalog);
     const calls = new Calls(fc, sinks, containers);
     const jsx = new Jsx(fc, sinks, containers);
@@ -70,6 +72,7 @@ export class Evaluator {
     const scope = this.binder.enterModule(ctx);
     this.statements.execBlock(this.sf.statements, scope);
     this.summaries.drain(ctx);
+    this.summaries.settle(this.binder.exportedFns());
   }
 
   /** What this module exports, after run(): functions with their summaries, SDK instances, objects. */

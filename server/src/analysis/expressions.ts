@@ -3,6 +3,7 @@
 // their stages; no sink is matched and no hit recorded here.
 import ts = require('typescript');
 import type { Catalog } from '../catalog/load';
+import type { Branches } from './branches';
 import type { Budget } from './budget';
 import type { Classifier } from './classify';
 import { typeShape, withShape } from './declaredTypes';
@@ -24,7 +25,7 @@ export class Expressions implements ExpressionStage {
   private functions!: FunctionStage;
   private jsx!: JsxStage;
 
-  constructor(fc: FileContext, private readonly budget: Budget, private readonly guards: Guards) {
+  constructor(fc: FileContext, private readonly budget: Budget, private readonly guards: Guards, private readonly branches: Branches) {
     this.catalog = fc.catalog;
     this.cls = fc.cls;
     this.sanitizers = fc.sanitizers;
@@ -149,9 +150,16 @@ export class Expressions implements ExpressionStage {
         const n = node as ts.ConditionalExpression;
         this.eval(n.condition, scope);
         const outer = this.guards.enter(n.condition);
-        const out = union(this.eval(n.whenTrue, scope, opts), this.eval(n.whenFalse, scope, opts));
+        // `method === 'GET' ? url + qs(body) : url`: each side's parameter data carries the condition it needs.
+        const branches = this.branches;
+        let at = branches.enter(n.condition, scope, true);
+        const whenTrue = branches.mark(this.eval(n.whenTrue, scope, opts));
+        branches.restore(at);
+        at = branches.enter(n.condition, scope, false);
+        const whenFalse = branches.mark(this.eval(n.whenFalse, scope, opts));
+        branches.restore(at);
         this.guards.restore(outer);
-        return out;
+        return union(whenTrue, whenFalse);
       }
       case ts.SyntaxKind.PrefixUnaryExpression:
       case ts.SyntaxKind.PostfixUnaryExpression:
@@ -320,6 +328,7 @@ export class Expressions implements ExpressionStage {
           const against = this.cls.contradictedBy(valueName, cats);
           if (against.length) cats = cats.filter((c) => !against.includes(c));
         }
+        if (cats.length && v.deps && !v.taints) this.functions.namedParamData(p.name!, v); // { email, name } in a helper
         if (cats.length) v = withCategories(v, cats, p.name!, key);
       }
       if (key !== undefined) props.set(key, v);

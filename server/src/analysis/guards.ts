@@ -90,7 +90,7 @@ export class Guards {
 }
 
 /** A statement that leaves the enclosing block: `return;`, `throw ...`, `{ return; }`. */
-function exits(st: ts.Statement): boolean {
+export function exits(st: ts.Statement): boolean {
   if (ts.isReturnStatement(st) || ts.isThrowStatement(st) || ts.isBreakStatement(st) || ts.isContinueStatement(st)) return true;
   return ts.isBlock(st) && st.statements.length > 0 && exits(st.statements[st.statements.length - 1]);
 }

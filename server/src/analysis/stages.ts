@@ -25,6 +25,12 @@ export interface Hit {
    * signal (Global Privacy Control, `Sec-GPC`), a consent check, the app's own opt-out flag. Absent: none.
    */
   guards?: number;
+  /**
+   * The data is a parameter's own name inside this helper (`function send(email) { sg.send({ to: email }) }`):
+   * the finding belongs at the calls that pass a person's data, and this hit stays only when some call passes
+   * data the engine cannot see, or the helper may be called from elsewhere (Summaries.settle).
+   */
+  helper?: FnInfo;
 }
 
 /** What every stage reads about the file being walked; fixed for the walk. */
@@ -93,6 +99,11 @@ export interface FunctionStage {
   /** A call to a local function: its summary's edges become hits here, its return value is instantiated. */
   applySummary(fn: FnInfo, args: Value[], calleeExpr: ts.Expression): Value;
   classValue(node: ts.ClassLikeDeclaration, scope: Scope): Value;
+  /**
+   * A key at `node` (`{ email, name }`) gave categories to `before`, a value that is only a parameter's
+   * data: the helper's own words name it, so its hits wait for the callers (see Hit.helper).
+   */
+  namedParamData(node: ts.Node, before: Value): void;
 }
 
 /** jsx.ts: a JSX element's props, the components and form fields they reach. */

@@ -2,9 +2,10 @@
 // tells Guards where guarded branches begin and end. Values come from the expression stage and names
 // from the binding stage; statements never match sinks or touch hits.
 import ts = require('typescript');
+import type { Branches } from './branches';
 import type { Budget } from './budget';
 import type { Classifier } from './classify';
-import type { Guards } from './guards';
+import { exits, type Guards } from './guards';
 import { Scope } from './scope';
 import { elementOf } from './shapes';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Stages, StatementStage, WriteStage } from './stages';
@@ -18,7 +19,7 @@ export class Statements implements StatementStage {
   private writes!: WriteStage;
   private functions!: FunctionStage;
 
-  constructor(fc: FileContext, private readonly budget: Budget, private readonly guards: Guards) {
+  constructor(fc: FileContext, private readonly budget: Budget, private readonly guards: Guards, private readonly branches: Branches) {
     this.cls = fc.cls;
   }
 
@@ -32,12 +33,15 @@ export class Statements implements StatementStage {
   execBlock(statements: readonly ts.Statement[], scope: Scope): void {
     this.binding.hoist(statements, scope);
     const mark = this.guards.mark();
+    const at = this.branches.position();
     for (const s of statements) {
       this.exec(s, scope);
       // `if (navigator.globalPrivacyControl) return;`: the rest of the block runs only after the check.
       this.guards.after(s);
+      this.branches.after(s, scope);
     }
     this.guards.restore(mark);
+    this.branches.restore(at);
   }
 
   exec(node: ts.Statement, scope: Scope): void {
@@ -73,10 +77,18 @@ export class Statements implements StatementStage {
         const n = node as ts.IfStatement;
         this.expressions.eval(n.expression, scope);
         const outer = this.guards.enter(n.expression);
-        // `if (author.kind === 'customer')`: each branch sees the members of a discriminated union that fit.
+        // `if (author.kind === 'customer')`: each branch sees the members of a discriminated union that fit;
+        // a helper's parameter compared with a literal (`method === 'GET'`) keys the edges made in each branch.
         const narrowed = this.binding.narrow(n.expression, scope);
+        const branches = this.branches;
+        let at = branches.enter(n.expression, scope, true);
         this.execNested(n.thenStatement, narrowed?.yes ?? scope);
-        if (n.elseStatement) this.execNested(n.elseStatement, narrowed?.no ?? scope);
+        branches.restore(at);
+        if (n.elseStatement) {
+          at = branches.enter(n.expression, scope, false);
+          this.execNested(n.elseStatement, narrowed?.no ?? scope);
+          branches.restore(at);
+        }
         this.guards.restore(outer);
         return;
       }
@@ -85,7 +97,7 @@ export class Statements implements StatementStage {
         return;
       case ts.SyntaxKind.ReturnStatement: {
         const e = (node as ts.ReturnStatement).expression;
-        if (e) scope.ctx.returns.push(this.expressions.eval(e, scope));
+        if (e) scope.ctx.returns.push(this.branches.mark(this.expressions.eval(e, scope)));
         return;
       }
       case ts.SyntaxKind.ThrowStatement:
@@ -131,16 +143,25 @@ export class Statements implements StatementStage {
         const all = n.caseBlock.clauses.flatMap((c) => c.statements);
         this.binding.hoist(all, inner);
         // `case 'customer':` on a discriminated union's tag: the clause sees the members that fit (with the
-        // empty clauses that fall through into it).
+        // empty clauses that fall through into it). `case 'GET': …; break;` on a helper's parameter runs when the
+        // parameter is that literal: the clause's edges are keyed by it (only a clause nothing falls into).
         let tags: string[] = [];
+        let entered = true; // whether the clause before left the switch (nothing falls into the next one)
         for (const c of n.caseBlock.clauses) {
           if (ts.isCaseClause(c)) this.expressions.eval(c.expression, inner);
           if (ts.isCaseClause(c) && ts.isStringLiteralLike(c.expression)) tags.push(c.expression.text);
           else tags = [];
-          if (!c.statements.length) continue;
+          if (!c.statements.length) {
+            entered = false;
+            continue;
+          }
           const clause = tags.length ? this.binding.narrowCase(n.expression, tags, inner) ?? inner : inner;
           tags = [];
+          const lit = ts.isCaseClause(c) && entered && ts.isStringLiteralLike(c.expression) ? c.expression.text : undefined;
+          const at = lit !== undefined ? this.branches.enterCase(n.expression, lit, clause) : this.branches.position();
           for (const s of c.statements) this.exec(s, clause);
+          this.branches.restore(at);
+          entered = exits(c.statements[c.statements.length - 1]);
         }
         return;
       }

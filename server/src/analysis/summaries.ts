@@ -3,6 +3,7 @@
 // sink (sinks.ts does) and walks bodies only through the statement and expression stages.
 import ts = require('typescript');
 import { CALL } from '../catalog/paths';
+import { condsHold, type Branches } from './branches';
 import { typeInstance } from './declaredTypes';
 import { guardsOf, type Guards } from './guards';
 import { FnCtx, Scope } from './scope';
@@ -10,7 +11,7 @@ import { withoutKeys } from './shapes';
 import type { BindingStage, ExpressionStage, FileContext, FunctionStage, Hit, Recorder, Stages, StatementStage } from './stages';
 import { isNonDataType, propertyNameText } from './syntax';
 import {
-  ClassInfo, Dep, EMPTY, FnInfo, SinkHit, Step, Summary, Value, dataOf, extend, nameable, sameDep, union, unionAll, withCategories,
+  ClassInfo, Dep, EMPTY, FnInfo, SinkHit, Step, Summary, Taint, Value, dataOf, extend, nameable, sameDep, union, unionAll, withCategories,
 } from './values';
 
 /** Longest property path a parameter dependency records (props.user.profile.email). */
@@ -23,7 +24,10 @@ export class Summaries implements FunctionStage, Recorder {
   private expressions!: ExpressionStage;
   private binding!: BindingStage;
 
-  constructor(fc: FileContext, private readonly hits: Hit[], private readonly guards: Guards) {
+  /** Parameter names whose own words gave their value categories, to the function they belong to. */
+  private readonly namedParams = new Map<ts.Node, FnInfo>();
+
+  constructor(fc: FileContext, private readonly hits: Hit[], private readonly guards: Guards, private readonly branches: Branches) {
     this.fc = fc;
     this.sf = fc.sf;
   }
@@ -39,6 +43,8 @@ export class Summaries implements FunctionStage, Recorder {
     const fn: FnInfo = { node, scope, name, state: 'pending', file: this.sf.fileName };
     const behind = this.guards.inBranch();
     if (behind) fn.guards = behind; // defined under a consent or opt-out check
+    const conds = this.branches.snapshot();
+    if (conds) fn.conds = conds; // defined in a branch taken for some literal parameters
     // An arrow function's `this` is the one around it (class field arrows: identify = () => this.client...).
     if (ts.isArrowFunction(node) && scope.ctx.thisValue) fn.thisValue = scope.ctx.thisValue;
     scope.ctx.deferred.push(fn);
@@ -56,6 +62,8 @@ export class Summaries implements FunctionStage, Recorder {
     if (!summary) return EMPTY;
     const invoke = this.invoke;
     for (const edge of summary.edges) {
+      // An edge taken only for some literals (`method === 'GET'`) is not applied where the call passes others.
+      if (edge.dep.when && !condsHold(edge.dep.when, args)) continue;
       let v = resolveDep(edge.dep, args, invoke);
       if (edge.sink.ignoreKeys && !edge.dep.path?.length) v = withoutKeys(v, edge.sink.ignoreKeys); // send(opts) → sendMail(opts)
       if (edge.keyParam !== undefined && args[edge.keyParam]?.str !== undefined && nameable(v)) {
@@ -68,19 +76,76 @@ export class Summaries implements FunctionStage, Recorder {
       // A property of a value whose shape is unknown (m.id of a chat message) is not data its name rules out.
       const prop = edge.dep.path?.length ? edge.dep.path[edge.dep.path.length - 1] : undefined;
       const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat) && !(prop && this.fc.cls.excludes(t.cat, prop)));
-      if (taints.length) {
-        this.hits.push({ node: calleeExpr, sink: edge.sink, taints, tail, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
-      }
+      // The caller's own parameter names (`function notify(email) { send(email) }`) passed to a parameter the helper
+      // names too are not reported at this call: the engine cannot see that data, so the helper keeps its finding.
+      const own = taints.length ? this.pushHits(calleeExpr, edge.sink, taints, tail, (edge.guards ?? 0) | this.guards.guards(), !fn.named?.includes(edge.dep.param)) : taints;
       for (const dep of v.deps ?? []) {
         const ctx = dep.fn.ctx as FnCtx | undefined;
         if (dep.fn.state === 'running' && ctx && dep.fn !== fn) {
           // Categories reported here (a parameter named `email` passed on) are not reported again at its callers.
-          const intrinsic = taints.length ? new Set([...edge.intrinsic, ...taints.map((t) => t.cat)]) : edge.intrinsic;
-          ctx.edges.push({ ...edge, intrinsic, dep: { ...dep, step: { node: calleeExpr, prev: dep.step } }, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
+          const intrinsic = own.length ? new Set([...edge.intrinsic, ...own.map((t) => t.cat)]) : edge.intrinsic;
+          const outer = this.branches.markDep(dep);
+          ctx.edges.push({ ...edge, intrinsic, dep: { ...outer, step: { node: calleeExpr, prev: dep.step } }, ...guardsOf((edge.guards ?? 0) | this.guards.guards()) });
         }
       }
     }
+    if (fn.named) {
+      // Whether this call lets the callers carry the helper's finding (summaries' settle): it passes what it sends.
+      fn.calls = (fn.calls ?? 0) + 1;
+      for (const i of fn.named) if (this.opaque(args[i])) fn.opaqueCall = true;
+    }
     return instantiate(summary.returns, fn, args, calleeExpr, 0, invoke);
+  }
+
+  /**
+   * Records the taints reaching a sink as hits: those whose source is a parameter's own name (`email` in
+   * `function send(email)`) apart, as the helper's (`Hit.helper`). Returns the others, reported here for good.
+   */
+  private pushHits(node: ts.Node, sink: SinkHit, taints: Taint[], tail: Step[], guards: number, keepNamed = true): Taint[] {
+    let own = taints;
+    let named: Taint[] | undefined;
+    let helper: FnInfo | undefined;
+    if (this.namedParams.size) {
+      for (const t of taints) {
+        const fn = this.namedBy(t);
+        if (!fn) continue;
+        helper ??= fn;
+        (named ??= []).push(t);
+      }
+      if (named) own = taints.filter((t) => !named!.includes(t));
+    }
+    if (own.length) this.hits.push({ node, sink, taints: own, tail, ...guardsOf(guards) });
+    if (named && keepNamed) this.hits.push({ node, sink, taints: named, tail, helper, ...guardsOf(guards) });
+    return own;
+  }
+
+  /** The running function whose parameter's own name (or a key wrapping it) gave this taint its category. */
+  private namedBy(t: Taint): FnInfo | undefined {
+    let s = t.step;
+    while (s.prev) s = s.prev;
+    const fn = this.namedParams.get(s.node);
+    return fn && fn.state === 'running' ? fn : undefined;
+  }
+
+  /** An argument whose data the engine cannot see at the call: not a constant, and no category but a parameter's name. */
+  private opaque(a: Value | undefined): boolean {
+    if (!a || a.literal || a.clean || a.str !== undefined || a.fn || a.cls || a.ref) return false;
+    return !a.taints?.some((t) => !this.namedBy(t));
+  }
+
+  /**
+   * After the walk: a helper's hits of its parameters' own names (Hit.helper) stay only when the helper may be
+   * called with data the engine cannot see — never called here, a call passing untraceable data, or exported
+   * (callers in other files are analysed after this one).
+   */
+  settle(exported: ReadonlySet<FnInfo>): void {
+    const hits = this.hits;
+    let j = 0;
+    for (const h of hits) {
+      const f = h.helper;
+      if (!f || !f.calls || f.opaqueCall || exported.has(f)) hits[j++] = h;
+    }
+    hits.length = j;
   }
 
   /** What a function given as an argument returns when the callee calls it (singleton(name, () => new X())). */
@@ -92,16 +157,41 @@ export class Summaries implements FunctionStage, Recorder {
   record(hit: SinkHit, v: Value, node: ts.Node, profile: boolean, keyParam: number | undefined): void {
     if (!v.taints?.length && !v.deps?.length) return;
     const guards = this.guards.guards();
-    if (v.taints?.length) this.hits.push({ node, sink: hit, taints: v.taints, tail: [], ...guardsOf(guards) });
-    const intrinsic = new Set((v.taints ?? []).map((t) => t.cat));
+    const own = v.taints?.length ? this.pushHits(node, hit, v.taints, [], guards) : [];
+    const intrinsic = new Set(own.map((t) => t.cat));
     for (const dep of v.deps ?? []) {
       const ctx = dep.fn.ctx as FnCtx | undefined;
-      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep, sink: hit, keyParam, profile, intrinsic, ...guardsOf(guards) });
+      if (dep.fn.state === 'running' && ctx) ctx.edges.push({ dep: this.branches.markDep(dep), sink: hit, keyParam, profile, intrinsic, ...guardsOf(guards) });
     }
   }
 
   fire(hit: SinkHit, node: ts.Node): void {
     this.hits.push({ node, sink: hit, taints: [], tail: [], fires: true, ...guardsOf(this.guards.guards()) });
+  }
+
+  /** Whether a parameter's own name (or a destructured one) gave its value categories; notes the names that did. */
+  private nameGaveData(name: ts.BindingName, scope: Scope, fn: FnInfo): boolean {
+    if (!ts.isIdentifier(name)) {
+      let any = false;
+      for (const el of name.elements) if (!ts.isOmittedExpression(el) && this.nameGaveData(el.name, scope, fn)) any = true;
+      return any;
+    }
+    // Only the name's own words (`email: string`): a declared object type's members (`person: Person`) are
+    // fields the helper reads, and it keeps those findings as before.
+    const v = scope.vars.get(name.text)?.value;
+    if (!v || v.props || !v.taints?.some((t) => t.step.node === name && !t.step.prev)) return false;
+    this.namedParams.set(name, fn);
+    return true;
+  }
+
+  namedParamData(node: ts.Node, before: Value): void {
+    for (const d of before.deps ?? []) {
+      const fn = d.fn;
+      if (fn.state !== 'running' || d.param < 0 || fn.file !== this.sf.fileName) continue;
+      this.namedParams.set(node, fn);
+      if (!fn.named?.includes(d.param)) (fn.named ??= []).push(d.param);
+      return;
+    }
   }
 
   /** A class: its fields as an object, its methods and constructor as functions analysed with `this` bound. */
@@ -146,6 +236,7 @@ export class Summaries implements FunctionStage, Recorder {
     if (fn.state !== 'pending' || (fn.file && fn.file !== this.sf.fileName) || !fn.node) return;
     fn.state = 'running';
     const outerGuard = this.guards.enterFunction(fn.guards);
+    const outerConds = this.branches.enterFunction(fn.conds);
     const defining = fn.scope as Scope;
     const node = fn.node;
     const ctx: FnCtx = { info: fn, returns: [], edges: [], deferred: [], thisValue: fn.thisValue ?? defining.ctx.thisValue };
@@ -157,6 +248,7 @@ export class Summaries implements FunctionStage, Recorder {
       if (hint) v = union(v, hint);
       if (p.initializer) v = union(v, dataOf(this.expressions.eval(p.initializer, scope)));
       this.binding.bindName(p.name, v, scope, 'param', p.type);
+      if (this.nameGaveData(p.name, scope, fn)) (fn.named ??= []).push(i);
       if (ts.isIdentifier(p.name) && ctx.thisValue?.props && ts.getModifiers(p)?.length) {
         ctx.thisValue.props.set(p.name.text, scope.vars.get(p.name.text)?.value ?? v); // constructor(private readonly client: X)
       }
@@ -173,6 +265,7 @@ export class Summaries implements FunctionStage, Recorder {
     if (declared) returns = union(returns, declared);
     fn.summary = { returns, edges: ctx.edges };
     this.guards.restore(outerGuard);
+    this.branches.exitFunction(outerConds);
     fn.state = 'done';
     fn.ctx = undefined;
     fn.node = undefined;
@@ -234,7 +327,7 @@ function instantiate(v: Value, fn: FnInfo, args: Value[], node: ts.Node, depth: 
   const own = v.deps?.filter((d) => d.fn !== fn);
   let out: Value = { ...v, deps: own?.length ? own : undefined };
   for (const d of v.deps ?? []) {
-    if (d.fn !== fn) continue;
+    if (d.fn !== fn || (d.when && !condsHold(d.when, args))) continue;
     const arg = resolveDep(d, args, invoke);
     out = union(out, extend(dataOf(arg), node, `returned by ${fn.name}`));
     // A parameter returned whole, or what calling it made: the SDK instance it is (id(client), singleton(init)).
@@ -247,3 +340,4 @@ function instantiate(v: Value, fn: FnInfo, args: Value[], node: ts.Node, depth: 
   }
   return out;
 }
+

@@ -48,6 +48,20 @@ export interface Dep {
   readonly param: number;
   readonly path?: readonly string[];
   readonly step: Step;
+  /** Only when these literal conditions on `fn`'s parameters hold (branches.ts): `method === 'GET'`. */
+  readonly when?: readonly Cond[];
+}
+
+/** A comparison of parameter `param` of `fn` (or its property `key`) with a string literal, as it holds on a path. */
+export interface Cond {
+  readonly fn: FnInfo;
+  readonly param: number;
+  readonly key?: string;
+  /** The parameter is compared after `.toUpperCase()` / `.toLowerCase()`. */
+  readonly fold?: 'upper' | 'lower';
+  readonly lit: string;
+  /** true: equals `lit`; false: differs from it. */
+  readonly eq: boolean;
 }
 
 /** Where a value leads in the catalog: a root (`m:`, `g:`, `h:`) and the path walked from it. */
@@ -146,6 +160,13 @@ export interface FnInfo {
   ctx?: unknown;
   /** The file the function is declared in. */
   file?: string;
+  /** The literal conditions (branches.ts) open where it was defined: its body runs under them. */
+  conds?: Cond[];
+  /** Parameters whose own names gave them categories (`email`, `user: User`): hits of theirs wait for the callers. */
+  named?: number[];
+  /** Calls seen in its own file (to decide its parameters' hits), and whether one passed data the engine cannot see there. */
+  calls?: number;
+  opaqueCall?: boolean;
 }
 
 /** What a module exports: names (and 'default') to values. */
@@ -265,7 +286,26 @@ export function mergeTaints(a: Taint[] | undefined, b: Taint[] | undefined): Tai
 }
 
 export function sameDep(x: Dep, y: Dep): boolean {
-  return x.fn === y.fn && x.param === y.param && (x.path ?? []).join('.') === (y.path ?? []).join('.');
+  return x.fn === y.fn && x.param === y.param && samePath(x.path, y.path) && sameWhen(x.when, y.when);
+}
+
+function samePath(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  const n = a?.length ?? 0;
+  if (n !== (b?.length ?? 0)) return false;
+  for (let i = 0; i < n; i++) if (a![i] !== b![i]) return false;
+  return true;
+}
+
+/** Two dependencies under different literal conditions stay apart: each edge is decided at the call on its own. */
+function sameWhen(a: readonly Cond[] | undefined, b: readonly Cond[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    if (x.fn !== y.fn || x.param !== y.param || x.key !== y.key || x.lit !== y.lit || x.eq !== y.eq || x.fold !== y.fold) return false;
+  }
+  return true;
 }
 
 /**

@@ -3,6 +3,7 @@
 // It decides the target, not whether the write is a sink (sinks.ts) nor what a name means (classify.ts).
 import ts = require('typescript');
 import type { Catalog } from '../catalog/load';
+import type { Branches } from './branches';
 import type { Classifier } from './classify';
 import { GLOBAL_OBJECT_NAMES, extendRef, resolve } from './refs';
 import type { Scope } from './scope';
@@ -18,7 +19,7 @@ export class Writes implements WriteStage {
   private expressions!: ExpressionStage;
   private binding!: BindingStage;
 
-  constructor(fc: FileContext, private readonly sinks: Sinks) {
+  constructor(fc: FileContext, private readonly sinks: Sinks, private readonly branches: Branches) {
     this.catalog = fc.catalog;
     this.cls = fc.cls;
   }
@@ -36,7 +37,8 @@ export class Writes implements WriteStage {
     if (ts.isIdentifier(target)) {
       const b = scope.lookup(target.text);
       if (b) {
-        if (b.kind !== 'function') b.value = union(b.value, extend(value, target, target.text));
+        // `if (method === 'GET') url += qs(body)`: what the branch adds carries its condition.
+        if (b.kind !== 'function') b.value = union(b.value, extend(this.branches.mark(value), target, target.text));
         return;
       }
       if (this.catalog.globals.has(target.text)) this.sinks.matchWholeWrite(resolve(this.catalog, 'g:' + target.text, []).ref, value, reportNode, rhs);
@@ -120,6 +122,7 @@ export class Writes implements WriteStage {
   }
 
   private storeProp(recvExpr: ts.Expression, recv: Value, prop: string, value: Value, scope: Scope): void {
+    value = this.branches.mark(value);
     const cats = this.cls.property(prop, receiverNames(recvExpr)[0], !!recv.person);
     const v = cats.length && nameable(value) ? withCategories(value, cats, recvExpr, prop) : value;
     if (recv.props && recv !== EMPTY) {
