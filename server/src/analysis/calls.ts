@@ -133,7 +133,7 @@ export class Calls implements CallStage {
     if (ref) next = this.sinks.retarget(next, values, args, scope); // new OpenAI({ baseURL: groq })
     if (next.source) next = sourceTaint(next, node);
     result = union(result, next);
-    result = union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew));
+    result = union(result, this.derivedResult(node, calleeExpr, calleeName, recv, values, args, isNew, !!callee.fn));
     // Validation schemas (z.object({...}), schema.parse(body)): their fields, read from the syntax.
     const schema = isNew ? undefined : schemaCall(this.catalog.categories.schemas, x, dottedName(calleeExpr), method, recv, values, args, node);
     if (schema) result = schema.shape ? { ...union(result, schema), shape: schema.shape } : union(result, schema);
@@ -201,7 +201,7 @@ export class Calls implements CallStage {
   /** Results of calls the engine cannot see into: getters, string-keyed readers, propagators, sanitizers. */
   private derivedResult(
     node: ts.CallExpression | ts.NewExpression, calleeExpr: ts.Expression, calleeName: string | undefined,
-    recv: Value | undefined, values: Value[], args: ts.NodeArray<ts.Expression>, isNew: boolean,
+    recv: Value | undefined, values: Value[], args: ts.NodeArray<ts.Expression>, isNew: boolean, known = false,
   ): Value {
     if (!calleeName) return EMPTY;
     if (this.cls.sanitizes(calleeName, this.sanitizers)) return CLEAN;
@@ -233,7 +233,9 @@ export class Calls implements CallStage {
       const added = unionAll(values.map(dataOf));
       if (hasData(added)) addData(recv, added);
     }
-    if ((full && this.propagatingFunctions.has((isNew ? 'new ' : '') + full)) || this.cls.propagatesThrough(calleeName)) {
+    // formatLink(link) of the project's own: its summary says what it returns; the name-based guess is for calls
+    // the engine cannot see into.
+    if ((full && this.propagatingFunctions.has((isNew ? 'new ' : '') + full)) || (!known && this.cls.propagatesThrough(calleeName))) {
       out = union(out, extend(unionAll(values.map((v) => ({ ...dataOf(v), person: v.person }))), node));
     }
     if (full === 'Object.assign' && args.length) {

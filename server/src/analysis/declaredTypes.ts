@@ -244,10 +244,11 @@ export function schemaCall(
     const keys = new Set(arg.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((k): k is string => k !== undefined));
     return { shape: new Map([...base].filter(([k]) => keys.has(k) === keep)) };
   }
-  // Validating an object the code builds (schema.parse({ ip: '127.0.0.1', … })) yields that object: its own
-  // values decide, not the schema's field names. Only input of unknown shape takes the schema's fields.
+  // Validating an object the code builds (schema.parse({ ip: '127.0.0.1', … })) yields that object's own values
+  // for the schema's keys (the others are stripped), not what the field names suggest. Only input of unknown
+  // shape takes the schema's fields.
   const input = values[0];
-  const parsed = (): Value => (input?.props && !input.open ? input : withShape(x, dataOf(input ?? {}), base, node, method, 0));
+  const parsed = (): Value => (input?.props && !input.open ? keysOf(input, base) : withShape(x, dataOf(input ?? {}), base, node, method, 0));
   if (rules.parseMethods.includes(method)) return parsed();
   if (rules.safeParseMethods.includes(method)) return { props: new Map([[rules.resultKey, parsed()]]), open: true };
   return undefined;
@@ -280,4 +281,16 @@ function innermostCallName(e: ts.Expression): string | undefined {
     }
   }
   return name;
+}
+
+/** The properties of a known object that a schema keeps (zod strips the others), with their data. */
+function keysOf(input: Value, shape: TypeShape): Value {
+  const props = new Map<string, Value>();
+  const out: Value = { props };
+  for (const [k, v] of input.props!) {
+    if (!shape.has(k)) continue;
+    props.set(k, v);
+    addData(out, v);
+  }
+  return out;
 }

@@ -296,7 +296,15 @@ export class Expressions implements ExpressionStage {
     if (person) out.person = true;
     for (const p of node.properties) {
       if (ts.isSpreadAssignment(p)) {
-        const v = this.eval(p.expression, scope, opts);
+        // ...(password && { password: true }): a falsy operand spreads nothing, only the last operand's object does.
+        let spread: ts.Expression = p.expression;
+        while (ts.isParenthesizedExpression(spread)) spread = spread.expression;
+        while (ts.isBinaryExpression(spread) && spread.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+          this.eval(spread.left, scope);
+          spread = spread.right;
+          while (ts.isParenthesizedExpression(spread)) spread = spread.expression;
+        }
+        const v = this.eval(spread, scope, opts);
         if (v.props) for (const [k, pv] of v.props) props.set(k, pv);
         if (!v.props || v.open) out.open = true;
         addData(out, v);

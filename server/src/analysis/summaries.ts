@@ -73,8 +73,9 @@ export class Summaries implements FunctionStage, Recorder {
         { node: edge.dep.step.node, note: `parameter of ${fn.name}`, loc: edge.dep.step.loc },
         { node: edge.sink.node, note: edge.sink.api, loc: edge.sink.loc },
       ];
-      // A property of a value whose shape is unknown (m.id of a chat message) is not data its name rules out.
-      const prop = edge.dep.path?.length ? edge.dep.path[edge.dep.path.length - 1] : undefined;
+      // A property read from an argument of unknown shape (m.role of a chat message) is not data its name rules out;
+      // a property the argument has (log({ message: `… ${user.email}` })) keeps what it holds.
+      const prop = edge.dep.path?.length && !knownPath(edge.dep, args) ? edge.dep.path[edge.dep.path.length - 1] : undefined;
       const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat) && !(prop && this.fc.cls.excludes(t.cat, prop)));
       // The caller's own parameter names (`function notify(email) { send(email) }`) passed to a parameter the helper
       // names too are not reported at this call: the engine cannot see that data, so the helper keeps its finding.
@@ -271,6 +272,16 @@ export class Summaries implements FunctionStage, Recorder {
     fn.node = undefined;
     fn.scope = undefined;
   }
+}
+
+/** Whether the argument has every property of the dependency's path (its shape says what is there). */
+function knownPath(dep: Dep, args: Value[]): boolean {
+  let v: Value | undefined = dep.param < 0 ? undefined : args[dep.param];
+  for (const k of dep.path ?? []) {
+    v = v?.props?.get(k);
+    if (!v) return false;
+  }
+  return !!v;
 }
 
 /**
