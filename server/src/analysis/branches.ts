@@ -3,7 +3,8 @@
 import ts = require('typescript');
 import { exits } from './guards';
 import type { Scope } from './scope';
-import type { Cond, Dep, FnInfo, Value } from './values';
+import { literalComparison } from './syntax';
+import { sameCond, type Cond, type Dep, type FnInfo, type Value } from './values';
 
 /** At most this many literal conditions ride on one dependency (and are open at once in one function). */
 const MAX_CONDS = 4;
@@ -125,10 +126,8 @@ export class Branches {
       this.collect(cond.right, scope, holds, depth + 1);
       return;
     }
-    const eq = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
-    if (!eq && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return;
-    if (ts.isStringLiteralLike(cond.right)) this.compare(cond.left, cond.right.text, eq === holds, scope);
-    else if (ts.isStringLiteralLike(cond.left)) this.compare(cond.right, cond.left.text, eq === holds, scope);
+    const c = literalComparison(cond);
+    if (c) this.compare(c.subject, c.literal, c.equal === holds, scope);
   }
 
   private compare(subject: ts.Expression, lit: string, eq: boolean, scope: Scope): void {
@@ -193,17 +192,6 @@ function reassigned(fn: FnInfo, name: string, cache: WeakMap<object, Set<string>
     cache.set(fn, names);
   }
   return names.has(name);
-}
-
-export function sameCond(a: Cond, b: Cond): boolean {
-  return a.fn === b.fn && a.param === b.param && a.key === b.key && a.lit === b.lit && a.eq === b.eq && a.fold === b.fold;
-}
-
-export function sameConds(a: readonly Cond[] | undefined, b: readonly Cond[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameCond(a[i], b[i])) return false;
-  return true;
 }
 
 /** Whether a dependency's conditions may hold at a call with these arguments: a non-literal argument keeps them open. */

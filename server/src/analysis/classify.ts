@@ -70,6 +70,8 @@ export interface ClassifyContext {
 /** Everything the classifier knows about one name, computed once. */
 interface NameEntry {
   words: string[];
+  /** Index of the head noun in `words`: the last word that is not a number (teamMember2 → member). */
+  head: number;
   /** Categories the name carries anywhere. */
   strong: readonly string[];
   /** Categories it carries only on a person-like object or in a profile (`name`, `address`). */
@@ -93,6 +95,7 @@ interface NameEntry {
  */
 export class Classifier {
   private readonly categories: CompiledCategory[];
+  private readonly categoryById: ReadonlyMap<string, CompiledCategory>;
   private readonly guardWords: Set<string>;
   private readonly guardPrefixes: Set<string>;
   private readonly flagPrefixes: Set<string>;
@@ -142,6 +145,7 @@ export class Classifier {
       }
     }
     this.categories = data.categories.filter((c) => c.patterns.length || c.personContextPatterns?.length).map(compileCategory);
+    this.categoryById = new Map(this.categories.map((c) => [c.id, c]));
     this.labels = new Map(data.categories.map((c) => [c.id, c.label]));
     this.guardWords = new Set(data.guards.words);
     this.guardPrefixes = new Set(data.guards.prefixes);
@@ -187,8 +191,8 @@ export class Classifier {
 
   /** A property named `name` is never data of category `cat` (messageId, role, createdAt of a chat message). */
   excludes(cat: string, name: string): boolean {
-    const c = this.categories.find((x) => x.id === cat);
-    return !!c && splitWords(name).some((w) => c.exclude.has(w));
+    const c = this.categoryById.get(cat);
+    return !!c && this.entry(name).words.some((w) => c.exclude.has(w));
   }
 
   /** Categories carried by a variable, parameter or binding named `name`. */
@@ -249,7 +253,7 @@ export class Classifier {
     if (words.length < 2) return NONE;
     const out: string[] = [];
     for (const id of cats) {
-      const cat = this.categories.find((c) => c.id === id);
+      const cat = this.categoryById.get(id);
       if (cat && words.some((w) => cat.exclude.has(w) && !cat.patternWords.has(w))) out.push(id);
     }
     return out;
@@ -295,9 +299,7 @@ export class Classifier {
   isScalarRead(name: string): boolean {
     const e = this.entry(name);
     if (e.strong.length) return false;
-    let h = e.words.length - 1;
-    while (h > 0 && /^\d+$/.test(e.words[h])) h--;
-    return (h >= 0 && this.scalarHeads.has(e.words[h])) || this.isFlag(name);
+    return (e.head >= 0 && this.scalarHeads.has(e.words[e.head])) || this.isFlag(name);
   }
 
   /** The data a setter's name names: setEmail → email, setPhoneNumber → phone, addSms → none. */
@@ -320,9 +322,7 @@ export class Classifier {
     if (!this.inferredWords.size) return NONE;
     const e = this.entry(name);
     if (!e.person) return NONE;
-    const words = e.words;
-    let h = words.length - 1;
-    while (h > 0 && /^\d+$/.test(words[h])) h--;
+    const { words, head: h } = e;
     const head = words[h] ?? '';
     const hit = this.inferredWords.has(head) || (this.genericHeads.has(head) && words.slice(0, h).some((w) => this.inferredWords.has(w)));
     return hit ? this.inferredCats : NONE;
@@ -370,7 +370,7 @@ export class Classifier {
       const person = !(this.guardPrefixes.has(words[0]) && words.length > 1) && personHead
         && !words.some((w) => w === 'id' || w === 'ids' || w === 'agent' || w === 'count');
       e = {
-        words, strong, withPerson, person, constant: isConstantName(name),
+        words, head: h, strong, withPerson, person, constant: isConstantName(name),
         // errors.email, formLabels.phone are about a field; teamMember.email is not blocked by "team".
         blockedReceiver: this.receiverWords.has(head) && !this.personWords.has(head),
       };

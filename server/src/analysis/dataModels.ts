@@ -48,7 +48,7 @@ export class DataModels {
     return found;
   }
 
-  /** The schema of a folder: package.json "prisma": { "schema": … } (a file, or a folder with schema.prisma), else the usual places. */
+  /** The schema of a folder: the package.json key (a file, or a folder holding the schema file), else the usual places. */
   private readDir(dir: string, manifest: string | undefined): ReadonlyMap<string, TypeShape> | null {
     const rules = this.rules!;
     const candidates: string[] = [];
@@ -61,10 +61,10 @@ export class DataModels {
     }
     if (typeof declared === 'string' && !path.isAbsolute(declared)) {
       const p = path.resolve(dir, declared);
-      candidates.push(p, path.join(p, 'schema.prisma'));
+      candidates.push(p, path.join(p, rules.schemaFileName));
     }
     for (const f of rules.schemaFiles) candidates.push(path.join(dir, f));
-    for (const f of rules.schemaFolders) candidates.push(path.join(dir, f, 'schema.prisma'));
+    for (const f of rules.schemaFolders) candidates.push(path.join(dir, f, rules.schemaFileName));
     for (const c of candidates) {
       // Held inside the project like tsconfig paths: a schema named outside it is not read.
       if (!isInsideDir(c, dir) || this.host.outside?.(c) || !this.host.fileExists(c)) continue;

@@ -8,7 +8,7 @@ import { NEW } from '../catalog/paths';
 import { extendRef } from './refs';
 import type { Scope } from './scope';
 import type { ExpressionStage } from './stages';
-import { isNonDataType, propertyNameText } from './syntax';
+import { isNonDataType, literalComparison, propertyNameText } from './syntax';
 import { EMPTY, ShapeVariant, TypeShape, Value, dataOf, union } from './values';
 import { addData } from './shapes';
 
@@ -114,14 +114,10 @@ function literalTags(t: ts.TypeNode, scope: Scope, depth: number): Map<string, s
  */
 export function narrowing(cond: ts.Expression, scope: Scope): { name: string; yes: Value; no: Value } | undefined {
   while (ts.isParenthesizedExpression(cond)) cond = cond.expression;
-  if (!ts.isBinaryExpression(cond)) return undefined;
-  const op = cond.operatorToken.kind;
-  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
-  if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
-  const [access, lit] = ts.isStringLiteralLike(cond.right) ? [cond.left, cond.right] : [cond.right, cond.left];
-  if (!ts.isStringLiteralLike(lit) || !ts.isPropertyAccessExpression(access) || !ts.isIdentifier(access.expression)) return undefined;
-  const n = narrowTag(access, [lit.text], scope);
-  return n && (equal ? n : { name: n.name, yes: n.no, no: n.yes });
+  const c = ts.isBinaryExpression(cond) ? literalComparison(cond) : undefined;
+  if (!c || !ts.isPropertyAccessExpression(c.subject) || !ts.isIdentifier(c.subject.expression)) return undefined;
+  const n = narrowTag(c.subject, [c.literal], scope);
+  return n && (c.equal ? n : { name: n.name, yes: n.no, no: n.yes });
 }
 
 /** `switch (author.kind) { case 'customer': … }`: the value `author` holds where the tag is one of `tags`. */

@@ -10,9 +10,6 @@ import { emptyShape, withoutKeys } from './shapes';
 import { isCommand, propertyNameText } from './syntax';
 import { Ref, SinkHit, Value, dataOf, nameable, union, withCategories } from './values';
 
-/** The category of text a person wrote (rules/categories.json), given to a model's prompt passed on as received. */
-const USER_CONTENT = 'user-content';
-
 /** `Ref.via` of a client pointed at a host on the device or the local network: its calls reach no sink. */
 const LOCAL = -1;
 
@@ -124,7 +121,9 @@ export class Sinks {
 
   /** generateText({ prompt }), responses.create({ input: body.input }): what the function received, passed as is, is text a person wrote. */
   private matchContent(keys: readonly string[], v: Value | undefined, arg: ts.Expression | undefined, hit: SinkHit, calleeExpr: ts.Node): void {
-    if (!v?.props || !arg || !ts.isObjectLiteralExpression(arg)) return;
+    // The categories of text a person wrote (categories.json writtenByPerson: user-content).
+    const written = [...this.cls.writtenByPerson];
+    if (!written.length || !v?.props || !arg || !ts.isObjectLiteralExpression(arg)) return;
     for (const p of arg.properties) {
       const key = p.name && propertyNameText(p.name);
       if (key === undefined || !keys.includes(key)) continue;
@@ -135,7 +134,7 @@ export class Sinks {
       if (!e || !(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e))) continue;
       const pv = v.props.get(key);
       if (!pv?.deps?.length || !nameable(pv) || pv.ref) continue;
-      this.out.record(hit, withCategories({}, [USER_CONTENT], p, key), calleeExpr, false, undefined);
+      this.out.record(hit, withCategories({}, written, p, key), calleeExpr, false, undefined);
     }
   }
 

@@ -61,10 +61,11 @@ export class Summaries implements FunctionStage, Recorder {
     const summary: Summary | undefined = fn.summary;
     if (!summary) return EMPTY;
     const invoke = this.invoke;
+    const seen = { known: false };
     for (const edge of summary.edges) {
       // An edge taken only for some literals (`method === 'GET'`) is not applied where the call passes others.
       if (edge.dep.when && !condsHold(edge.dep.when, args)) continue;
-      let v = resolveDep(edge.dep, args, invoke);
+      let v = resolveDep(edge.dep, args, invoke, seen);
       if (edge.sink.ignoreKeys && !edge.dep.path?.length) v = withoutKeys(v, edge.sink.ignoreKeys); // send(opts) → sendMail(opts)
       if (edge.keyParam !== undefined && args[edge.keyParam]?.str !== undefined && nameable(v)) {
         v = withCategories(v, this.fc.cls.key(args[edge.keyParam].str!), calleeExpr, `key '${args[edge.keyParam].str}'`);
@@ -75,7 +76,7 @@ export class Summaries implements FunctionStage, Recorder {
       ];
       // A property read from an argument of unknown shape (m.role of a chat message) is not data its name rules out;
       // a property the argument has (log({ message: `… ${user.email}` })) keeps what it holds.
-      const prop = edge.dep.path?.length && !knownPath(edge.dep, args) ? edge.dep.path[edge.dep.path.length - 1] : undefined;
+      const prop = edge.dep.path?.length && !seen.known ? edge.dep.path[edge.dep.path.length - 1] : undefined;
       const taints = (v.taints ?? []).filter((t) => !edge.intrinsic.has(t.cat) && !(prop && this.fc.cls.excludes(t.cat, prop)));
       // The caller's own parameter names (`function notify(email) { send(email) }`) passed to a parameter the helper
       // names too are not reported at this call: the engine cannot see that data, so the helper keeps its finding.
@@ -274,26 +275,19 @@ export class Summaries implements FunctionStage, Recorder {
   }
 }
 
-/** Whether the argument has every property of the dependency's path (its shape says what is there). */
-function knownPath(dep: Dep, args: Value[]): boolean {
-  let v: Value | undefined = dep.param < 0 ? undefined : args[dep.param];
-  for (const k of dep.path ?? []) {
-    v = v?.props?.get(k);
-    if (!v) return false;
-  }
-  return !!v;
-}
-
 /**
  * The argument value a dependency stands for: `param.path` of the call's arguments. On an object of
  * known shape a missing property is nothing (not the whole object); on an unknown one, its data.
  */
-function resolveDep(dep: Dep, args: Value[], invoke: Invoke | undefined): Value {
+function resolveDep(dep: Dep, args: Value[], invoke: Invoke | undefined, seen?: { known: boolean }): Value {
   let v = dep.param < 0 ? unionAll(args.map(dataOf)) : args[dep.param] ?? EMPTY;
   const path = dep.path ?? [];
+  // `seen.known`: every property of the path is one the argument has (its shape says what is there).
+  if (seen) seen.known = dep.param >= 0;
   for (let i = 0; i < path.length; i++) {
     if (path[i] === CALL && v.fn && invoke) {
       v = invoke(v.fn, dep.step.node);
+      if (seen) seen.known = false;
       continue;
     }
     const next = v.props?.get(path[i]);
@@ -301,6 +295,7 @@ function resolveDep(dep: Dep, args: Value[], invoke: Invoke | undefined): Value 
       v = next;
       continue;
     }
+    if (seen) seen.known = false;
     if (v.props && !v.open) return EMPTY;
     return narrow(v, path.slice(i));
   }

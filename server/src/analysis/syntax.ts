@@ -81,3 +81,19 @@ export function isNonDataType(type: ts.TypeNode | undefined): boolean {
   return type.kind === ts.SyntaxKind.BooleanKeyword || type.kind === ts.SyntaxKind.NumberKeyword
     || (ts.isLiteralTypeNode(type) && (type.literal.kind === ts.SyntaxKind.TrueKeyword || type.literal.kind === ts.SyntaxKind.FalseKeyword));
 }
+
+/**
+ * A comparison with a string literal on either side (`===`, `!==`, `==`, `!=`): what is compared, the literal and
+ * whether the operator is an equality.
+ *
+ * @example
+ * literalComparison(`'GET' !== method`) // → { subject: method, literal: 'GET', equal: false }
+ */
+export function literalComparison(e: ts.BinaryExpression): { subject: ts.Expression; literal: string; equal: boolean } | undefined {
+  const op = e.operatorToken.kind;
+  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+  if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+  if (ts.isStringLiteralLike(e.right)) return { subject: e.left, literal: e.right.text, equal };
+  if (ts.isStringLiteralLike(e.left)) return { subject: e.right, literal: e.left.text, equal };
+  return undefined;
+}

@@ -301,11 +301,12 @@ function samePath(a: readonly string[] | undefined, b: readonly string[] | undef
 function sameWhen(a: readonly Cond[] | undefined, b: readonly Cond[] | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i], y = b[i];
-    if (x.fn !== y.fn || x.param !== y.param || x.key !== y.key || x.lit !== y.lit || x.eq !== y.eq || x.fold !== y.fold) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (!sameCond(a[i], b[i])) return false;
   return true;
+}
+
+export function sameCond(a: Cond, b: Cond): boolean {
+  return a.fn === b.fn && a.param === b.param && a.key === b.key && a.lit === b.lit && a.eq === b.eq && a.fold === b.fold;
 }
 
 /**

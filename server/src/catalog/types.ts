@@ -140,7 +140,7 @@ export interface CategoriesData {
   personObjects: { words: string[]; genericHeads?: string[]; inferred?: { words: string[]; categories: string[] } };
   /** ORM models declared outside code (schema.prisma), read as data when the generated client is absent. */
   dataModels?: {
-    modules: string[]; clients: string[]; packageKey: string[]; schemaFiles: string[]; schemaFolders: string[];
+    modules: string[]; clients: string[]; packageKey: string[]; schemaFiles: string[]; schemaFolders: string[]; schemaFileName: string;
     one: string[]; many: string[]; nonDataTypes: string[];
   };
   /** Validation-schema builders read as declared types (z.object({ email: z.string() })). */
