@@ -3,7 +3,9 @@
 // projects are project.ts's job.
 import type * as ts from 'typescript';
 import { serviceLabelOf, type Catalog } from '../catalog/load';
-import { Classifier } from './classify';
+import { classifierFor } from './classify';
+
+export { classifierFor };
 import { disclosureFindings } from './disclosure';
 import { Evaluator, Hit } from './evaluate';
 import type { Finding, SinkInfo } from './finding';
@@ -40,24 +42,6 @@ export interface SafeDestination {
   end: number;
   sink: SinkInfo;
   categories: string[];
-}
-
-const classifiers = new WeakMap<Catalog, Map<string, Classifier>>();
-
-/** The classifier compiled from a catalog's categories and the team's name overrides (cached). */
-export function classifierFor(catalog: Catalog, names?: AnalyzeOptions['names']): Classifier {
-  let byNames = classifiers.get(catalog);
-  if (!byNames) {
-    byNames = new Map();
-    classifiers.set(catalog, byNames);
-  }
-  const key = names ? JSON.stringify(names) : '';
-  let c = byNames.get(key);
-  if (!c) {
-    c = new Classifier(catalog.categories, names);
-    byNames.set(key, c);
-  }
-  return c;
 }
 
 /**

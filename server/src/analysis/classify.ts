@@ -1,7 +1,9 @@
 // Names to categories: the words of an identifier, key or receiver, read against rules/categories.json
 // (names per category, look-alike exclusions, sanitizers, person words).
 // It sees names only: no syntax tree, no values, no sinks.
+import type { Catalog } from '../catalog/load';
 import type { CategoriesData, CategoryData } from '../catalog/types';
+import type { AnalyzeOptions } from './options';
 
 /**
  * Splits an identifier or key into lower-case words: camelCase, PascalCase, ACRONYMWords,
@@ -467,4 +469,22 @@ function indexOfSeq(words: string[], seq: string[]): number {
     return i;
   }
   return -1;
+}
+
+const classifiers = new WeakMap<Catalog, Map<string, Classifier>>();
+
+/** The classifier compiled from a catalog's categories and the team's name overrides (cached). */
+export function classifierFor(catalog: Catalog, names?: AnalyzeOptions['names']): Classifier {
+  let byNames = classifiers.get(catalog);
+  if (!byNames) {
+    byNames = new Map();
+    classifiers.set(catalog, byNames);
+  }
+  const key = names ? JSON.stringify(names) : '';
+  let c = byNames.get(key);
+  if (!c) {
+    c = new Classifier(catalog.categories, names);
+    byNames.set(key, c);
+  }
+  return c;
 }

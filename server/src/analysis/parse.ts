@@ -2,13 +2,7 @@
 // It never throws on bad syntax and knows nothing of what the tree means.
 import ts = require('typescript');
 
-/** File extensions the engine reads. */
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte'];
-
-export function isSourceFile(file: string): boolean {
-  const lower = file.toLowerCase();
-  return SOURCE_EXTENSIONS.some((ext) => lower.endsWith(ext)) && !lower.endsWith('.d.ts') && !lower.endsWith('.d.mts') && !lower.endsWith('.d.cts');
-}
+export { SOURCE_EXTENSIONS, isSourceFile } from './sourceFiles';
 
 function scriptKind(file: string, lang?: string): ts.ScriptKind {
   const lower = (lang ? '.' + lang : file).toLowerCase();

@@ -6,9 +6,9 @@ import type { Severity } from '../catalog/types';
 import { Finding, fingerprint } from './finding';
 import type { AnalyzeOptions } from './options';
 
-/** Rule ids the engine itself reports about suppression directives. */
-export const UNUSED_SUPPRESSION = 'mt/unused-suppression';
-export const INVALID_SUPPRESSION = 'mt/invalid-suppression';
+import { INVALID_SUPPRESSION, MARK, UNUSED_SUPPRESSION } from './suppressionIds';
+
+export { INVALID_SUPPRESSION, UNUSED_SUPPRESSION };
 
 /**
  * Suppression directives in comments:
@@ -39,7 +39,6 @@ export interface Directive {
   reasonSpan?: { start: number; end: number };
 }
 
-const MARK = 'mt-pii-ignore-';
 
 /**
  * The reason the ignore quick fixes insert. It must be replaced: a directive whose reason is still this

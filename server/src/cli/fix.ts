@@ -1,7 +1,8 @@
 // `mt-pii scan --fix`: applies the fixes that change no behaviour (removing suppression directives that
 // suppress nothing, the same set as the editor's source.fixAll.mt-pii), writes each file atomically and says what changed.
 import * as fs from 'fs';
-import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION, classifierFor } from '../analysis';
+import { classifierFor } from '../analysis/classify';
+import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../analysis/suppressionIds';
 import type { Finding } from '../analysis/finding';
 import type { Catalog } from '../catalog/load';
 import { DEFAULT_CONFIG } from '../config/config';

@@ -3,27 +3,28 @@
 import { productVersion } from '../catalog/docs';
 import { didYouMean } from '../config/didYouMean';
 import { UsageError, reportError } from './errors';
-import { runExplainCommand } from './commands/explain';
-import { runInitCommand } from './commands/init';
-import { runLspCommand } from './commands/lsp';
-import { runScanCommand } from './commands/scan';
-import { runReportCommand } from './report/command';
+import type * as ExplainCommand from './commands/explain';
+import type * as ScanCommand from './commands/scan';
+import type * as ScanRun from './scan/run';
 
 export { UsageError, InputError, ConfigError, ConfigFileError } from './errors';
-export { parseScanArgs } from './commands/scan';
-export { explain } from './commands/explain';
-export { scan } from './scan/run';
 export type { ScanOptions, ScanOutcome } from './scan/run';
+
+// Each command's modules load when it runs: a scan's main thread never loads the engine (or TypeScript), which
+// only its worker threads run.
+export const parseScanArgs: typeof ScanCommand.parseScanArgs = (...a) => (require('./commands/scan') as typeof ScanCommand).parseScanArgs(...a);
+export const explain: typeof ExplainCommand.explain = (...a) => (require('./commands/explain') as typeof ExplainCommand).explain(...a);
+export const scan: typeof ScanRun.scan = (...a) => (require('./scan/run') as typeof ScanRun).scan(...a);
 
 export const version = productVersion;
 
 /** Commands by name: each returns an exit status (-1: the process lives on, as the language server does). */
 const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
-  scan: runScanCommand,
-  report: runReportCommand,
-  init: runInitCommand,
-  explain: runExplainCommand,
-  lsp: runLspCommand,
+  scan: (argv) => require('./commands/scan').runScanCommand(argv),
+  report: (argv) => require('./report/command').runReportCommand(argv),
+  init: (argv) => require('./commands/init').runInitCommand(argv),
+  explain: (argv) => require('./commands/explain').runExplainCommand(argv),
+  lsp: (argv) => require('./commands/lsp').runLspCommand(argv),
 };
 
 export const USAGE = `Usage:

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Catalog } from '../catalog/load';
 import type { CitationData, ProfileId, RuleData, ToolRuleData } from '../catalog/types';
-import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../analysis';
+import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../analysis/suppressionIds';
 
 /** Rules the engine reports about suppression directives: documented in rules/montana/<name>.md, no rule data. */
 export const META_RULES: readonly string[] = [UNUSED_SUPPRESSION, INVALID_SUPPRESSION];

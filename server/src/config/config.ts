@@ -1,4 +1,5 @@
-import ts = require('typescript');
+import type * as TS from 'typescript';
+import { typescript } from './compiler';
 import * as path from 'path';
 import { validate } from '../catalog/jsonSchema';
 import { didYouMean } from './didYouMean';
@@ -103,7 +104,8 @@ export function parseConfig(
     const e = position(tooBig.end);
     return { problems: [{ file, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, message: tooBig.message }] };
   }
-  let json: ts.JsonSourceFile;
+  const ts = typescript();
+  let json: TS.JsonSourceFile;
   try {
     json = ts.parseJsonText(file, text);
   } catch (e) {
@@ -111,12 +113,12 @@ export function parseConfig(
     const message = e instanceof RangeError ? 'nests too deeply to read' : `cannot be read (${(e as Error).message})`;
     return { problems: [{ file, line: 0, character: 0, endLine: 0, endCharacter: 0, message }] };
   }
-  const at = (node: ts.Node | undefined, message: string, pos?: number, end?: number) => {
+  const at = (node: TS.Node | undefined, message: string, pos?: number, end?: number) => {
     const s = position(pos ?? (node ? node.getStart(json) : 0));
     const e = position(end ?? (node ? node.end : 0));
     problems.push({ file, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, message: message.replace(/[\r\n\u2028\u2029]+/g, ' ') });
   };
-  const syntax = (json as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const syntax = (json as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   for (const d of syntax.slice(0, 20)) at(undefined, `invalid JSON: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, d.start, d.start + d.length);
   if (syntax.length) return { problems };
   const root = json.statements[0]?.expression;
@@ -124,7 +126,7 @@ export function parseConfig(
     at(undefined, 'empty file: expected a JSON object');
     return { problems };
   }
-  const nodes = new Map<string, ts.Node>();
+  const nodes = new Map<string, TS.Node>();
   const refused: JsonRefusal[] = [];
   const value = jsonValue(root, json, nodes, refused);
   for (const r of refused.slice(0, 20)) at(undefined, r.message, r.start, r.end);
@@ -134,7 +136,7 @@ export function parseConfig(
     at(root, 'cannot read the configuration schema (config.schema.json) of the installed tool');
     return { problems };
   }
-  const nodeAt = (jsonPath: string): ts.Node => {
+  const nodeAt = (jsonPath: string): TS.Node => {
     let node = nodes.get(jsonPath);
     for (let q = jsonPath; !node && q; q = q.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) node = nodes.get(q);
     return node ?? root;

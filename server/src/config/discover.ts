@@ -3,7 +3,7 @@ import * as path from 'path';
 import { CONFIG_FILE, ConfigData, ConfigProblem, DEFAULT_CONFIG, KnownIds, ResolvedConfig, mergeConfigs, parseConfig } from './config';
 import { Disclosure, loadDisclosure } from './disclosure';
 import { customSinkProblems, loadCatalog } from '../catalog/load';
-import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../analysis';
+import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../analysis/suppressionIds';
 import { configPathProblem } from '../project/insideProject';
 import { projectRootOf } from '../project/root';
 

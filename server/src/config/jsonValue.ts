@@ -1,6 +1,7 @@
 // mt-pii.json text → plain data a repository cannot abuse: objects without a prototype, no key that names a
 // built-in property of JavaScript objects, bounded size and nesting; every refusal at the offset of its text.
-import ts = require('typescript');
+import type * as TS from 'typescript';
+import { typescript } from './compiler';
 
 /** Bounds on what an mt-pii.json may hold; the schema sets tighter ones per key (maxItems, maxLength). */
 export const JSON_LIMITS = {
@@ -81,9 +82,10 @@ export function checkJsonText(text: string): JsonRefusal | undefined {
  * Object.prototype; keys that name built-in properties, and oversized strings, arrays and objects, are refused
  * (left out of the value and reported). `nodes` records the node of every JSON path (`sinks[0].id`).
  */
-export function jsonValue(node: ts.Node, sf: ts.SourceFile, nodes: Map<string, ts.Node>, refused: JsonRefusal[], p = ''): unknown {
+export function jsonValue(node: TS.Node, sf: TS.SourceFile, nodes: Map<string, TS.Node>, refused: JsonRefusal[], p = ''): unknown {
+  const ts = typescript();
   nodes.set(p, node);
-  const refuse = (n: ts.Node, message: string) => refused.push({ start: n.getStart(sf), end: n.end, message: p ? `${p}: ${message}` : message });
+  const refuse = (n: TS.Node, message: string) => refused.push({ start: n.getStart(sf), end: n.end, message: p ? `${p}: ${message}` : message });
   if (ts.isObjectLiteralExpression(node)) {
     const out: Record<string, unknown> = Object.create(null);
     if (node.properties.length > JSON_LIMITS.objectKeys) {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { isSourceFile } from '../analysis/parse';
+import { isSourceFile } from '../analysis/sourceFiles';
 
 /** Folders never worth scanning: dependencies, build output, caches, VCS data. */
 export const DEFAULT_EXCLUDED_DIRS = new Set([

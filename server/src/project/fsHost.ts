@@ -23,8 +23,10 @@ export function fsHost(inside?: string): ProjectHost & { version(file: string): 
     let set = listings.get(dir);
     if (set === undefined) {
       try {
-        set = inside && !(isInside(dir, inside) && staysInside(dir, inside)) ? null
-          : new Map(fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => [e.name, e.isSymbolicLink()]));
+        // A folder that does not exist fails the listing at once; one that does is checked for links leading out.
+        const entries = inside && !isInside(dir, inside) ? null : fs.readdirSync(dir, { withFileTypes: true });
+        set = !entries || (inside && !staysInside(dir, inside)) ? null
+          : new Map(entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => [e.name, e.isSymbolicLink()]));
       } catch {
         set = null;
       }

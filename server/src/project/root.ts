@@ -2,8 +2,9 @@
 // "root": true, else the repository root (a `.git` folder or file), else the scanned folder.
 import * as fs from 'fs';
 import * as path from 'path';
-import ts = require('typescript');
+import type * as TS from 'typescript';
 import { CONFIG_FILE } from '../config/config';
+import { typescript } from '../config/compiler';
 import { checkJsonText } from '../config/jsonValue';
 
 export interface ProjectRoot {
@@ -31,7 +32,8 @@ function isRootConfig(file: string): boolean {
     return false;
   }
   if (checkJsonText(text)) return false; // too large or deep to parse: reported as a configuration error when read
-  let json: ts.JsonSourceFile;
+  const ts = typescript();
+  let json: TS.JsonSourceFile;
   try {
     json = ts.parseJsonText(file, text);
   } catch {

@@ -4,7 +4,7 @@
  * `scan --format datamap` and the editor's data map view alike.
  */
 import * as path from 'path';
-import { classifierFor } from '../analysis';
+import { classifierFor } from '../analysis/classify';
 import type { Catalog } from '../catalog/load';
 import type { ConfigLoader } from '../config/discover';
 import { Report, ReportFinding, displayPath } from '../cli/formats/report';

@@ -2,9 +2,13 @@
 // output equals --jobs 1; one group runs in the main thread), results come back per file; stuck files are skipped.
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { DEEP, GroupAnalyser } from './analyseGroup';
+import type * as AnalyseGroup from './analyseGroup';
 import type { IncompleteKind } from '../../analysis/incomplete';
+import { DEEP } from './protocol';
 import type { EngineConfig, FileJob, FileResult, GroupMessage, ScanWorkerInit, WorkerMessage } from './protocol';
+
+/** The engine, loaded only when this thread analyses (worker threads load their own). */
+const engine = () => require('./analyseGroup') as typeof AnalyseGroup;
 
 /** TypeScript's parser recurses once per nesting level (a 10,000-deep expression needs a large stack). */
 const STACK_MB = 256;
@@ -57,7 +61,7 @@ interface Slot {
  */
 export async function analyseInParallel(files: readonly FileJob[], run: ParallelRun): Promise<void> {
   if (run.inThread) {
-    const analyser = new GroupAnalyser(run.init);
+    const analyser = new (engine().GroupAnalyser)(run.init);
     const size = groupSize(files.length);
     files.forEach((job, i) => {
       if (i % size === 0) analyser.startGroup(); // the same groups as the workers get, so the same results
@@ -66,7 +70,7 @@ export async function analyseInParallel(files: readonly FileJob[], run: Parallel
     return;
   }
   if (files.length && files.length <= groupSize(files.length) && !run.workersOnly) {
-    const analyser = new GroupAnalyser(run.init);
+    const analyser = new (engine().GroupAnalyser)(run.init);
     analyser.startGroup();
     const elsewhere: FileJob[] = [];
     for (const job of files) {
@@ -82,6 +86,44 @@ export async function analyseInParallel(files: readonly FileJob[], run: Parallel
     return;
   }
   return inWorkers(files, run);
+}
+
+const newWorker = (init: ScanWorkerInit) => new Worker(path.join(__dirname, 'scanWorker.js'), { workerData: init, resourceLimits: { stackSizeMb: STACK_MB } });
+
+/** Workers started ahead of a scan, with the init they were given and what became of them while they waited. */
+let warm: { init: string; workers: { worker: Worker; failed: boolean }[] } | undefined;
+
+/**
+ * Starts `count` analysis workers before the scan has its files ready: each loads the engine (a good part of a
+ * second) while this thread reads configuration. analyseInParallel takes them over; releaseWorkers() stops any
+ * left (call it however the scan ends).
+ */
+export function warmUpWorkers(init: ScanWorkerInit, count: number): void {
+  releaseWorkers();
+  warm = { init: JSON.stringify(init), workers: [] };
+  for (let i = 0; i < count; i++) {
+    const w = { worker: newWorker(init), failed: false };
+    w.worker.on('error', () => (w.failed = true));
+    w.worker.on('exit', () => (w.failed = true));
+    warm.workers.push(w);
+  }
+}
+
+/** Stops the workers started ahead that no scan took over. */
+export function releaseWorkers(): void {
+  for (const w of warm?.workers ?? []) void w.worker.terminate();
+  warm = undefined;
+}
+
+/** A worker started ahead with the same init, still alive, or undefined. */
+function takeWarm(init: ScanWorkerInit): Worker | undefined {
+  if (!warm || warm.init !== JSON.stringify(init)) return undefined;
+  for (let w = warm.workers.pop(); w; w = warm.workers.pop()) {
+    w.worker.removeAllListeners();
+    if (!w.failed) return w.worker;
+    void w.worker.terminate();
+  }
+  return undefined;
 }
 
 function inWorkers(files: readonly FileJob[], run: ParallelRun): Promise<void> {
@@ -139,7 +181,7 @@ function inWorkers(files: readonly FileJob[], run: ParallelRun): Promise<void> {
       if (!finished) spawn();
     };
     const spawn = () => {
-      const worker = new Worker(path.join(__dirname, 'scanWorker.js'), { workerData: run.init, resourceLimits: { stackSizeMb: STACK_MB } });
+      const worker = takeWarm(run.init) ?? newWorker(run.init);
       const slot: Slot = { worker, answered: new Set(), everAnswered: false };
       slots.push(slot);
       worker.on('message', (m: WorkerMessage) => {

@@ -18,6 +18,8 @@ export interface ScanWorkerInit {
   fix?: boolean;
   /** --list-suppressions: report each file's suppression directives. */
   listSuppressions?: boolean;
+  /** Analyse every file, also those whose text and imports hold no trigger (relevant.ts): tests and comparisons. */
+  analyseAll?: boolean;
 }
 
 /** An engine configuration (one per distinct mt-pii.json cascade), sent once per group that uses it. */
@@ -79,3 +81,6 @@ export type WorkerMessage =
   | { type: 'start'; index: number }
   | { type: 'result'; result: FileResult }
   | { type: 'done'; group: number };
+
+/** The reason given for a file deeper than the thread's stack (the main thread's is small: such files go to a worker). */
+export const DEEP = 'analysis failed (the file nests too deeply to parse)';

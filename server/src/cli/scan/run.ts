@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { isSourceFile } from '../../analysis';
+import { isSourceFile } from '../../analysis/sourceFiles';
 import { ANALYSIS_INCOMPLETE, IncompleteReason, incompleteFinding } from '../../analysis/incomplete';
 import { CONFIG_SINKS, loadCatalog } from '../../catalog/load';
 import { productVersion } from '../../catalog/docs';
@@ -24,9 +24,9 @@ import { LineMap, Report, ReportFinding, SkippedFile, displayPath, fromWire, sev
 import { Baselines } from './baselines';
 import { ScanCache, rulesHash } from './cache';
 import { expandInputs, globBase, isGlob } from './inputs';
-import { analyseInParallel } from './parallel';
+import { analyseInParallel, groupSize, releaseWorkers, warmUpWorkers } from './parallel';
 import { Progress } from './progress';
-import type { EngineConfig, FileJob, FileResult } from './protocol';
+import type { EngineConfig, FileJob, FileResult, ScanWorkerInit } from './protocol';
 import { Format, render } from './render';
 import { ListedDirective, formatSuppressions } from '../listSuppressions';
 
@@ -66,6 +66,11 @@ export interface ScanOptions {
   noBaseline?: boolean;
   /** Analyse in this thread only (see ParallelRun.inThread). */
   inThread?: boolean;
+  /**
+   * Analyse every file, even those whose text and imports hold nothing the catalog knows (relevant.ts);
+   * for tests and comparisons only: the results are the same.
+   */
+  analyseAll?: boolean;
 }
 
 export interface ScanOutcome {
@@ -104,6 +109,14 @@ const MAX_RESOLVER_NOTES = 10;
 
 /** Runs a scan and renders it; bad input files become notes, bad arguments and configuration throw. */
 export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<ScanOutcome> {
+  try {
+    return await scanFiles(opts, cwd);
+  } finally {
+    releaseWorkers();
+  }
+}
+
+async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   const started = Date.now();
   const notes: string[] = [];
   const { catalog, problems } = loadCatalog(opts.rulesDir);
@@ -121,6 +134,13 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   const inputs = stdinFile
     ? { files: [stdinFile], roots: new Map([[stdinFile, path.dirname(stdinFile)]]), explicit: new Set([stdinFile]), configFiles: [], missing: [], unreadable: [], emptyGlobs: [] }
     : expandInputs(opts.paths, cwd, ignored);
+  const useCache = opts.cache && !stdinFile && !opts.fix && !opts.listSuppressions;
+  const init: ScanWorkerInit = {
+    rulesDir: opts.rulesDir, root, fileTimeoutMs: opts.fileTimeoutMs, withDependencies: useCache, fix: opts.fix, listSuppressions: opts.listSuppressions, analyseAll: opts.analyseAll,
+  };
+  // Worker threads load the engine while this thread reads configuration (a scan of one group runs here).
+  const files = inputs.files.length;
+  if (!stdinFile && !opts.inThread && files > groupSize(files)) warmUpWorkers(init, Math.min(opts.jobs, Math.ceil(files / groupSize(files))));
   for (const m of inputs.missing) notes.push(`${m}: no such file or folder`);
   for (const g of inputs.emptyGlobs) notes.push(`${g}: no file matches`);
   if (inputs.missing.length && !inputs.files.length) throw new UsageError(`nothing to scan: ${inputs.missing.join(', ')} not found`);
@@ -187,11 +207,15 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   // opt-out preference signal (mt/ad-tracking-without-opt-out-check): one cheap text scan before analysis.
   const optOutSignalRead = readsSignalAnywhere(catalog, jobs, opts.maxFileSize);
   for (const c of Object.values(engineConfigs)) c.options = { ...c.options, optOutSignalRead };
+  /** The catalog each engine configuration analyses with (the team's own sinks added). */
+  const catalogOf = new Map<string, Catalog>();
   for (const key of Object.keys(engineConfigs)) {
     const sinks = engineConfigs[key].sinks;
+    catalogOf.set(key, catalog);
     if (sinks.length) {
       // Each mt-pii.json's own sinks were checked with it; what is left is a clash between two files of a cascade.
       const loaded = loadCatalog(opts.rulesDir, sinks);
+      catalogOf.set(key, loaded.catalog);
       if (loaded.problems.length) throw new ConfigError(loaded.problems.map((p) => (p.file === CONFIG_SINKS ? { ...p, message: `${p.message} (the sinks of the mt-pii.json files that apply, merged)` } : p)));
     }
   }
@@ -205,7 +229,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
 
   // Analysis: cached results first, the rest in worker threads; results kept in scan order.
   const results: (FileResult | undefined)[] = new Array(jobs.length);
-  const cache = opts.cache && !stdinFile && !opts.fix && !opts.listSuppressions
+  const cache = useCache
     ? new ScanCache(ScanCache.defaultFile(root), shortHash(JSON.stringify([productVersion(), rulesHash(opts.rulesDir), root, opts.fileTimeoutMs, optOutSignalRead])))
     : undefined;
   const todo: FileJob[] = [];
@@ -220,7 +244,7 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
   await analyseInParallel(todo, {
     jobs: opts.jobs,
     inThread: opts.inThread,
-    init: { rulesDir: opts.rulesDir, root, fileTimeoutMs: opts.fileTimeoutMs, withDependencies: !!cache, fix: opts.fix, listSuppressions: opts.listSuppressions },
+    init,
     configs: engineConfigs,
     onResult: (r) => {
       results[r.index] = r;

@@ -1,8 +1,12 @@
 // Worker thread of `mt-pii scan`: runs the groups of files the main thread sends through a GroupAnalyser
 // and answers each file as it is done (a start message first, for the stuck-file watchdog).
 import { parentPort, workerData } from 'worker_threads';
-import { GroupAnalyser } from './analyseGroup';
+import type * as AnalyseGroup from './analyseGroup';
+import { preloadCompiler } from './compilerCache';
 import type { GroupMessage, ScanWorkerInit, WorkerMessage } from './protocol';
+
+preloadCompiler(); // before the engine requires TypeScript
+const { GroupAnalyser } = require('./analyseGroup') as typeof AnalyseGroup;
 
 const analyser = new GroupAnalyser(workerData as ScanWorkerInit);
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);

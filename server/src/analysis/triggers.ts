@@ -1,0 +1,193 @@
+// What a file's text must contain for the engine to find anything in it, derived from the catalog's paths to
+// each sink (the root name and every property and method named on the way), and which modules a text imports.
+import type { Catalog } from '../catalog/load';
+import { MARK } from './suppressionIds';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A path segment that code must spell out (not a call, callback, index or wildcard step). */
+const WORD = /^[A-Za-z_$][\w$]*$/;
+const SEP = '\u0000';
+const STEP = '\u0001';
+
+/**
+ * A test that no finding can fail. Every flow the engine reports ends at a catalog sink reached from a page
+ * global (`localStorage`, `gtag`), an anchor method (`objectStore`) or an SDK module's import (refs.ts), along a
+ * path whose properties and methods code must name (`document` … `cookie`, `chrome` … `storage` … `local` …
+ * `set`); every directive finding needs the directive's mark. Data moves between files only along imports
+ * (exports to importers), so the root and the words of a flow reported in a file all appear in that file or in
+ * files it imports, at any depth. A file passes when the mark is in its text, or when its text and those of the
+ * files it imports (cli/scan/relevant.ts) hold a root and every word of one of that root's paths to a sink,
+ * anywhere: code, string or comment (aliases such as `const s = chrome.storage` still spell each word). A sink
+ * shape this derivation does not know counts as needing its root alone, so a new shape costs speed, never a finding.
+ */
+export class Triggers {
+  /** Quoted SDK module specifiers. */
+  private readonly moduleRe?: RegExp;
+  /** Hash of a global or anchor name (wordHash) → the names with it. */
+  private readonly byHash = new Map<number, string[]>();
+  /** Root (`g:`, `a:` or `m:` key) → the word sets of its paths to sinks; a set may be empty (the root alone). */
+  private readonly needs = new Map<string, string[][]>();
+  /** Matched text → the root it names, for global and anchor words. */
+  private readonly named = new Map<string, string>();
+  private readonly modules: Map<string, string>;
+  private readonly prefixes: [string, string][];
+  private readonly wordRes = new Map<string, RegExp>();
+
+  constructor(catalog: Catalog) {
+    const paths = new SinkPaths(catalog);
+    this.modules = catalog.modules;
+    this.prefixes = catalog.modulePrefixes;
+    for (const g of catalog.globals) this.named.set(g, 'g:' + g);
+    for (const a of catalog.anchors) this.named.set(a, 'a:' + a);
+    for (const root of [...this.named.values(), ...catalog.modules.values(), ...catalog.modulePrefixes.map(([, r]) => r)]) this.needs.set(root, paths.from(root));
+    for (const name of this.named.keys()) {
+      const h = wordHash(name, 0, name.length);
+      this.byHash.set(h, [...(this.byHash.get(h) ?? []), name]);
+    }
+    const longestFirst = (xs: Iterable<string>) => [...xs].sort((a, b) => b.length - a.length).map(escape);
+    // A module by its exact name (then a quote, or a subpath) or by its scope, inside the quotes of a specifier.
+    const parts: string[] = [];
+    if (catalog.modules.size) parts.push(`['"\`](?:${longestFirst(catalog.modules.keys()).join('|')})(?=['"\`/])`);
+    if (this.prefixes.length) parts.push(`['"\`](?:${longestFirst(this.prefixes.map(([p]) => p)).join('|')})`);
+    this.moduleRe = parts.length ? new RegExp(parts.join('|'), 'g') : undefined;
+  }
+
+  /** The roots in `text` (`g:console`, `m:fs`), or 'mark' when it holds a suppression directive's mark. */
+  roots(text: string): Set<string> | 'mark' {
+    if (text.includes(MARK)) return 'mark';
+    const out = new Set<string>();
+    // Globals and anchors: each run of [A-Za-z0-9_$] (as `\w` and `$` bound a word in an expression) hashed as it
+    // is read, and compared only when a catalog name has the same hash; no substring is made.
+    const n = text.length;
+    for (let i = 0; i < n; ) {
+      let c = text.charCodeAt(i);
+      if (!isWordChar(c)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = 0;
+      do {
+        h = (Math.imul(h, 31) + c) | 0;
+        c = ++i < n ? text.charCodeAt(i) : 0;
+      } while (i < n && isWordChar(c));
+      const names = this.byHash.get(h);
+      if (names) for (const name of names) if (name.length === i - start && text.startsWith(name, start)) out.add(this.named.get(name)!);
+    }
+    if (this.moduleRe) {
+      this.moduleRe.lastIndex = 0;
+      for (let m = this.moduleRe.exec(text); m; m = this.moduleRe.exec(text)) {
+        const t = m[0].slice(1);
+        const module = this.modules.get(t) ?? this.prefixes.find(([p]) => t === p)?.[1];
+        if (module) out.add(module);
+      }
+    }
+    return out;
+  }
+
+  /** The words some path from one of `roots` needs, besides the root. */
+  wordsFor(roots: Iterable<string>): Set<string> {
+    const out = new Set<string>();
+    for (const r of roots) for (const set of this.needs.get(r) ?? []) for (const w of set) out.add(w);
+    return out;
+  }
+
+  /** Whether `word` is in `text` as a whole word (code, string or comment). */
+  hasWord(text: string, word: string): boolean {
+    let re = this.wordRes.get(word);
+    if (!re) this.wordRes.set(word, (re = new RegExp(`(?<![\\w$])${escape(word)}(?![\\w$])`)));
+    return re.test(text);
+  }
+
+  /** Whether `roots` and the words `has` says are present reach a sink. */
+  passes(roots: Iterable<string>, has: (word: string) => boolean): boolean {
+    for (const root of roots) {
+      if (this.needs.get(root)?.some((set) => set.every(has)) ?? true) return true;
+    }
+    return false;
+  }
+
+  /** Whether the engine could report anything in `text` by itself (imports aside). */
+  test(text: string): boolean {
+    const roots = this.roots(text);
+    return roots === 'mark' || this.passes(roots, (w) => this.hasWord(text, w));
+  }
+}
+
+/** [A-Za-z0-9_$]: what `\\w` and `$` match. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+}
+
+/** The hash roots() computes for text[start, end). */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * The words of each path from a catalog root to a place where sinks.ts reports: an instance's calls, writes,
+ * JSX element and creating call, and the generic HTTP clients' calls and client makers. Sources (apiSources)
+ * report nothing alone and are left out.
+ */
+class SinkPaths {
+  /** Catalog keys by root, each with its segments and what it is. */
+  private readonly byRoot = new Map<string, { segments: string[]; kind: 'handle' | 'call' | 'write' | 'http' }[]>();
+
+  constructor(private readonly catalog: Catalog) {
+    const add = (key: string, kind: 'handle' | 'call' | 'write' | 'http') => {
+      const at = key.indexOf(SEP);
+      const root = at < 0 ? key : key.slice(0, at);
+      const segments = at < 0 ? [] : key.slice(at + 1).split(STEP);
+      const list = this.byRoot.get(root) ?? [];
+      list.push({ segments, kind });
+      this.byRoot.set(root, list);
+    };
+    for (const k of catalog.handles.keys()) add(k, 'handle');
+    for (const k of catalog.calls.keys()) add(k, 'call');
+    for (const k of catalog.writes.keys()) add(k, 'write');
+    for (const k of [...catalog.http.keys(), ...catalog.httpBases.keys()]) add(k, 'http');
+  }
+
+  /** The word sets of the paths from `root` (a `g:`, `a:` or `m:` root) to a sink. */
+  from(root: string): string[][] {
+    const out: string[][] = [];
+    this.walk(root, [], new Set(), out);
+    return out;
+  }
+
+  private walk(root: string, before: readonly string[], visiting: Set<string>, out: string[][]): void {
+    if (visiting.has(root)) return;
+    visiting.add(root);
+    const instance = root.startsWith('h:');
+    if (instance && this.catalog.jsx.has(root)) out.push([...before]);
+    for (const { segments, kind } of this.byRoot.get(root) ?? []) {
+      const words = [...before, ...segments.filter((s) => WORD.test(s) && s !== '*')];
+      if (kind !== 'handle') {
+        out.push(words);
+        continue;
+      }
+      const target = this.catalog.handles.get(segments.length ? root + SEP + segments.join(STEP) : root);
+      if (target?.instance === undefined) continue; // a personal-data API (a source) reports nothing alone
+      if (target.creation) out.push(words);
+      this.walk('h:' + target.instance, words, visiting, out);
+    }
+    visiting.delete(root);
+  }
+}
+
+/**
+ * The module specifiers a text may import: every string after `from`, `import`, `require` (with `import(`,
+ * `require(` and a comment before the string), in code, strings or comments alike. A superset of what the
+ * engine follows (import and export declarations, `require`, `import()`, `import x = require`), found in a
+ * fraction of a parse's time; specifiers built at run time are followed by neither.
+ */
+export function importSpecifiers(text: string): string[] {
+  const out: string[] = [];
+  IMPORT.lastIndex = 0;
+  for (let m = IMPORT.exec(text); m; m = IMPORT.exec(text)) out.push(m[2]);
+  return out;
+}
+
+const IMPORT = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(?:\/\*[^]*?\*\/\s*)?(['"`])([^'"`\n\\]+)\1/g;
