@@ -67,7 +67,7 @@ export function analyzeFile(file: string, text: string, catalog: Catalog, option
   const evaluator = new Evaluator(sf, catalog, classifier, options.isCancelled, new Set(options.sanitizers ?? []), importer, options.dataModels);
   evaluator.run();
   const checks = catalog.categories.optOutChecks;
-  const readsOptOutSignal = importsRead || (!!checks && new GuardWords(checks).readsSignal(text));
+  const readsOptOutSignal = importsRead || (!!checks && GuardWords.of(checks).readsSignal(text));
   const severities = options.severities ?? {};
   // Encrypted stores (catalog `safe`) are where such values belong: recorded for the data map, never findings.
   const isSafe = (h: Hit) => !!catalog.instances[h.sink.instance].sink.safe;

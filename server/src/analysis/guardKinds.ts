@@ -29,6 +29,15 @@ export class GuardWords {
   private readonly runs: { words: readonly string[]; mask: number }[];
   private readonly prefilter: RegExp;
 
+  private static readonly compiled = new WeakMap<OptOutChecks, GuardWords>();
+
+  /** The words of these checks, compiled once per catalog (each file's analysis asks). */
+  static of(checks: OptOutChecks): GuardWords {
+    let w = GuardWords.compiled.get(checks);
+    if (!w) GuardWords.compiled.set(checks, (w = new GuardWords(checks)));
+    return w;
+  }
+
   constructor(private readonly checks: OptOutChecks) {
     const key = (r: readonly string[]) => r.join(' ');
     const signal = new Set((checks.signalWords ?? []).map(key));

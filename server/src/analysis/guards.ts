@@ -20,7 +20,7 @@ export class Guards {
   private readonly words?: GuardWords;
 
   constructor(private readonly sf: ts.SourceFile, checks: OptOutChecks | undefined) {
-    if (checks) this.words = new GuardWords(checks);
+    if (checks) this.words = GuardWords.of(checks);
   }
 
   /** The kinds of check a condition makes, from its names and strings (0: none). */

@@ -7,6 +7,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A path segment that code must spell out (not a call, callback, index or wildcard step). */
 const WORD = /^[A-Za-z_$][\w$]*$/;
 const SEP = '\u0000';
+/** The word standing for "a host some vendor lists" in a path's word set (no identifier can hold a space). */
+export const VENDOR_HOST = 'vendor host';
 const STEP = '\u0001';
 
 /**
@@ -23,6 +25,8 @@ const STEP = '\u0001';
 export class Triggers {
   /** Quoted SDK module specifiers. */
   private readonly moduleRe?: RegExp;
+  /** Any vendor host (catalog `hosts`). */
+  private readonly hostRe?: RegExp;
   /** Hash of a global or anchor name (wordHash) → the names with it. */
   private readonly byHash = new Map<number, string[]>();
   /** Root (`g:`, `a:` or `m:` key) → the word sets of its paths to sinks; a set may be empty (the root alone). */
@@ -44,12 +48,15 @@ export class Triggers {
       const h = wordHash(name, 0, name.length);
       this.byHash.set(h, [...(this.byHash.get(h) ?? []), name]);
     }
-    const longestFirst = (xs: Iterable<string>) => [...xs].sort((a, b) => b.length - a.length).map(escape);
+    const longestFirst = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape);
     // A module by its exact name (then a quote, or a subpath) or by its scope, inside the quotes of a specifier.
     const parts: string[] = [];
-    if (catalog.modules.size) parts.push(`['"\`](?:${longestFirst(catalog.modules.keys()).join('|')})(?=['"\`/])`);
+    if (catalog.modules.size) parts.push(`['"\`](?:${longestFirst([...catalog.modules.keys()]).join('|')})(?=['"\`/])`);
     if (this.prefixes.length) parts.push(`['"\`](?:${longestFirst(this.prefixes.map(([p]) => p)).join('|')})`);
     this.moduleRe = parts.length ? new RegExp(parts.join('|'), 'g') : undefined;
+    // A URL's host is matched with its parent domains (api.segment.io by segment.io), case aside: its text holds the listed name.
+    const hosts = [...catalog.hosts.keys(), ...catalog.hostRoutes.keys()];
+    this.hostRe = hosts.length ? new RegExp(longestFirst(hosts).join('|'), 'i') : undefined;
   }
 
   /** The roots in `text` (`g:console`, `m:fs`), or 'mark' when it holds a suppression directive's mark. */
@@ -86,21 +93,22 @@ export class Triggers {
   }
 
   /** The words some path from one of `roots` needs, besides the root. */
-  wordsFor(roots: Iterable<string>): Set<string> {
+  wordsFor(roots: ReadonlySet<string>): Set<string> {
     const out = new Set<string>();
     for (const r of roots) for (const set of this.needs.get(r) ?? []) for (const w of set) out.add(w);
     return out;
   }
 
-  /** Whether `word` is in `text` as a whole word (code, string or comment). */
+  /** Whether `word` is in `text` as a whole word (code, string or comment); VENDOR_HOST: whether a vendor's host is. */
   hasWord(text: string, word: string): boolean {
+    if (word === VENDOR_HOST) return this.hostRe?.test(text) ?? false;
     let re = this.wordRes.get(word);
     if (!re) this.wordRes.set(word, (re = new RegExp(`(?<![\\w$])${escape(word)}(?![\\w$])`)));
     return re.test(text);
   }
 
   /** Whether `roots` and the words `has` says are present reach a sink. */
-  passes(roots: Iterable<string>, has: (word: string) => boolean): boolean {
+  passes(roots: ReadonlySet<string>, has: (word: string) => boolean): boolean {
     for (const root of roots) {
       if (this.needs.get(root)?.some((set) => set.every(has)) ?? true) return true;
     }
@@ -165,7 +173,8 @@ class SinkPaths {
     for (const { segments, kind } of this.byRoot.get(root) ?? []) {
       const words = [...before, ...segments.filter((s) => WORD.test(s) && s !== '*')];
       if (kind !== 'handle') {
-        out.push(words);
+        // A generic HTTP client reports only a request to a host a vendor lists (sinks.ts matchHttp).
+        out.push(kind === 'http' ? [...words, VENDOR_HOST] : words);
         continue;
       }
       const target = this.catalog.handles.get(segments.length ? root + SEP + segments.join(STEP) : root);

@@ -76,7 +76,7 @@ export class GroupAnalyser {
       if (quiet) {
         const notes = quiet.notes.filter((n) => !this.noted.has(n) && this.noted.add(n));
         return {
-          index: job.index, findings: [], safe: [], truncated: false,
+          index: job.index, findings: [], safe: [], truncated: false, quiet: true,
           ...(notes.length ? { notes } : {}), ...(this.init.withDependencies ? { dependencies: quiet.dependencies } : {}), ...(this.init.listSuppressions ? { directives: [] } : {}),
         };
       }

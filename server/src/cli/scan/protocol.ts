@@ -75,6 +75,8 @@ export interface FileResult {
   fixNotes?: string[];
   /** The file's suppression directives (with --list-suppressions). */
   directives?: ListedDirective[];
+  /** Read but not parsed: neither it nor what it imports holds a trigger (relevant.ts). */
+  quiet?: boolean;
 }
 
 export type WorkerMessage =

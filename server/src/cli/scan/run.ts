@@ -84,6 +84,8 @@ export interface ScanOutcome {
   skipped: SkippedFile[];
   /** The data map of what was scanned (built when asked for). */
   dataMap: () => DataMap;
+  /** Files read but not parsed: neither they nor what they import hold anything the catalog knows (relevant.ts). */
+  unparsed: number;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -264,6 +266,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   const analysed: { file: string; root: string }[] = [];
   let scanned = 0;
   let withSyntaxErrors = 0;
+  let unparsed = 0;
   let baselined = 0;
   const directives: ListedDirective[] = [];
   const fixNotes: string[] = [];
@@ -278,6 +281,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
       continue;
     }
     scanned++;
+    if (r.quiet) unparsed++;
     if (r.syntaxErrors) withSyntaxErrors++;
     if (r.truncated) {
       notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
@@ -324,16 +328,16 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   const dataMap = () => dataMapOf({ report, suppressed, safe, scanned: analysed, catalog, configs, root });
   if (opts.updateBaseline) {
     baselines.update(notes);
-    return { report, text: '', exitCode: 0, notes, root, skipped, dataMap };
+    return { report, text: '', exitCode: 0, notes, root, skipped, dataMap, unparsed };
   }
-  if (opts.listSuppressions) return { report, text: formatSuppressions(directives, opts.format === 'json' ? 'json' : 'text'), exitCode: 0, notes, root, skipped, dataMap };
+  if (opts.listSuppressions) return { report, text: formatSuppressions(directives, opts.format === 'json' ? 'json' : 'text'), exitCode: 0, notes, root, skipped, dataMap, unparsed };
   const text = render(opts.format, report, { catalog, where, skipped, dataMap, inventory: opts.inventory });
   let exitCode = opts.failOn !== 'never' && shownFindings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]) ? 1 : 0;
   if (opts.maxWarnings !== undefined && counts.warnings > opts.maxWarnings) {
     notes.push(`${counts.warnings} warning(s) found, more than --max-warnings ${opts.maxWarnings}`);
     exitCode = 1;
   }
-  return { report, text, exitCode, notes, root, skipped, dataMap };
+  return { report, text, exitCode, notes, root, skipped, dataMap, unparsed };
 }
 
 /** Whether a file to be analysed (from disk, or --stdin text) reads the opt-out preference signal. */

@@ -1,0 +1,71 @@
+// The scan's prefilter (analysis/triggers.ts, cli/scan/relevant.ts) changes no result: every fixture, the bundled
+// examples and the quality corpus scan the same with it and without, while it leaves many files unparsed.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Triggers } from '../../server/src/analysis/triggers';
+import { loadCatalog } from '../../server/src/catalog/load';
+import { ScanOptions, parseScanArgs, scan } from '../../server/src/cli/main';
+import { LEAK, ROOT, repo, run } from './cliHarness';
+
+const catalog = loadCatalog().catalog;
+const triggers = new Triggers(catalog);
+
+describe('prefilter: what a file must hold for the engine to report anything', () => {
+  it('a sink root with the words of a path to a sink, as words anywhere', () => {
+    assert.ok(triggers.test("document.cookie = 'a=' + v;"));
+    assert.ok(!triggers.test('const title = document.title;'), 'document without cookie reaches no sink');
+    assert.ok(triggers.test("chrome.storage.local.set({ email })"));
+    assert.ok(!triggers.test("chrome.runtime.sendMessage({ email })"));
+    assert.ok(triggers.test("localStorage['email'] = v"), 'a write of any key needs the root alone');
+    assert.ok(triggers.test("gtag('event', 'x')"));
+    assert.ok(!triggers.test('const gtagged = 1; const xgtag = 2;'), 'a longer word is not the global');
+    assert.ok(triggers.test("import { PostHog } from 'posthog-node';\nconst c = new PostHog('k'); c.capture({})"));
+    assert.ok(!triggers.test("import { PostHog } from 'posthog-node';\nexport const c = new PostHog('k');"), 'made, not used: the importer decides');
+    assert.ok(triggers.test("const fs = require('node:fs'); fs.writeFileSync(p, v);"));
+  });
+  it('comments and strings count (an alias spells each word too), and a suppression mark always does', () => {
+    assert.ok(triggers.test('// document.cookie is not written here'));
+    assert.ok(triggers.test('const s = chrome.storage;\nconst l = s.local;\nl.set({ v });'));
+    assert.ok(triggers.test('// mt-pii-ignore-next-line mt/personal-data-in-logs -- reviewed\nconst a = 1;'));
+    assert.ok(!triggers.test('export const add = (a: number, b: number) => a + b;'));
+  });
+});
+
+describe('prefilter: a root in one file and the words of its path in another', () => {
+  it('the importer is analysed and its finding reported (projects/split-trigger)', async () => {
+    const dir = path.join(ROOT, 'test', 'fixtures', 'projects', 'split-trigger');
+    for (const f of ['client.ts', 'cookieJar.ts', 'signup.ts']) assert.ok(!triggers.test(fs.readFileSync(path.join(dir, 'src', f), 'utf8')), `${f} passes alone`);
+    const outcome = await scan({ ...parseScanArgs([dir]), format: 'json', failOn: 'never', jobs: 1 }, dir);
+    assert.deepStrictEqual(outcome.report.findings.map((f) => `${path.basename(f.file)}:${f.line}:${f.ruleId}`).sort(),
+      ['signup.ts:10:mt/personal-data-on-device', 'signup.ts:8:mt/personal-data-to-third-party']);
+  });
+  it('--cache: a quiet file is analysed again when a file it imports gains a sink', () => {
+    const dir = repo({ 'src/page.ts': "import { send } from './send';\nexport const go = (u: { email: string }) => send(u.email);\n",
+      'src/send.ts': 'export function send(v: string) { return v.length; }\n' });
+    const first = run(['scan', '.', '-f', 'json', '--cache', '--fail-on', 'never'], dir);
+    assert.deepStrictEqual(JSON.parse(first.stdout).findings, []);
+    fs.writeFileSync(path.join(dir, 'src', 'send.ts'), LEAK.replace('export const f = (u: { email: string }) => Sentry.setUser({ email: u.email });', 'export function send(v: string) { Sentry.setUser({ email: v }); }'));
+    const second = run(['scan', '.', '-f', 'json', '--cache', '--fail-on', 'never'], dir);
+    assert.doesNotMatch(second.stderr, /taken from the cache/);
+    assert.deepStrictEqual(JSON.parse(second.stdout).findings.map((f: { file: string }) => f.file).sort(), ['src/page.ts', 'src/send.ts']);
+  });
+});
+
+describe('prefilter: the same results as analysing every file', () => {
+  // The examples all send data somewhere; the fixtures' look-alikes and the corpus's quiet files are left unparsed.
+  const folders: [string, boolean][] = [[path.join(ROOT, 'examples'), false], [path.join(ROOT, 'test', 'fixtures'), true], [path.join(ROOT, 'test', 'quality', 'corpus'), true]];
+  for (const [folder, someQuiet] of folders) {
+    it(`${path.relative(ROOT, folder)}: findings, suppressed flows, safe destinations and the data map`, async () => {
+      const base: ScanOptions = { ...parseScanArgs([folder]), format: 'json', failOn: 'never', jobs: 2 };
+      const all = await scan({ ...base, analyseAll: true }, folder);
+      const some = await scan(base, folder);
+      assert.strictEqual(all.unparsed, 0);
+      if (someQuiet) assert.ok(some.unparsed > 0, 'the prefilter left no file unparsed: the comparison proves nothing');
+      const strip = (o: typeof all) => ({ ...JSON.parse(o.text), summary: { ...JSON.parse(o.text).summary, durationMs: 0 } });
+      assert.deepStrictEqual(strip(some), strip(all));
+      assert.deepStrictEqual(some.dataMap(), all.dataMap());
+      assert.strictEqual(some.report.summary.files, all.report.summary.files);
+    });
+  }
+});
