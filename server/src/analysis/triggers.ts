@@ -23,30 +23,30 @@ const STEP = '\u0001';
  * shape this derivation does not know counts as needing its root alone, so a new shape costs speed, never a finding.
  */
 export class Triggers {
+  /** Root (`g:`, `a:` or `m:` key) → the word sets of its paths to sinks; a set may be empty (the root alone). */
+  private readonly needs = new Map<string, string[][]>();
+  /** Hash of a vocabulary word (wordHash) → the words with it, each with the root it names if it is a global or anchor. */
+  private readonly byHash = new Map<number, { word: string; root?: string }[]>();
+  private readonly modules: Map<string, string>;
+  private readonly prefixes: [string, string][];
   /** Quoted SDK module specifiers. */
   private readonly moduleRe?: RegExp;
   /** Any vendor host (catalog `hosts`). */
   private readonly hostRe?: RegExp;
-  /** Hash of a global or anchor name (wordHash) → the names with it. */
-  private readonly byHash = new Map<number, string[]>();
-  /** Root (`g:`, `a:` or `m:` key) → the word sets of its paths to sinks; a set may be empty (the root alone). */
-  private readonly needs = new Map<string, string[][]>();
-  /** Matched text → the root it names, for global and anchor words. */
-  private readonly named = new Map<string, string>();
-  private readonly modules: Map<string, string>;
-  private readonly prefixes: [string, string][];
-  private readonly wordRes = new Map<string, RegExp>();
 
   constructor(catalog: Catalog) {
     const paths = new SinkPaths(catalog);
     this.modules = catalog.modules;
     this.prefixes = catalog.modulePrefixes;
-    for (const g of catalog.globals) this.named.set(g, 'g:' + g);
-    for (const a of catalog.anchors) this.named.set(a, 'a:' + a);
-    for (const root of [...this.named.values(), ...catalog.modules.values(), ...catalog.modulePrefixes.map(([, r]) => r)]) this.needs.set(root, paths.from(root));
-    for (const name of this.named.keys()) {
-      const h = wordHash(name, 0, name.length);
-      this.byHash.set(h, [...(this.byHash.get(h) ?? []), name]);
+    const named = new Map<string, string>();
+    for (const g of catalog.globals) named.set(g, 'g:' + g);
+    for (const a of catalog.anchors) named.set(a, 'a:' + a);
+    for (const root of [...named.values(), ...catalog.modules.values(), ...catalog.modulePrefixes.map(([, r]) => r)]) this.needs.set(root, paths.from(root));
+    const words = new Set(named.keys());
+    for (const sets of this.needs.values()) for (const set of sets) for (const w of set) if (w !== VENDOR_HOST) words.add(w);
+    for (const word of words) {
+      const h = wordHash(word, 0, word.length);
+      this.byHash.set(h, [...(this.byHash.get(h) ?? []), { word, root: named.get(word) }]);
     }
     const longestFirst = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape);
     // A module by its exact name (then a quote, or a subpath) or by its scope, inside the quotes of a specifier.
@@ -59,12 +59,11 @@ export class Triggers {
     this.hostRe = hosts.length ? new RegExp(longestFirst(hosts).join('|'), 'i') : undefined;
   }
 
-  /** The roots in `text` (`g:console`, `m:fs`), or 'mark' when it holds a suppression directive's mark. */
-  roots(text: string): Set<string> | 'mark' {
-    if (text.includes(MARK)) return 'mark';
-    const out = new Set<string>();
-    // Globals and anchors: each run of [A-Za-z0-9_$] (as `\w` and `$` bound a word in an expression) hashed as it
-    // is read, and compared only when a catalog name has the same hash; no substring is made.
+  /** The trigger vocabulary in `text`: the mark, the roots, the path words (VENDOR_HOST for a vendor's host). */
+  find(text: string): Found {
+    const found: Found = { roots: new Set(), words: new Set(), mark: text.includes(MARK) };
+    // Globals, anchors and path words: each run of [A-Za-z0-9_$] (as `\w` and `$` bound a word in an expression)
+    // hashed as it is read, and compared only when a vocabulary word has the same hash; no substring is made.
     const n = text.length;
     for (let i = 0; i < n; ) {
       let c = text.charCodeAt(i);
@@ -78,48 +77,49 @@ export class Triggers {
         h = (Math.imul(h, 31) + c) | 0;
         c = ++i < n ? text.charCodeAt(i) : 0;
       } while (i < n && isWordChar(c));
-      const names = this.byHash.get(h);
-      if (names) for (const name of names) if (name.length === i - start && text.startsWith(name, start)) out.add(this.named.get(name)!);
+      const entries = this.byHash.get(h);
+      if (!entries) continue;
+      for (const e of entries) {
+        if (e.word.length !== i - start || !text.startsWith(e.word, start)) continue;
+        found.words.add(e.word);
+        if (e.root) found.roots.add(e.root);
+      }
     }
     if (this.moduleRe) {
       this.moduleRe.lastIndex = 0;
       for (let m = this.moduleRe.exec(text); m; m = this.moduleRe.exec(text)) {
         const t = m[0].slice(1);
         const module = this.modules.get(t) ?? this.prefixes.find(([p]) => t === p)?.[1];
-        if (module) out.add(module);
+        if (module) found.roots.add(module);
       }
     }
-    return out;
+    if (this.hostRe?.test(text)) found.words.add(VENDOR_HOST);
+    return found;
   }
 
-  /** The words some path from one of `roots` needs, besides the root. */
-  wordsFor(roots: ReadonlySet<string>): Set<string> {
-    const out = new Set<string>();
-    for (const r of roots) for (const set of this.needs.get(r) ?? []) for (const w of set) out.add(w);
-    return out;
-  }
-
-  /** Whether `word` is in `text` as a whole word (code, string or comment); VENDOR_HOST: whether a vendor's host is. */
-  hasWord(text: string, word: string): boolean {
-    if (word === VENDOR_HOST) return this.hostRe?.test(text) ?? false;
-    let re = this.wordRes.get(word);
-    if (!re) this.wordRes.set(word, (re = new RegExp(`(?<![\\w$])${escape(word)}(?![\\w$])`)));
-    return re.test(text);
-  }
-
-  /** Whether `roots` and the words `has` says are present reach a sink. */
-  passes(roots: ReadonlySet<string>, has: (word: string) => boolean): boolean {
-    for (const root of roots) {
-      if (this.needs.get(root)?.some((set) => set.every(has)) ?? true) return true;
+  /** Whether what `found` holds (one text's, or several texts' together) reaches a sink. */
+  passes(found: Found): boolean {
+    if (found.mark) return true;
+    for (const root of found.roots) {
+      if (this.needs.get(root)?.some((set) => set.every((w) => found.words.has(w))) ?? true) return true;
     }
     return false;
   }
 
   /** Whether the engine could report anything in `text` by itself (imports aside). */
   test(text: string): boolean {
-    const roots = this.roots(text);
-    return roots === 'mark' || this.passes(roots, (w) => this.hasWord(text, w));
+    return this.passes(this.find(text));
   }
+}
+
+/** What a text holds of the trigger vocabulary. */
+export interface Found {
+  /** Catalog roots: `g:console`, `a:objectStore`, `m:fs`. */
+  roots: Set<string>;
+  /** Path words, VENDOR_HOST among them when a vendor's host is in the text. */
+  words: Set<string>;
+  /** A suppression directive's mark. */
+  mark: boolean;
 }
 
 /** [A-Za-z0-9_$]: what `\\w` and `$` match. */
@@ -127,7 +127,7 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
 }
 
-/** The hash roots() computes for text[start, end). */
+/** The hash find() computes for text[start, end). */
 function wordHash(text: string, start: number, end: number): number {
   let h = 0;
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;

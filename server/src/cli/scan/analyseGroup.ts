@@ -1,6 +1,7 @@
 // Analysis of the scan's files, group by group, the same in a worker thread and in the main thread: one
 // project per engine configuration, a time budget per file, results as report data (positions, paths).
 import * as fs from 'fs';
+import { isMainThread } from 'worker_threads';
 import { Cancelled, Project } from '../../analysis';
 import { loadCatalog } from '../../catalog/load';
 import { decodeSource } from '../../project/decode';
@@ -46,7 +47,7 @@ export class GroupAnalyser {
   private projectFor(key: string, config: EngineConfig): Project {
     let p = this.projects.get(key);
     if (!p) {
-      const { catalog, problems } = loadCatalog(this.init.rulesDir, config.sinks);
+      const { catalog, problems } = loadCatalog(this.init.rulesDir, config.sinks, !isMainThread); // the scan's main thread has checked the rules
       if (problems.length) throw new Error(problems.map((x) => `${x.file}: ${x.message}`).join('; '));
       p = new Project(catalog, this.host, { ...config.options, isCancelled: this.isCancelled }, this.show);
       this.projects.set(key, p);
@@ -75,10 +76,8 @@ export class GroupAnalyser {
       const quiet = this.init.analyseAll ? undefined : this.relevanceFor(job.config, project).quiet(job.file, text);
       if (quiet) {
         const notes = quiet.notes.filter((n) => !this.noted.has(n) && this.noted.add(n));
-        return {
-          index: job.index, findings: [], safe: [], truncated: false, quiet: true,
-          ...(notes.length ? { notes } : {}), ...(this.init.withDependencies ? { dependencies: quiet.dependencies } : {}), ...(this.init.listSuppressions ? { directives: [] } : {}),
-        };
+        // Never cached (--cache): deciding again costs a read, and what it rests on is every file it imports.
+        return { index: job.index, findings: [], safe: [], truncated: false, quiet: true, ...(notes.length ? { notes } : {}), ...(this.init.listSuppressions ? { directives: [] } : {}) };
       }
       const r = (job.text === undefined ? project.cached(job.file) : undefined) ?? project.analyze(job.file, text, { ...config.options, isCancelled: this.isCancelled }, version);
       if (!r) return { index: job.index, skipped: 'cannot read', incomplete: 'unreadable' };

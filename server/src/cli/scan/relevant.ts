@@ -2,90 +2,65 @@
 // a trigger (analysis/triggers.ts). The rest are known to have no finding and are not parsed. One per thread.
 import type { ProjectHost } from '../../analysis';
 import { ModuleResolver } from '../../analysis/resolve';
-import { Triggers, importSpecifiers } from '../../analysis/triggers';
+import { Found, Triggers, importSpecifiers } from '../../analysis/triggers';
 import type { Catalog } from '../../catalog/load';
 
 interface Node {
   file: string;
-  /** Catalog roots in its text. */
-  roots: Set<string>;
-  /** It reaches a sink by itself (or holds a suppression directive). */
-  alone: boolean;
-  /** Path words looked for in its text, and whether each is there. */
-  words: Map<string, boolean>;
-  /** Specifiers not yet resolved (resolved on the first walk through the node). */
+  found: Found;
+  /** Specifiers not yet resolved (resolved when the node is first walked). */
   specifiers?: string[];
   imports: Node[];
+  /** What the node and everything it imports hold together: PASS once that reaches a sink. */
+  union?: Found | typeof PASS;
+  /** Tarjan's bookkeeping while the node's component is open. */
+  index?: number;
+  low?: number;
+  open?: boolean;
 }
 
-/** What a quiet file's verdict rests on. */
-export interface Quiet {
-  /** Project files its imports lead to (for --cache: a change to any of them can change the verdict). */
-  dependencies: string[];
-  /** Imports and settings not followed because they lead outside the project. */
-  notes: string[];
-}
+/** The union of a node that reaches a sink: whatever else its importers hold, they reach one too. */
+const PASS = 'pass';
 
 /**
  * Decides, per file of one engine configuration, whether the engine could report anything there. A file is
  * analysed when its text, with the texts of every project file its imports lead to (resolved as the engine
  * resolves them: relative paths, tsconfig `paths`, workspace packages, build aliases; inside the project only;
  * at any depth and through cycles), passes the configuration's triggers. Data moves between files only along
- * imports, so nothing else can end at a sink in it. Texts are not kept: a word looked for later is read again.
+ * imports, so nothing else can end at a sink in it. Each file is read, scanned and resolved once per thread;
+ * what a file and its imports hold together is kept per strongly connected component of the import graph.
  */
 export class Relevance {
   private readonly triggers: Triggers;
   private readonly resolver: ModuleResolver;
   private readonly nodes = new Map<string, Node | null>();
+  private counter = 0;
 
   constructor(catalog: Catalog, private readonly host: ProjectHost) {
     this.triggers = new Triggers(catalog);
     this.resolver = new ModuleResolver(host);
   }
 
-  /** Undefined when `file` (whose text is `text`) needs analysis; else what its quiet verdict rests on. */
-  quiet(file: string, text: string): Quiet | undefined {
-    const start = this.make(file, text);
-    this.nodes.set(file, start);
-    if (start.alone) return undefined;
+  /**
+   * Whether `file` (whose text is `text`) can have no finding. Its notes: imports and settings not followed
+   * because they lead outside the project, met while resolving its own imports.
+   */
+  quiet(file: string, text: string): { notes: string[] } | undefined {
+    // A node made earlier, as someone's import, was made from the same text on disk (and every walk settles its nodes).
+    const node = this.nodes.get(file) ?? this.make(file, text);
     const notesBefore = this.resolver.notes.size;
-    const closure = [start];
-    const seen = new Set(closure);
-    const roots = new Set(start.roots);
-    for (let i = 0; i < closure.length; i++) {
-      const n = closure[i];
-      if (n.alone) return undefined;
-      n.roots.forEach((r) => roots.add(r));
-      for (const d of this.importsOf(n)) if (!seen.has(d)) seen.add(d), closure.push(d);
-    }
-    // A root in one file and the words of its path in others (`new PostHog()` exported, `client.capture(…)` here).
-    if (roots.size && closure.length > 1) {
-      const words = [...this.triggers.wordsFor(roots)];
-      for (const n of closure) this.lookFor(n, words, n === start ? text : undefined);
-      if (this.triggers.passes(roots, (w) => closure.some((n) => n.words.get(w)))) return undefined;
-    }
-    return {
-      dependencies: closure.slice(1).map((n) => n.file),
-      notes: this.resolver.notes.size > notesBefore ? [...this.resolver.notes].slice(notesBefore) : [],
-    };
+    if (this.unionOf(node) === PASS) return undefined;
+    return { notes: this.resolver.notes.size > notesBefore ? [...this.resolver.notes].slice(notesBefore) : [] };
   }
 
   private make(file: string, text: string): Node {
-    const roots = this.triggers.roots(text);
-    const n: Node = { file, roots: roots === 'mark' ? new Set() : roots, alone: roots === 'mark', words: new Map(), specifiers: importSpecifiers(text), imports: [] };
-    if (!n.alone && n.roots.size) {
-      this.lookFor(n, [...this.triggers.wordsFor(n.roots)], text);
-      n.alone = this.triggers.passes(n.roots, (w) => !!n.words.get(w));
-    }
+    const found = this.triggers.find(text);
+    const n: Node = { file, found, imports: [] };
+    // A file that reaches a sink by itself needs nothing of its imports.
+    if (this.triggers.passes(found)) n.union = PASS;
+    else n.specifiers = importSpecifiers(text);
+    this.nodes.set(file, n);
     return n;
-  }
-
-  /** Records which of `words` the node's text holds (read again when not given). */
-  private lookFor(n: Node, words: readonly string[], text?: string): void {
-    const missing = words.filter((w) => !n.words.has(w));
-    if (!missing.length) return;
-    const source = text ?? this.host.readFile(n.file) ?? '';
-    for (const w of missing) n.words.set(w, this.triggers.hasWord(source, w));
   }
 
   private importsOf(n: Node): Node[] {
@@ -108,5 +83,74 @@ export class Relevance {
       this.nodes.set(file, n);
     }
     return n ?? undefined;
+  }
+
+  /** What `start` and everything it imports hold together (Tarjan's algorithm, iterative; each node settled once). */
+  private unionOf(start: Node): Found | typeof PASS {
+    if (start.union) return start.union;
+    const stack: Node[] = [];
+    const open = (n: Node) => {
+      n.index = n.low = this.counter++;
+      n.open = true;
+      stack.push(n);
+    };
+    open(start);
+    const frames: { node: Node; next: number }[] = [{ node: start, next: 0 }];
+    while (frames.length) {
+      const f = frames[frames.length - 1];
+      const deps = this.importsOf(f.node);
+      if (f.next < deps.length) {
+        const d = deps[f.next++];
+        if (d.union) continue; // settled: merged when f's component closes
+        if (d.index === undefined) {
+          open(d);
+          frames.push({ node: d, next: 0 });
+        } else if (d.open) f.node.low = Math.min(f.node.low!, d.index);
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1]?.node;
+      if (parent) parent.low = Math.min(parent.low!, f.node.low!);
+      if (f.node.low !== f.node.index) continue;
+      const members: Node[] = [];
+      for (let m = stack.pop()!; ; m = stack.pop()!) {
+        m.open = false;
+        members.push(m);
+        if (m === f.node) break;
+      }
+      const union = this.close(members);
+      for (const m of members) m.union = union;
+    }
+    return start.union!;
+  }
+
+  /** The union of a component whose imports outside it are settled: PASS if any part reaches a sink. */
+  private close(members: readonly Node[]): Found | typeof PASS {
+    const inside = new Set(members);
+    let union: Found | undefined;
+    let shared = true;
+    const add = (f: Found) => {
+      if (!f.roots.size && !f.words.size && !f.mark) return;
+      if (!union) {
+        union = f; // shared until something is added to it
+        return;
+      }
+      if ([...f.roots].every((r) => union!.roots.has(r)) && [...f.words].every((w) => union!.words.has(w)) && (!f.mark || union.mark)) return;
+      if (shared) union = { roots: new Set(union.roots), words: new Set(union.words), mark: union.mark };
+      shared = false;
+      f.roots.forEach((r) => union!.roots.add(r));
+      f.words.forEach((w) => union!.words.add(w));
+      union.mark ||= f.mark;
+    };
+    for (const m of members) {
+      if (m.union === PASS) return PASS;
+      add(m.found);
+      for (const d of m.imports) {
+        if (d.union === PASS) return PASS;
+        if (d.union && !inside.has(d)) add(d.union);
+      }
+    }
+    if (!union) return { roots: new Set(), words: new Set(), mark: false };
+    return this.triggers.passes(union) ? PASS : union;
   }
 }

@@ -250,7 +250,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
     configs: engineConfigs,
     onResult: (r) => {
       results[r.index] = r;
-      cache?.set(jobs[r.index].file, jobs[r.index].config, r);
+      if (!r.quiet) cache?.set(jobs[r.index].file, jobs[r.index].config, r);
       progress.update(++done);
     },
   });
