@@ -140,9 +140,10 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   const init: ScanWorkerInit = {
     rulesDir: opts.rulesDir, root, fileTimeoutMs: opts.fileTimeoutMs, withDependencies: useCache, fix: opts.fix, listSuppressions: opts.listSuppressions, analyseAll: opts.analyseAll,
   };
-  // Worker threads load the engine while this thread reads configuration (a scan of one group runs here).
+  // The first worker thread loads the engine while this thread reads configuration (a scan of one group runs
+  // here; more workers start as the work left calls for them: parallel.ts).
   const files = inputs.files.length;
-  if (!stdinFile && !opts.inThread && files > groupSize(files)) warmUpWorkers(init, Math.min(opts.jobs, Math.ceil(files / groupSize(files))));
+  if (!stdinFile && !opts.inThread && files > groupSize(files)) warmUpWorkers(init, 1);
   for (const m of inputs.missing) notes.push(`${m}: no such file or folder`);
   for (const g of inputs.emptyGlobs) notes.push(`${g}: no file matches`);
   if (inputs.missing.length && !inputs.files.length) throw new UsageError(`nothing to scan: ${inputs.missing.join(', ')} not found`);
