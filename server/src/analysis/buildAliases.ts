@@ -1,6 +1,7 @@
 // Build-only import aliases: SvelteKit `$lib` and `kit.alias`, Nuxt `~`/`@`/`~~`/`@@` and `alias`, Vite and
 // webpack `resolve.alias`, read from their config files' syntax as data (the configs are never run).
-import ts = require('typescript');
+import type * as TS from 'typescript';
+import { typescript } from './compiler';
 import * as path from 'path';
 
 /** One alias: imports equal to `key`, or starting with `key/`, are read from `target` (`exact`: only equal). */
@@ -44,6 +45,7 @@ export function buildAliases(host: ConfigReader, dir: string): BuildAlias[] {
       const file = path.join(dir, name);
       const text = host.fileExists(file) ? host.readFile(file) : undefined;
       if (text === undefined) continue;
+      const ts = typescript();
       const config = configObject(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, name.endsWith('ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS));
       out.push(...aliasesOf(kind, config, dir, host));
       break;
@@ -54,6 +56,7 @@ export function buildAliases(host: ConfigReader, dir: string): BuildAlias[] {
 }
 
 function aliasesOf(kind: 'vite' | 'svelte' | 'nuxt' | 'webpack', config: Obj | undefined, dir: string, host: ConfigReader): BuildAlias[] {
+  const ts = typescript();
   const out: BuildAlias[] = [];
   if (kind === 'svelte') {
     const kit = prop(config, 'kit');
@@ -79,7 +82,8 @@ function aliasesOf(kind: 'vite' | 'svelte' | 'nuxt' | 'webpack', config: Obj | u
 }
 
 /** `{ '@app': path.resolve(__dirname, 'src'), Shared$: './shared' }` (webpack's `$` suffix: exact match). */
-function objectAliases(e: ts.Expression | undefined, dir: string): BuildAlias[] {
+function objectAliases(e: TS.Expression | undefined, dir: string): BuildAlias[] {
+  const ts = typescript();
   if (!e || !ts.isObjectLiteralExpression(e)) return [];
   const out: BuildAlias[] = [];
   for (const p of e.properties) {
@@ -93,17 +97,18 @@ function objectAliases(e: ts.Expression | undefined, dir: string): BuildAlias[] 
   return out;
 }
 
-type Obj = ts.ObjectLiteralExpression;
+type Obj = TS.ObjectLiteralExpression;
 
 /** The config object a file exports: `export default defineConfig({...})`, `module.exports = {...}`, `const config = {...}`. */
-function configObject(sf: ts.SourceFile): Obj | undefined {
-  const locals = new Map<string, ts.Expression>();
+function configObject(sf: TS.SourceFile): Obj | undefined {
+  const ts = typescript();
+  const locals = new Map<string, TS.Expression>();
   for (const s of sf.statements) {
     if (ts.isVariableStatement(s)) {
       for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) locals.set(d.name.text, d.initializer);
     }
   }
-  const unwrap = (e: ts.Expression | undefined, depth = 0): Obj | undefined => {
+  const unwrap = (e: TS.Expression | undefined, depth = 0): Obj | undefined => {
     if (!e || depth > 4) return undefined;
     while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
     if (ts.isObjectLiteralExpression(e)) return e;
@@ -128,7 +133,8 @@ function configObject(sf: ts.SourceFile): Obj | undefined {
   return undefined;
 }
 
-function prop(e: ts.Node | undefined, name: string): ts.Expression | undefined {
+function prop(e: TS.Node | undefined, name: string): TS.Expression | undefined {
+  const ts = typescript();
   if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
   for (const p of e.properties) {
     const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) ? p.name.text : undefined;
@@ -142,7 +148,8 @@ function prop(e: ts.Node | undefined, name: string): ts.Expression | undefined {
  * A folder named by a config expression: './src', 'src/lib', path.resolve(__dirname, 'src'),
  * path.join(__dirname, 'src'), fileURLToPath(new URL('./src', import.meta.url)), `${__dirname}/src`.
  */
-function pathValue(e: ts.Expression | undefined, dir: string, depth = 0): string | undefined {
+function pathValue(e: TS.Expression | undefined, dir: string, depth = 0): string | undefined {
+  const ts = typescript();
   if (!e || depth > 4) return undefined;
   while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
   // A leading '/' is the project root, as Vite reads it ('/src').

@@ -1,6 +1,6 @@
 // Module resolution: which project file an import names (relative paths, tsconfig paths, workspace
 // packages), asked of the ProjectHost. It reads files only through the host and analyses nothing.
-import ts = require('typescript');
+import { typescript } from './compiler';
 import * as path from 'path';
 import { wildcardMatch } from '../catalog/hostPattern';
 import { BuildAlias, buildAliases } from './buildAliases';
@@ -266,7 +266,7 @@ export class ModuleResolver {
   }
 
   private readConfig(file: string, text: string, depth: number): PathsConfig | undefined {
-    const { config } = ts.parseConfigFileTextToJson(file, text);
+    const { config } = typescript().parseConfigFileTextToJson(file, text);
     if (!config || typeof config !== 'object') return undefined;
     const opts = config.compilerOptions ?? {};
     const dir = path.dirname(file);

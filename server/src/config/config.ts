@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { typescript } from './compiler';
+import { typescript } from '../analysis/compiler';
 import * as path from 'path';
 import { validate } from '../catalog/jsonSchema';
 import { didYouMean } from './didYouMean';

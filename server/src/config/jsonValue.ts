@@ -1,7 +1,7 @@
 // mt-pii.json text → plain data a repository cannot abuse: objects without a prototype, no key that names a
 // built-in property of JavaScript objects, bounded size and nesting; every refusal at the offset of its text.
 import type * as TS from 'typescript';
-import { typescript } from './compiler';
+import { typescript } from '../analysis/compiler';
 
 /** Bounds on what an mt-pii.json may hold; the schema sets tighter ones per key (maxItems, maxLength). */
 export const JSON_LIMITS = {

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type * as TS from 'typescript';
 import { CONFIG_FILE } from '../config/config';
-import { typescript } from '../config/compiler';
+import { typescript } from '../analysis/compiler';
 import { checkJsonText } from '../config/jsonValue';
 
 export interface ProjectRoot {

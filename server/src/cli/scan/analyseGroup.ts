@@ -9,7 +9,6 @@ import { fsHost } from '../../project/fsHost';
 import { LineMap, displayPath, toReportFinding, toWire } from '../formats/report';
 import { applySafeFixes } from '../fix';
 import { listed } from '../listSuppressions';
-import { Relevance } from './relevant';
 import { DEEP } from './protocol';
 import type { EngineConfig, FileJob, FileResult, ScanWorkerInit } from './protocol';
 
@@ -19,7 +18,6 @@ export class GroupAnalyser {
   /** Notes already reported (each resolver note once per thread). */
   private readonly noted = new Set<string>();
   private readonly projects = new Map<string, Project>();
-  private readonly relevance = new Map<string, Relevance>();
   /** End of the current file's time budget; imports analysed for it share the budget. */
   private deadline = Infinity;
   private readonly isCancelled = () => Date.now() > this.deadline;
@@ -35,13 +33,6 @@ export class GroupAnalyser {
    */
   startGroup(): void {
     for (const p of this.projects.values()) p.forgetOrderDependent();
-  }
-
-  /** Which files can have a finding, per engine configuration (its catalog has the team's own sinks). */
-  private relevanceFor(key: string, project: Project): Relevance {
-    let r = this.relevance.get(key);
-    if (!r) this.relevance.set(key, (r = new Relevance(project.catalog, this.host)));
-    return r;
   }
 
   private projectFor(key: string, config: EngineConfig): Project {
@@ -73,12 +64,6 @@ export class GroupAnalyser {
     const project = this.projectFor(job.config, config);
     this.deadline = Date.now() + this.init.fileTimeoutMs;
     try {
-      const quiet = this.init.analyseAll ? undefined : this.relevanceFor(job.config, project).quiet(job.file, text);
-      if (quiet) {
-        const notes = quiet.notes.filter((n) => !this.noted.has(n) && this.noted.add(n));
-        // Never cached (--cache): deciding again costs a read, and what it rests on is every file it imports.
-        return { index: job.index, findings: [], safe: [], truncated: false, quiet: true, ...(notes.length ? { notes } : {}), ...(this.init.listSuppressions ? { directives: [] } : {}) };
-      }
       const r = (job.text === undefined ? project.cached(job.file) : undefined) ?? project.analyze(job.file, text, { ...config.options, isCancelled: this.isCancelled }, version);
       if (!r) return { index: job.index, skipped: 'cannot read', incomplete: 'unreadable' };
       const notes = project.resolverNotes().filter((n) => !this.noted.has(n) && this.noted.add(n));

@@ -10,13 +10,6 @@ import type { EngineConfig, FileJob, FileResult, GroupMessage, ScanWorkerInit, W
 /** The engine, loaded only when this thread analyses (worker threads load their own). */
 const engine = () => require('./analyseGroup') as typeof AnalyseGroup;
 
-/**
- * Work left (for one worker, at the rate measured so far) above which another worker is started. A worker's
- * start-up and the warm-up of the compiled code cost each new thread about a second of CPU, and on a 2-core
- * machine two threads do not run twice as fast: below this, one worker alone finishes sooner.
- */
-const GROW_AFTER_MS = 4000;
-
 /** TypeScript's parser recurses once per nesting level (a 10,000-deep expression needs a large stack). */
 const STACK_MB = 256;
 /** Past the cooperative budget, a worker still busy with the same file (in the parser, say) is stopped: after this much more. */
@@ -157,25 +150,6 @@ function inWorkers(files: readonly FileJob[], run: ParallelRun): Promise<void> {
       run.onResult(result);
       if (--remaining === 0) finish();
     };
-    const bytesOf = (g: readonly FileJob[]) => g.reduce((n, f) => n + (f.bytes ?? 0), 0);
-    const total = bytesOf(files);
-    /** Bytes of the groups done, and when the first group went out. */
-    const progress = { bytes: 0, since: 0 };
-    /**
-     * One more worker, up to `max`, when the work left would keep the workers busy for longer than GROW_AFTER_MS
-     * at the pace so far (measured once a fifth of the bytes is done: which files need the engine comes in bursts,
-     * and the first groups carry the warm-up): on a short scan a new worker's start-up and warm-up cost more than it saves.
-     */
-    const grow = () => {
-      if (slots.length >= max || !queue.length || finished || progress.bytes < total / 5) return;
-      const left = (Date.now() - progress.since) * ((total - progress.bytes) / progress.bytes);
-      if (left > GROW_AFTER_MS) spawn();
-    };
-    const groupDone = (slot: Slot) => {
-      if (slot.group) progress.bytes += bytesOf(slot.group.files);
-      grow();
-      dispatch(slot);
-    };
     const dispatch = (slot: Slot) => {
       const files = queue.shift();
       if (!files) {
@@ -187,7 +161,6 @@ function inWorkers(files: readonly FileJob[], run: ParallelRun): Promise<void> {
       const used = new Set(files.map((f) => f.config));
       const configs = Object.fromEntries(Object.entries(run.configs).filter(([k]) => used.has(k)));
       slot.group = { group: nextGroup++, files, configs };
-      progress.since ||= Date.now();
       slot.answered = new Set();
       slot.worker.postMessage(slot.group);
     };
@@ -218,7 +191,7 @@ function inWorkers(files: readonly FileJob[], run: ParallelRun): Promise<void> {
         else if (m.type === 'result') {
           slot.current = undefined;
           deliver(slot, m.result);
-        } else if (m.type === 'done') groupDone(slot);
+        } else if (m.type === 'done') dispatch(slot);
       });
       worker.on('error', (e) => replace(slot, `analysis failed (worker error: ${e.message})`, /stack|heap|memory/i.test(e.message) ? 'too-deep' : 'failed'));
       worker.on('exit', (code) => {
@@ -233,6 +206,6 @@ function inWorkers(files: readonly FileJob[], run: ParallelRun): Promise<void> {
         if (s.current && now - s.current.since > limit) replace(s, `analysis took longer than ${run.init.fileTimeoutMs / 1000} s (--file-timeout) and was stopped`, 'timeout');
       }
     }, 500);
-    spawn();
+    for (let i = 0; i < max; i++) spawn();
   });
 }

@@ -18,8 +18,6 @@ export interface ScanWorkerInit {
   fix?: boolean;
   /** --list-suppressions: report each file's suppression directives. */
   listSuppressions?: boolean;
-  /** Analyse every file, also those whose text and imports hold no trigger (relevant.ts): tests and comparisons. */
-  analyseAll?: boolean;
 }
 
 /** An engine configuration (one per distinct mt-pii.json cascade), sent once per group that uses it. */
