@@ -54,26 +54,40 @@ interface Slot {
 }
 
 /**
- * Analyses `files` (in scan order) with up to `jobs` worker threads; resolves when every file has a result.
- * A scan of one group of small files (an editor's --stdin, a hook's staged files) runs in this thread, which
- * saves starting a worker; a file too deep for this thread's stack, or too large to trust to a cooperative
- * budget, is analysed in a worker.
+ * The scan's files in groups of groupSize (by their place among all `files`), each keeping only the files
+ * `analyse` accepts: whichever files a prefilter leaves out, the groups that remain are cut where they would be
+ * without it, so results that depend on the order of analysis (import cycles) stay the same.
  */
-export async function analyseInParallel(files: readonly FileJob[], run: ParallelRun): Promise<void> {
+export function intoGroups(files: readonly FileJob[], analyse: (job: FileJob) => boolean = () => true): FileJob[][] {
+  const size = groupSize(files.length);
+  const groups: FileJob[][] = [];
+  files.forEach((job, i) => {
+    if (i % size === 0) groups.push([]);
+    if (analyse(job)) groups[groups.length - 1].push(job);
+  });
+  return groups.filter((g) => g.length);
+}
+
+/**
+ * Analyses the groups' files (in scan order) with up to `jobs` worker threads; resolves when every file has a
+ * result. A scan of one group of small files (an editor's --stdin, a hook's staged files) runs in this thread,
+ * which saves starting a worker; a file too deep for this thread's stack, or too large to trust to a
+ * cooperative budget, is analysed in a worker.
+ */
+export async function analyseInParallel(groups: readonly (readonly FileJob[])[], run: ParallelRun): Promise<void> {
   if (run.inThread) {
     const analyser = new (engine().GroupAnalyser)(run.init);
-    const size = groupSize(files.length);
-    files.forEach((job, i) => {
-      if (i % size === 0) analyser.startGroup(); // the same groups as the workers get, so the same results
-      run.onResult(analyser.analyse(job, run.configs[job.config]));
-    });
+    for (const group of groups) {
+      analyser.startGroup(); // the same groups as the workers get, so the same results
+      for (const job of group) run.onResult(analyser.analyse(job, run.configs[job.config]));
+    }
     return;
   }
-  if (files.length && files.length <= groupSize(files.length) && !run.workersOnly) {
+  if (groups.length === 1 && !run.workersOnly) {
     const analyser = new (engine().GroupAnalyser)(run.init);
     analyser.startGroup();
     const elsewhere: FileJob[] = [];
-    for (const job of files) {
+    for (const job of groups[0]) {
       if (job.bytes === undefined || job.bytes > MAIN_THREAD_MAX_BYTES) {
         elsewhere.push(job);
         continue;
@@ -82,10 +96,10 @@ export async function analyseInParallel(files: readonly FileJob[], run: Parallel
       if (r.skipped === DEEP) elsewhere.push(job);
       else run.onResult(r);
     }
-    if (elsewhere.length) await inWorkers(elsewhere, run);
+    if (elsewhere.length) await inWorkers([elsewhere], run);
     return;
   }
-  return inWorkers(files, run);
+  return inWorkers(groups, run);
 }
 
 const newWorker = (init: ScanWorkerInit) => new Worker(path.join(__dirname, 'scanWorker.js'), { workerData: init, resourceLimits: { stackSizeMb: STACK_MB } });
@@ -126,12 +140,10 @@ function takeWarm(init: ScanWorkerInit): Worker | undefined {
   return undefined;
 }
 
-function inWorkers(files: readonly FileJob[], run: ParallelRun): Promise<void> {
-  const size = groupSize(files.length);
-  const queue: FileJob[][] = [];
-  for (let i = 0; i < files.length; i += size) queue.push(files.slice(i, i + size));
+function inWorkers(groups: readonly (readonly FileJob[])[], run: ParallelRun): Promise<void> {
+  const queue: FileJob[][] = groups.map((g) => [...g]);
   let nextGroup = 0;
-  let remaining = files.length;
+  let remaining = queue.reduce((n, g) => n + g.length, 0);
   const slots: Slot[] = [];
   const max = Math.max(1, Math.min(run.jobs, queue.length));
   return new Promise<void>((resolve, reject) => {

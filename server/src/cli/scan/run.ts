@@ -24,7 +24,7 @@ import { LineMap, Report, ReportFinding, SkippedFile, displayPath, fromWire, sev
 import { Baselines } from './baselines';
 import { ScanCache, rulesHash } from './cache';
 import { expandInputs, globBase, isGlob } from './inputs';
-import { analyseInParallel, groupSize, releaseWorkers, warmUpWorkers } from './parallel';
+import { analyseInParallel, groupSize, intoGroups, releaseWorkers, warmUpWorkers } from './parallel';
 import { Relevance } from './relevant';
 import { fsHost } from '../../project/fsHost';
 import { decodeSource } from '../../project/decode';
@@ -268,22 +268,22 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   let done = jobs.length - todo.length;
   // Files that neither hold nor import anything the catalog knows have no finding: read here, never parsed. The
   // first worker loads the engine meanwhile; more start for a long list of files to analyse.
-  const analyse: FileJob[] = [];
+  const quietJobs = new Set<FileJob>();
   const relevance = new Map<string, Relevance>();
-  for (const job of todo) {
+  for (const job of opts.analyseAll ? [] : todo) {
     let r = relevance.get(job.config);
-    if (!r && !opts.analyseAll) relevance.set(job.config, (r = new Relevance(catalogOf.get(job.config)!, projectHost)));
-    const text = r ? job.text ?? readSource(job.file) : undefined;
-    const quiet = r && text !== undefined ? r.quiet(job.file, text) : undefined;
-    if (!quiet) {
-      analyse.push(job);
-      continue;
-    }
+    if (!r) relevance.set(job.config, (r = new Relevance(catalogOf.get(job.config)!, projectHost)));
+    const text = job.text ?? readSource(job.file);
+    const quiet = text !== undefined ? r.quiet(job.file, text) : undefined;
+    if (!quiet) continue;
+    quietJobs.add(job);
     results[job.index] = { index: job.index, findings: [], safe: [], truncated: false, quiet: true, ...(quiet.notes.length ? { notes: quiet.notes } : {}), ...(opts.listSuppressions ? { directives: [] } : {}) };
     progress.update(++done);
   }
-  await analyseInParallel(analyse, {
-    jobs: Math.min(opts.jobs, Math.ceil(analyse.length / FILES_PER_WORKER)),
+  const groups = intoGroups(todo, (job) => !quietJobs.has(job));
+  const toAnalyse = todo.length - quietJobs.size;
+  await analyseInParallel(groups, {
+    jobs: Math.min(opts.jobs, Math.ceil(toAnalyse / FILES_PER_WORKER)),
     workersOnly: warmed, // a worker has the engine loaded already
     inThread: opts.inThread,
     init,
