@@ -25,7 +25,7 @@ export const SCAN: CommandSpec = {
     quiet: { type: 'boolean', help: 'Report errors only' },
     inventory: { type: 'boolean', help: 'Stylish output: list every inventory entry (personal data to payment, email, SMS, storage and search vendors, on the device, in logs; info unless raised in mt-pii.json) instead of one summary line. JSON, SARIF and the data map always hold them' },
     config: { type: 'string', short: 'c', value: '<file>', help: 'Use this mt-pii.json for every file instead of the ones found above each file' },
-    jobs: { type: 'string', short: 'j', value: '<n>', help: 'Analysis threads (default: the available cores); the output is the same for any n' },
+    jobs: { type: 'string', short: 'j', value: '<n>', help: 'Most analysis threads (default: the available cores; one per 400 files to analyse); the output is the same for any n' },
     'file-timeout': { type: 'string', value: '<seconds>', help: `Time budget per file; a file over it is skipped with the reason (default: ${DEFAULT_FILE_TIMEOUT_S})` },
     'max-file-size': { type: 'string', value: '<size>', help: 'Skip larger files, e.g. 2mb, 500kb (default: 2mb)' },
     baseline: { type: 'string', value: '<file>', help: 'Hide findings accepted in this baseline (default: the one mt-pii.json names, else mt-pii-baseline.json in the project root)' },

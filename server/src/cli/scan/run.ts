@@ -161,8 +161,8 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   const init: ScanWorkerInit = {
     rulesDir: opts.rulesDir, root, fileTimeoutMs: opts.fileTimeoutMs, withDependencies: useCache, fix: opts.fix, listSuppressions: opts.listSuppressions,
   };
-  // The first worker thread loads the engine while this thread reads configuration (a scan of one group runs
-  // here; more workers start as the work left calls for them: parallel.ts).
+  // The first worker thread loads the engine while this thread reads configuration and decides which files need
+  // it (a scan of one group of files runs in this thread instead).
   const files = inputs.files.length;
   const warmed = !stdinFile && !opts.inThread && files > groupSize(files);
   if (warmed) warmUpWorkers(init, 1);
