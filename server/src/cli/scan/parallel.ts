@@ -69,12 +69,53 @@ export function intoGroups(files: readonly FileJob[], analyse: (job: FileJob) =>
 }
 
 /**
+ * Groups handed to the worker threads as the main thread decides them (which files need the engine); the
+ * workers start on the first while the rest are decided. `close` once the last is in, with how many workers
+ * the whole calls for.
+ */
+export class GroupFeed {
+  readonly queue: FileJob[][] = [];
+  /** Files in the groups pushed so far. */
+  files = 0;
+  closed = false;
+  /** Workers the groups call for (ParallelRun.jobs caps it); one until the feed is closed. */
+  workers = 1;
+  private listener?: () => void;
+
+  push(group: FileJob[]): void {
+    if (!group.length) return;
+    this.queue.push(group);
+    this.files += group.length;
+    this.listener?.();
+  }
+
+  close(workers: number): void {
+    this.closed = true;
+    this.workers = Math.max(1, workers);
+    this.listener?.();
+  }
+
+  listen(listener: () => void): void {
+    this.listener = listener;
+  }
+}
+
+/** A feed of groups known in full. */
+function feedOf(groups: readonly (readonly FileJob[])[], workers: number): GroupFeed {
+  const feed = new GroupFeed();
+  for (const g of groups) feed.push([...g]);
+  feed.close(workers);
+  return feed;
+}
+
+/**
  * Analyses the groups' files (in scan order) with up to `jobs` worker threads; resolves when every file has a
- * result. A scan of one group of small files (an editor's --stdin, a hook's staged files) runs in this thread,
+ * result. A feed's groups always go to worker threads. A scan of one group of small files (an editor's --stdin, a hook's staged files) runs in this thread,
  * which saves starting a worker; a file too deep for this thread's stack, or too large to trust to a
  * cooperative budget, is analysed in a worker.
  */
-export async function analyseInParallel(groups: readonly (readonly FileJob[])[], run: ParallelRun): Promise<void> {
+export async function analyseInParallel(groups: readonly (readonly FileJob[])[] | GroupFeed, run: ParallelRun): Promise<void> {
+  if (groups instanceof GroupFeed) return inWorkers(groups, run);
   if (run.inThread) {
     const analyser = new (engine().GroupAnalyser)(run.init);
     for (const group of groups) {
@@ -96,10 +137,10 @@ export async function analyseInParallel(groups: readonly (readonly FileJob[])[],
       if (r.skipped === DEEP) elsewhere.push(job);
       else run.onResult(r);
     }
-    if (elsewhere.length) await inWorkers([elsewhere], run);
+    if (elsewhere.length) await inWorkers(feedOf([elsewhere], 1), run);
     return;
   }
-  return inWorkers(groups, run);
+  return inWorkers(feedOf(groups, groups.length), run);
 }
 
 const newWorker = (init: ScanWorkerInit) => new Worker(path.join(__dirname, 'scanWorker.js'), { workerData: init, resourceLimits: { stackSizeMb: STACK_MB } });
@@ -140,14 +181,16 @@ function takeWarm(init: ScanWorkerInit): Worker | undefined {
   return undefined;
 }
 
-function inWorkers(groups: readonly (readonly FileJob[])[], run: ParallelRun): Promise<void> {
-  const queue: FileJob[][] = groups.map((g) => [...g]);
+function inWorkers(feed: GroupFeed, run: ParallelRun): Promise<void> {
+  const queue = feed.queue;
   let nextGroup = 0;
-  let remaining = queue.reduce((n, g) => n + g.length, 0);
+  let delivered = 0;
   const slots: Slot[] = [];
-  const max = Math.max(1, Math.min(run.jobs, queue.length));
+  /** Workers waiting for the feed's next group. */
+  const idle = new Set<Slot>();
+  const wanted = () => Math.max(1, Math.min(run.jobs, feed.workers, slots.length + queue.length));
   return new Promise<void>((resolve, reject) => {
-    if (!remaining) return resolve();
+    if (feed.closed && !feed.files) return resolve();
     let finished = false;
     const finish = (error?: Error) => {
       if (finished) return;
@@ -160,12 +203,16 @@ function inWorkers(groups: readonly (readonly FileJob[])[], run: ParallelRun): P
     const deliver = (slot: Slot | undefined, result: FileResult) => {
       slot?.answered.add(result.index);
       run.onResult(result);
-      if (--remaining === 0) finish();
+      if (++delivered === feed.files && feed.closed) finish();
     };
     const dispatch = (slot: Slot) => {
       const files = queue.shift();
       if (!files) {
         slot.group = undefined;
+        if (!feed.closed) {
+          idle.add(slot);
+          return;
+        }
         void slot.worker.terminate();
         slots.splice(slots.indexOf(slot), 1);
         return;
@@ -176,11 +223,22 @@ function inWorkers(groups: readonly (readonly FileJob[])[], run: ParallelRun): P
       slot.answered = new Set();
       slot.worker.postMessage(slot.group);
     };
+    feed.listen(() => {
+      if (finished) return;
+      for (const slot of [...idle]) {
+        if (!queue.length && !feed.closed) break;
+        idle.delete(slot);
+        dispatch(slot);
+      }
+      while (slots.length < wanted() && queue.length) spawn();
+      if (feed.closed && delivered === feed.files) finish();
+    });
     /** Stops a worker that is stuck or died: its current file is skipped, the rest of its group re-queued. */
     const replace = (slot: Slot, reason: string, kind: IncompleteKind) => {
       const i = slots.indexOf(slot);
       if (i < 0 || finished) return;
       slots.splice(i, 1);
+      idle.delete(slot);
       slot.worker.removeAllListeners();
       void slot.worker.terminate();
       if (!slot.everAnswered && !slot.current) return finish(new Error(`the analysis worker could not start: ${reason}`));
@@ -218,6 +276,6 @@ function inWorkers(groups: readonly (readonly FileJob[])[], run: ParallelRun): P
         if (s.current && now - s.current.since > limit) replace(s, `analysis took longer than ${run.init.fileTimeoutMs / 1000} s (--file-timeout) and was stopped`, 'timeout');
       }
     }, 500);
-    for (let i = 0; i < max; i++) spawn();
+    for (let i = wanted(); i > 0; i--) spawn();
   });
 }

@@ -24,7 +24,7 @@ import { LineMap, Report, ReportFinding, SkippedFile, displayPath, fromWire, sev
 import { Baselines } from './baselines';
 import { ScanCache, rulesHash } from './cache';
 import { expandInputs, globBase, isGlob } from './inputs';
-import { analyseInParallel, groupSize, intoGroups, releaseWorkers, warmUpWorkers } from './parallel';
+import { GroupFeed, ParallelRun, analyseInParallel, groupSize, intoGroups, releaseWorkers, warmUpWorkers } from './parallel';
 import { Relevance } from './relevant';
 import { fsHost } from '../../project/fsHost';
 import { decodeSource } from '../../project/decode';
@@ -267,33 +267,47 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   const progress = new Progress(jobs.length, opts.progress && Progress.enabled() ? process.stderr : undefined);
   let done = jobs.length - todo.length;
   // Files that neither hold nor import anything the catalog knows have no finding: read here, never parsed. The
-  // first worker loads the engine meanwhile; more start for a long list of files to analyse.
-  const quietJobs = new Set<FileJob>();
+  // groups are cut over all files, so results that depend on analysis order stay those of a scan without this.
   const relevance = new Map<string, Relevance>();
-  for (const job of opts.analyseAll ? [] : todo) {
+  const isQuiet = (job: FileJob): boolean => {
+    if (opts.analyseAll) return false;
     let r = relevance.get(job.config);
     if (!r) relevance.set(job.config, (r = new Relevance(catalogOf.get(job.config)!, projectHost)));
     const text = job.text ?? readSource(job.file);
     const quiet = text !== undefined ? r.quiet(job.file, text) : undefined;
-    if (!quiet) continue;
-    quietJobs.add(job);
+    if (!quiet) return false;
     results[job.index] = { index: job.index, findings: [], safe: [], truncated: false, quiet: true, ...(quiet.notes.length ? { notes: quiet.notes } : {}), ...(opts.listSuppressions ? { directives: [] } : {}) };
     progress.update(++done);
-  }
-  const groups = intoGroups(todo, (job) => !quietJobs.has(job));
-  const toAnalyse = todo.length - quietJobs.size;
-  await analyseInParallel(groups, {
-    jobs: Math.min(opts.jobs, Math.ceil(toAnalyse / FILES_PER_WORKER)),
-    workersOnly: warmed, // a worker has the engine loaded already
-    inThread: opts.inThread,
-    init,
-    configs: engineConfigs,
+    return true;
+  };
+  const run: ParallelRun = {
+    jobs: opts.jobs, workersOnly: warmed, inThread: opts.inThread, init, configs: engineConfigs,
     onResult: (r) => {
       results[r.index] = r;
       if (!r.quiet) cache?.set(jobs[r.index].file, jobs[r.index].config, r);
       progress.update(++done);
     },
-  });
+  };
+  const workersFor = (files: number) => Math.ceil(files / FILES_PER_WORKER);
+  if (warmed) {
+    // The worker started ahead takes each group as soon as it is decided; more join for a long list.
+    const feed = new GroupFeed();
+    const analysing = analyseInParallel(feed, run);
+    analysing.catch(() => undefined); // awaited below; a worker that cannot start must not end the process first
+    const size = groupSize(todo.length);
+    let toAnalyse = 0;
+    for (let i = 0; i < todo.length; i += size) {
+      const group = todo.slice(i, i + size).filter((job) => !isQuiet(job));
+      toAnalyse += group.length;
+      feed.push(group);
+      await new Promise((resolve) => setImmediate(resolve)); // let the workers' messages in
+    }
+    feed.close(workersFor(toAnalyse));
+    await analysing;
+  } else {
+    const groups = intoGroups(todo, (job) => !isQuiet(job));
+    await analyseInParallel(groups, { ...run, jobs: Math.min(opts.jobs, workersFor(groups.reduce((n, g) => n + g.length, 0))) });
+  }
   progress.end();
   const cacheProblem = cache?.save();
   if (cacheProblem) notes.push(cacheProblem);
