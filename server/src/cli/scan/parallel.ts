@@ -1,5 +1,5 @@
-// The scan's analysis threads: files go out in fixed groups (the same whatever the number of threads, so the
-// output equals --jobs 1; one group runs in the main thread), results come back per file; stuck files are skipped.
+// The scan's analysis threads: files go out in fixed groups, fed as the main thread decides them (the same whatever
+// the number of threads, so the output equals --jobs 1), results come back per file; stuck files are skipped.
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type * as AnalyseGroup from './analyseGroup';

@@ -1,5 +1,5 @@
 // Whether a scan file needs the engine: its text, with the texts of the project files its imports lead to, holds
-// a trigger (analysis/triggers.ts). The rest are known to have no finding and are not parsed. One per thread.
+// a trigger (analysis/triggers.ts). The rest are known to have no finding and are not parsed (the scan's main thread).
 import type { ProjectHost } from '../../analysis';
 import { ModuleResolver } from '../../analysis/resolve';
 import { Found, Triggers, importSpecifiers } from '../../analysis/triggers';
