@@ -74,7 +74,14 @@ const STEPS = [
 
     // Move onto the squiggle twice (the hover needs a mouse-move inside the range), then wait for the hover
     // that holds both the diagnostic message and the server's own hover text.
-    const box = await squiggle.boundingBox();
+    // Opening the Problems panel resizes the editor, and Monaco draws its decorations again: the squiggle can be
+    // briefly detached or not laid out (no box), so it is looked for again until it has one.
+    let box = null;
+    for (let i = 0; i < 40 && !box; i++) {
+      await squiggle.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+      box = await squiggle.boundingBox().catch(() => null);
+      if (!box) await page.waitForTimeout(250);
+    }
     if (!box) throw new Error('the squiggle has no bounding box');
     await page.mouse.move(box.x + Math.min(20, box.width / 2), box.y + box.height / 2);
     await page.waitForTimeout(300);
