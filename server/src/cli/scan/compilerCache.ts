@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import Module = require('module');
 import * as path from 'path';
 import * as vm from 'vm';
+import { writeFileAtomic } from '../../project/atomicWrite';
 
 /** out/server/compiler-cache, packed with the command-line tool. */
 const CACHE_DIR = path.join(__dirname, '..', '..', '..', 'compiler-cache');
@@ -60,8 +61,6 @@ export function writeCompilerCache(samples: readonly string[]): string {
   for (const s of samples) ts.createSourceFile(s, fs.readFileSync(s, 'utf8'), ts.ScriptTarget.Latest, false);
   const out = compilerCacheFile();
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const tmp = `${out}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, script.createCachedData());
-  fs.renameSync(tmp, out);
+  writeFileAtomic(out, script.createCachedData());
   return out;
 }

@@ -54,18 +54,13 @@ interface Slot {
 }
 
 /**
- * The scan's files in groups of groupSize (by their place among all `files`), each keeping only the files
- * `analyse` accepts: whichever files a prefilter leaves out, the groups that remain are cut where they would be
- * without it, so results that depend on the order of analysis (import cycles) stay the same.
+ * The scan's files in groups of groupSize (by their place among all `files`), in order, each keeping only the
+ * files `analyse` accepts (so possibly empty): whichever files a prefilter leaves out, the groups that remain are
+ * cut where they would be without it, so results that depend on the order of analysis (import cycles) stay the same.
  */
-export function intoGroups(files: readonly FileJob[], analyse: (job: FileJob) => boolean = () => true): FileJob[][] {
+export function* groupsOf(files: readonly FileJob[], analyse: (job: FileJob) => boolean): Generator<FileJob[]> {
   const size = groupSize(files.length);
-  const groups: FileJob[][] = [];
-  files.forEach((job, i) => {
-    if (i % size === 0) groups.push([]);
-    if (analyse(job)) groups[groups.length - 1].push(job);
-  });
-  return groups.filter((g) => g.length);
+  for (let i = 0; i < files.length; i += size) yield files.slice(i, i + size).filter(analyse);
 }
 
 /**

@@ -27,7 +27,7 @@ const PASS = 'pass';
  * analysed when its text, with the texts of every project file its imports lead to (resolved as the engine
  * resolves them: relative paths, tsconfig `paths`, workspace packages, build aliases; inside the project only;
  * at any depth and through cycles), passes the configuration's triggers. Data moves between files only along
- * imports, so nothing else can end at a sink in it. Each file is read, scanned and resolved once per thread;
+ * imports, so nothing else can end at a sink in it. Each file is read, scanned and resolved once per scan;
  * what a file and its imports hold together is kept per strongly connected component of the import graph.
  */
 export class Relevance {
@@ -43,7 +43,7 @@ export class Relevance {
 
   /**
    * Whether `file` (whose text is `text`) can have no finding. Its notes: imports and settings not followed
-   * because they lead outside the project, met while resolving its own imports.
+   * because they lead outside the project, first met while walking its imports.
    */
   quiet(file: string, text: string): { notes: string[] } | undefined {
     // A node made earlier, as someone's import, was made from the same text on disk (and every walk settles its nodes).
@@ -129,18 +129,18 @@ export class Relevance {
     const inside = new Set(members);
     let union: Found | undefined;
     let shared = true;
+    // A file holding the suppression mark passes by itself (make), so no union here carries the mark.
     const add = (f: Found) => {
-      if (!f.roots.size && !f.words.size && !f.mark) return;
+      if (!f.roots.size && !f.words.size) return;
       if (!union) {
         union = f; // shared until something is added to it
         return;
       }
-      if ([...f.roots].every((r) => union!.roots.has(r)) && [...f.words].every((w) => union!.words.has(w)) && (!f.mark || union.mark)) return;
-      if (shared) union = { roots: new Set(union.roots), words: new Set(union.words), mark: union.mark };
+      if ([...f.roots].every((r) => union!.roots.has(r)) && [...f.words].every((w) => union!.words.has(w))) return;
+      if (shared) union = { roots: new Set(union.roots), words: new Set(union.words), mark: false };
       shared = false;
       f.roots.forEach((r) => union!.roots.add(r));
       f.words.forEach((w) => union!.words.add(w));
-      union.mark ||= f.mark;
     };
     for (const m of members) {
       if (m.union === PASS) return PASS;

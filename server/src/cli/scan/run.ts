@@ -24,10 +24,10 @@ import { LineMap, Report, ReportFinding, SkippedFile, displayPath, fromWire, sev
 import { Baselines } from './baselines';
 import { ScanCache, rulesHash } from './cache';
 import { expandInputs, globBase, isGlob } from './inputs';
-import { GroupFeed, ParallelRun, analyseInParallel, groupSize, intoGroups, releaseWorkers, warmUpWorkers } from './parallel';
+import { GroupFeed, ParallelRun, analyseInParallel, groupSize, groupsOf, releaseWorkers, warmUpWorkers } from './parallel';
 import { Relevance } from './relevant';
 import { fsHost } from '../../project/fsHost';
-import { decodeSource } from '../../project/decode';
+import { readSource } from '../../project/decode';
 import { Progress } from './progress';
 import type { EngineConfig, FileJob, FileResult, ScanWorkerInit } from './protocol';
 import { Format, render } from './render';
@@ -114,16 +114,6 @@ const shortHash = (s: string) => createHash('sha1').update(s).digest('hex').slic
  * packages alike), past which another worker's start-up and warm-up (about a second of CPU) pay off.
  */
 const FILES_PER_WORKER = 400;
-
-/** A scan file's text as a worker will read it; undefined when it cannot be read or is binary (the worker says so). */
-function readSource(file: string): string | undefined {
-  try {
-    const decoded = decodeSource(fs.readFileSync(file));
-    return 'text' in decoded ? decoded.text : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Resolver notes (imports and settings leading outside the project) printed by name; the rest are counted. */
 const MAX_RESOLVER_NOTES = 10;
@@ -284,7 +274,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
     jobs: opts.jobs, workersOnly: warmed, inThread: opts.inThread, init, configs: engineConfigs,
     onResult: (r) => {
       results[r.index] = r;
-      if (!r.quiet) cache?.set(jobs[r.index].file, jobs[r.index].config, r);
+      cache?.set(jobs[r.index].file, jobs[r.index].config, r);
       progress.update(++done);
     },
   };
@@ -294,10 +284,8 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
     const feed = new GroupFeed();
     const analysing = analyseInParallel(feed, run);
     analysing.catch(() => undefined); // awaited below; a worker that cannot start must not end the process first
-    const size = groupSize(todo.length);
     let toAnalyse = 0;
-    for (let i = 0; i < todo.length; i += size) {
-      const group = todo.slice(i, i + size).filter((job) => !isQuiet(job));
+    for (const group of groupsOf(todo, (job) => !isQuiet(job))) {
       toAnalyse += group.length;
       feed.push(group);
       await new Promise((resolve) => setImmediate(resolve)); // let the workers' messages in
@@ -305,7 +293,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
     feed.close(workersFor(toAnalyse));
     await analysing;
   } else {
-    const groups = intoGroups(todo, (job) => !isQuiet(job));
+    const groups = [...groupsOf(todo, (job) => !isQuiet(job))].filter((g) => g.length);
     await analyseInParallel(groups, { ...run, jobs: Math.min(opts.jobs, workersFor(groups.reduce((n, g) => n + g.length, 0))) });
   }
   progress.end();
