@@ -1,8 +1,11 @@
 // The scan's prefilter (analysis/triggers.ts, cli/scan/relevant.ts) changes no result: every fixture, the bundled
-// examples and the quality corpus scan the same with it and without, while it leaves many files unparsed.
+// examples and the quality corpus scan the same with it and without, while it leaves many files unparsed and some,
+// once parsed, unevaluated (their triggers only in comments).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { namedAt } from '../../server/src/analysis/namedAt';
+import { parseFile } from '../../server/src/analysis/parse';
 import { Triggers } from '../../server/src/analysis/triggers';
 import { loadCatalog } from '../../server/src/catalog/load';
 import { ScanOptions, parseScanArgs, scan } from '../../server/src/cli/main';
@@ -29,6 +32,39 @@ describe('prefilter: what a file must hold for the engine to report anything', (
     assert.ok(triggers.test('const s = chrome.storage;\nconst l = s.local;\nl.set({ v });'));
     assert.ok(triggers.test('// mt-pii-ignore-next-line mt/personal-data-in-logs -- reviewed\nconst a = 1;'));
     assert.ok(!triggers.test('export const add = (a: number, b: number) => a + b;'));
+  });
+});
+
+describe('prefilter: the second look, once a worker has parsed the file', () => {
+  /** The roots of `text` that remain where the engine reads names. */
+  const named = (text: string, file = 'a.ts') => {
+    const sf = parseFile(file, text);
+    return [...triggers.rootsNamed(sf.text, triggers.find(text).roots, (o) => namedAt(sf, o))].sort();
+  };
+  it('a root named only in comments is dropped, JSDoc and a block\'s last line included', () => {
+    assert.deepStrictEqual(named('// console.log(user.email)\nexport const a = 1;'), []);
+    assert.deepStrictEqual(named('/* localStorage.setItem("e", v) */ const x = 1;'), []);
+    assert.deepStrictEqual(named('/** Writes to console.log. */\nexport function f() {}'), []);
+    assert.deepStrictEqual(named('function f() {\n  run();\n  // console.log(x)\n}'), []);
+    assert.deepStrictEqual(named("// import posthog from 'posthog-js';\nexport const a = 1;"), []);
+    assert.deepStrictEqual(named('const consoleLines = 1; // console.log'), [], 'a longer word is not the root');
+  });
+  it('a root in code or in a literal stays, wherever else it is also named', () => {
+    assert.deepStrictEqual(named('f(x /* console.log */);\nconsole.warn(1);'), ['g:console']);
+    assert.deepStrictEqual(named("window['localStorage'].setItem('e', v);"), ['g:localStorage'], 'a string names a property');
+    assert.deepStrictEqual(named('const s = `${a} console ${b}`;'), ['g:console'], 'template text counts');
+    assert.deepStrictEqual(named("import posthog from 'posthog-js';\nposthog.capture('x');"), ['g:posthog', 'm:posthog-js']);
+    assert.deepStrictEqual(named("const fs = require('fs'); // require('fs') again"), ['m:fs']);
+    assert.deepStrictEqual(named('export const el = <p>console.log</p>;', 'a.tsx'), ['g:console'], 'JSX text counts');
+    assert.deepStrictEqual(named('class A { #console = 1; }'), ['g:console'], 'a private name counts');
+  });
+  it('next-app/lib/debug: commented-out sinks are parsed but not evaluated; an imported console still counts', async () => {
+    const dir = path.join(ROOT, 'test', 'quality', 'corpus', 'next-app', 'lib', 'debug');
+    const outcome = await scan({ ...parseScanArgs([dir]), format: 'json', failOn: 'never', jobs: 1 }, dir);
+    assert.strictEqual(outcome.unevaluated, 1, 'signupLeftovers.ts is left out once parsed');
+    assert.strictEqual(outcome.unparsed, 1, 'out.ts names no path to a sink');
+    assert.deepStrictEqual(outcome.report.findings.map((f) => `${path.basename(f.file)}:${f.line}:${f.ruleId}`).sort(),
+      ['checkoutTrace.ts:7:mt/personal-data-in-logs', 'loginTrace.ts:7:mt/personal-data-in-logs']);
   });
 });
 
@@ -60,8 +96,9 @@ describe('prefilter: the same results as analysing every file', () => {
       const base: ScanOptions = { ...parseScanArgs([folder]), format: 'json', failOn: 'never', jobs: 2 };
       const all = await scan({ ...base, analyseAll: true }, folder);
       const some = await scan(base, folder);
-      assert.strictEqual(all.unparsed, 0);
+      assert.strictEqual(all.unparsed + all.unevaluated, 0);
       if (someQuiet) assert.ok(some.unparsed > 0, 'the prefilter left no file unparsed: the comparison proves nothing');
+      if (someQuiet) assert.ok(some.unevaluated > 0, 'the second look left no file out: the comparison proves nothing');
       const strip = (o: typeof all) => ({ ...JSON.parse(o.text), summary: { ...JSON.parse(o.text).summary, durationMs: 0 } });
       assert.deepStrictEqual(strip(some), strip(all));
       assert.deepStrictEqual(some.dataMap(), all.dataMap());

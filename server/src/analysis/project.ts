@@ -1,6 +1,7 @@
 // Files of one project analysed together: an imported project module is analysed once and what it exports
 // flows into its importers; results are cached per file version. File contents come from the ProjectHost;
 // each file is analysed by analyzeFile alone: this file only caches results and hands exports across.
+import type * as ts from 'typescript';
 import type { Catalog } from '../catalog/load';
 import { AnalysisResult, CachedResult, analyzeFile } from './analyzeFile';
 import { DataModels } from './dataModels';
@@ -53,7 +54,7 @@ export class Project {
    * reused while the host reports the same version of the file. Give `diskVersion` when `text` was
    * read from disk, so importers may reuse the result.
    */
-  analyze(file: string, text?: string, options: AnalyzeOptions = {}, diskVersion?: string): AnalysisResult | CachedResult | undefined {
+  analyze(file: string, text?: string, options: AnalyzeOptions = {}, diskVersion?: string, parsed?: ts.SourceFile): AnalysisResult | CachedResult | undefined {
     const entry = this.modules.get(file);
     const version = text === undefined ? this.host.version?.(file) : diskVersion;
     if (text === undefined && entry?.state === 'done' && entry.result) {
@@ -86,7 +87,7 @@ export class Project {
           const target = this.resolver.resolve(file, spec);
           return !!(target && this.modules.get(target)?.result?.readsOptOutSignal);
         },
-      });
+      }, text === undefined ? undefined : parsed);
       own.result = { ...result, sourceFile: undefined } as CachedResult;
       delete (own.result as Partial<AnalysisResult>).sourceFile;
       own.state = 'done';

@@ -88,13 +88,17 @@ export class Triggers {
     if (this.moduleRe) {
       this.moduleRe.lastIndex = 0;
       for (let m = this.moduleRe.exec(text); m; m = this.moduleRe.exec(text)) {
-        const t = m[0].slice(1);
-        const module = this.modules.get(t) ?? this.prefixes.find(([p]) => t === p)?.[1];
+        const module = this.moduleOf(m[0].slice(1));
         if (module) found.roots.add(module);
       }
     }
     if (this.hostRe?.test(text)) found.words.add(VENDOR_HOST);
     return found;
+  }
+
+  /** The root of a module specifier moduleRe matched (its opening quote dropped). */
+  private moduleOf(specifier: string): string | undefined {
+    return this.modules.get(specifier) ?? this.prefixes.find(([p]) => specifier === p)?.[1];
   }
 
   /** Whether what `found` holds (one text's, or several texts' together) reaches a sink. */
@@ -104,6 +108,41 @@ export class Triggers {
       if (this.needs.get(root)?.some((set) => set.every((w) => found.words.has(w))) ?? true) return true;
     }
     return false;
+  }
+
+  /**
+   * The roots among `roots` (as find() gave them for `text`) that occur where the engine reads names: a global's
+   * or anchor's name, or a module's specifier, at an offset `named` accepts (analysis/namedAt.ts: in an identifier
+   * or a literal of the parsed file, not in a comment).
+   */
+  rootsNamed(text: string, roots: Iterable<string>, named: (offset: number) => boolean): Set<string> {
+    const out = new Set<string>();
+    const modules = new Set<string>();
+    for (const root of roots) {
+      if (!root.startsWith('g:') && !root.startsWith('a:')) {
+        modules.add(root);
+        continue;
+      }
+      const word = root.slice(2);
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + word.length))) continue; // inside a longer word
+        if (named(at)) {
+          out.add(root);
+          break;
+        }
+      }
+    }
+    if (modules.size && this.moduleRe) {
+      this.moduleRe.lastIndex = 0;
+      for (let m = this.moduleRe.exec(text); m && modules.size; m = this.moduleRe.exec(text)) {
+        const module = this.moduleOf(m[0].slice(1));
+        if (module && modules.has(module) && named(m.index + 1)) {
+          out.add(module);
+          modules.delete(module);
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether the engine could report anything in `text` by itself (imports aside). */

@@ -2,7 +2,11 @@
 // project per engine configuration, a time budget per file, results as report data (positions, paths).
 import * as fs from 'fs';
 import { isMainThread } from 'worker_threads';
+import type * as ts from 'typescript';
 import { Cancelled, Project } from '../../analysis';
+import { namedAt } from '../../analysis/namedAt';
+import { parseDiagnostics, parseFile } from '../../analysis/parse';
+import { Triggers } from '../../analysis/triggers';
 import { loadCatalog } from '../../catalog/load';
 import { decodeSource } from '../../project/decode';
 import { fsHost } from '../../project/fsHost';
@@ -18,6 +22,8 @@ export class GroupAnalyser {
   /** Notes already reported (each resolver note once per thread). */
   private readonly noted = new Set<string>();
   private readonly projects = new Map<string, Project>();
+  /** The triggers of each engine configuration's catalog (for a file's second look). */
+  private readonly triggers = new Map<string, Triggers>();
   /** End of the current file's time budget; imports analysed for it share the budget. */
   private deadline = Infinity;
   private readonly isCancelled = () => Date.now() > this.deadline;
@@ -46,6 +52,21 @@ export class GroupAnalyser {
     return p;
   }
 
+  /**
+   * Whether a file the main thread found worth analysing still is once parsed (relevant.ts SecondLook): with its
+   * own roots counted only where the engine reads names, not in comments. A file that is not is left out as
+   * the main thread leaves out a quiet one; its findings could only have come from what it no longer holds.
+   */
+  private stillPasses(job: FileJob, project: Project, sf: ts.SourceFile): boolean {
+    const look = job.look!;
+    let triggers = this.triggers.get(job.config);
+    if (!triggers) this.triggers.set(job.config, (triggers = new Triggers(project.catalog)));
+    const roots = triggers.rootsNamed(sf.text, look.roots, (offset) => namedAt(sf, offset));
+    if (roots.size === look.roots.length) return true;
+    look.otherRoots.forEach((r) => roots.add(r));
+    return triggers.passes({ roots, words: new Set(look.words), mark: false });
+  }
+
   analyse(job: FileJob, config: EngineConfig): FileResult {
     let text = job.text;
     let version: string | undefined;
@@ -64,7 +85,18 @@ export class GroupAnalyser {
     const project = this.projectFor(job.config, config);
     this.deadline = Date.now() + this.init.fileTimeoutMs;
     try {
-      const r = (job.text === undefined ? project.cached(job.file) : undefined) ?? project.analyze(job.file, text, { ...config.options, isCancelled: this.isCancelled }, version);
+      const cached = job.text === undefined ? project.cached(job.file) : undefined;
+      let parsed: ts.SourceFile | undefined;
+      if (!cached && job.look) {
+        parsed = parseFile(job.file, text);
+        if (!this.stillPasses(job, project, parsed)) {
+          return {
+            index: job.index, findings: [], safe: [], truncated: false, quiet: true, parsed: true, syntaxErrors: parseDiagnostics(parsed).length,
+            ...(job.look.notes.length ? { notes: job.look.notes } : {}), ...(this.init.listSuppressions ? { directives: [] } : {}),
+          };
+        }
+      }
+      const r = cached ?? project.analyze(job.file, text, { ...config.options, isCancelled: this.isCancelled }, version, parsed);
       if (!r) return { index: job.index, skipped: 'cannot read', incomplete: 'unreadable' };
       const notes = project.resolverNotes().filter((n) => !this.noted.has(n) && this.noted.add(n));
       const lines = new LineMap(text);

@@ -15,6 +15,8 @@ export class Baselines {
   private readonly scanned = new Map<string, Set<string>>();
   /** Baseline file → current findings of those files. */
   private readonly current = new Map<string, BaselineEntry[]>();
+  /** Baseline files already checked to stay inside the project during this scan (a check resolves links: once each). */
+  private readonly checked = new Set<string>();
 
   constructor(private readonly root: string, private readonly cwd: string, private readonly given: string | undefined, private readonly updating: boolean) {
     if (given && !updating) {
@@ -30,10 +32,12 @@ export class Baselines {
   fileFor(configured: string | undefined): string {
     if (this.given) return this.given;
     const file = configured ?? path.join(this.root, DEFAULT_BASELINE);
-    // Checked again here: a symbolic link may have appeared since, and the default file is the repository's too.
+    // Checked again here, once per scan: a symbolic link may have appeared since, and the default file is the repository's too.
+    if (this.checked.has(file)) return file;
     if (!staysInside(file, this.root)) {
       throw new InputError(`the baseline ${displayPath(file, this.cwd)} is a symbolic link that leads outside the project; it is neither read nor written (--baseline <file> names a baseline anywhere)`);
     }
+    this.checked.add(file);
     return file;
   }
 

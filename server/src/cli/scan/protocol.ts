@@ -5,6 +5,7 @@ import type { IncompleteKind } from '../../analysis/incomplete';
 import type { SinkData } from '../../catalog/types';
 import type { WireFinding } from '../formats/report';
 import type { ListedDirective } from '../listSuppressions';
+import type { SecondLook } from './relevant';
 
 export interface ScanWorkerInit {
   rulesDir: string;
@@ -35,6 +36,8 @@ export interface FileJob {
   bytes?: number;
   /** The text when it does not come from the disk (--stdin). */
   text?: string;
+  /** What to check again once the file is parsed, before it is evaluated (relevant.ts). */
+  look?: SecondLook;
 }
 
 /** A group: files analysed in this order by one worker, after it drops order-dependent results. */
@@ -73,8 +76,10 @@ export interface FileResult {
   fixNotes?: string[];
   /** The file's suppression directives (with --list-suppressions). */
   directives?: ListedDirective[];
-  /** Read but not parsed: neither it nor what it imports holds a trigger (relevant.ts). */
+  /** Not evaluated: neither it nor what it imports holds a trigger (relevant.ts), or none where the engine reads names. */
   quiet?: boolean;
+  /** Quiet only once parsed (its second look, analyseGroup.ts). */
+  parsed?: boolean;
 }
 
 export type WorkerMessage =

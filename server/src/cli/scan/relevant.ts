@@ -11,12 +11,31 @@ interface Node {
   /** Specifiers not yet resolved (resolved when the node is first walked). */
   specifiers?: string[];
   imports: Node[];
+  /** Its imports were resolved (or it passed by itself before secondLook asked for them). */
+  walked?: boolean;
   /** What the node and everything it imports hold together: PASS once that reaches a sink. */
   union?: Found | typeof PASS;
   /** Tarjan's bookkeeping while the node's component is open. */
   index?: number;
   low?: number;
   open?: boolean;
+}
+
+/**
+ * What a scan worker checks once a file that passed here is parsed (cli/scan/analyseGroup.ts): whether it still
+ * passes when its own roots count only where the engine reads names (code and literals, not comments), with
+ * what its imports hold as it was found here. Commented-out `console.log(…)` lines alone no longer make a file
+ * worth evaluating.
+ */
+export interface SecondLook {
+  /** The file's own roots, as found in its whole text. */
+  roots: string[];
+  /** The roots of everything its imports lead to. */
+  otherRoots: string[];
+  /** The path words of the file and of everything its imports lead to. */
+  words: string[];
+  /** Resolver notes first met while resolving the file's imports (for the file's result, if it is left out). */
+  notes: string[];
 }
 
 /** The union of a node that reaches a sink: whatever else its importers hold, they reach one too. */
@@ -53,6 +72,29 @@ export class Relevance {
     return { notes: this.resolver.notes.size > notesBefore ? [...this.resolver.notes].slice(notesBefore) : [] };
   }
 
+  /**
+   * For a file that is not quiet, what a worker needs to look again once the file is parsed (SecondLook), or
+   * undefined when its imports decide alone: one of them reaches a sink by itself, or imports the file back
+   * (a cycle), or the file has no root of its own, or holds the suppression mark.
+   */
+  secondLook(file: string, text: string): SecondLook | undefined {
+    const n = this.nodes.get(file);
+    if (!n || n.found.mark || !n.found.roots.size) return undefined;
+    // A file that passed by itself was never walked: its imports are resolved now.
+    if (!n.walked && !n.specifiers) n.specifiers = importSpecifiers(text);
+    const notesBefore = this.resolver.notes.size;
+    const otherRoots = new Set<string>();
+    const words = new Set(n.found.words);
+    for (const d of this.importsOf(n)) {
+      const u = this.unionOf(d);
+      if (u === PASS) return undefined;
+      u.roots.forEach((r) => otherRoots.add(r));
+      u.words.forEach((w) => words.add(w));
+    }
+    const notes = this.resolver.notes.size > notesBefore ? [...this.resolver.notes].slice(notesBefore) : [];
+    return { roots: [...n.found.roots], otherRoots: [...otherRoots], words: [...words], notes };
+  }
+
   private make(file: string, text: string): Node {
     const found = this.triggers.find(text);
     const n: Node = { file, found, imports: [] };
@@ -64,6 +106,7 @@ export class Relevance {
   }
 
   private importsOf(n: Node): Node[] {
+    n.walked = true;
     if (n.specifiers) {
       for (const spec of new Set(n.specifiers)) {
         const target = this.resolver.resolve(n.file, spec);

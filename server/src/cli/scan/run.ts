@@ -89,6 +89,8 @@ export interface ScanOutcome {
   dataMap: () => DataMap;
   /** Files read but not parsed: neither they nor what they import hold anything the catalog knows (relevant.ts). */
   unparsed: number;
+  /** Files parsed but not evaluated: their triggers were only in comments (relevant.ts SecondLook). */
+  unevaluated: number;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -130,8 +132,6 @@ export async function scan(opts: ScanOptions, cwd = process.cwd()): Promise<Scan
 async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   const started = Date.now();
   const notes: string[] = [];
-  const { catalog, problems } = loadCatalog(opts.rulesDir);
-  if (problems.length) throw new ConfigError(problems);
   if (opts.config && !fs.existsSync(opts.config)) throw new UsageError(`--config ${displayPath(opts.config, cwd)}: no such file`);
 
   // What to scan, and the project root its paths and fingerprints are relative to.
@@ -151,11 +151,13 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   const init: ScanWorkerInit = {
     rulesDir: opts.rulesDir, root, fileTimeoutMs: opts.fileTimeoutMs, withDependencies: useCache, fix: opts.fix, listSuppressions: opts.listSuppressions,
   };
-  // The first worker thread loads the engine while this thread reads configuration and decides which files need
-  // it (a scan of one group of files runs in this thread instead).
+  // The first worker thread loads the engine while this thread reads the rules and configuration and decides which
+  // files need it (a scan of one group of files runs in this thread instead).
   const files = inputs.files.length;
   const warmed = !stdinFile && !opts.inThread && files > groupSize(files);
   if (warmed) warmUpWorkers(init, 1);
+  const { catalog, problems } = loadCatalog(opts.rulesDir);
+  if (problems.length) throw new ConfigError(problems);
   for (const m of inputs.missing) notes.push(`${m}: no such file or folder`);
   for (const g of inputs.emptyGlobs) notes.push(`${g}: no file matches`);
   if (inputs.missing.length && !inputs.files.length) throw new UsageError(`nothing to scan: ${inputs.missing.join(', ')} not found`);
@@ -265,7 +267,11 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
     if (!r) relevance.set(job.config, (r = new Relevance(catalogOf.get(job.config)!, projectHost)));
     const text = job.text ?? readSource(job.file);
     const quiet = text !== undefined ? r.quiet(job.file, text) : undefined;
-    if (!quiet) return false;
+    if (!quiet) {
+      const look = text !== undefined ? r.secondLook(job.file, text) : undefined;
+      if (look) job.look = look;
+      return false;
+    }
     results[job.index] = { index: job.index, findings: [], safe: [], truncated: false, quiet: true, ...(quiet.notes.length ? { notes: quiet.notes } : {}), ...(opts.listSuppressions ? { directives: [] } : {}) };
     progress.update(++done);
     return true;
@@ -274,7 +280,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
     jobs: opts.jobs, workersOnly: warmed, inThread: opts.inThread, init, configs: engineConfigs,
     onResult: (r) => {
       results[r.index] = r;
-      cache?.set(jobs[r.index].file, jobs[r.index].config, r);
+      if (!r.quiet) cache?.set(jobs[r.index].file, jobs[r.index].config, r); // a quiet result depends on its imports' texts
       progress.update(++done);
     },
   };
@@ -309,6 +315,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   let scanned = 0;
   let withSyntaxErrors = 0;
   let unparsed = 0;
+  let unevaluated = 0;
   let baselined = 0;
   const directives: ListedDirective[] = [];
   const fixNotes: string[] = [];
@@ -323,7 +330,8 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
       continue;
     }
     scanned++;
-    if (r.quiet) unparsed++;
+    if (r.quiet && !r.parsed) unparsed++;
+    if (r.quiet && r.parsed) unevaluated++;
     if (r.syntaxErrors) withSyntaxErrors++;
     if (r.truncated) {
       notes.push(`${shown}: part of the file nests too deeply to follow; findings there may be missing`);
@@ -370,16 +378,16 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   const dataMap = () => dataMapOf({ report, suppressed, safe, scanned: analysed, catalog, configs, root });
   if (opts.updateBaseline) {
     baselines.update(notes);
-    return { report, text: '', exitCode: 0, notes, root, skipped, dataMap, unparsed };
+    return { report, text: '', exitCode: 0, notes, root, skipped, dataMap, unparsed, unevaluated };
   }
-  if (opts.listSuppressions) return { report, text: formatSuppressions(directives, opts.format === 'json' ? 'json' : 'text'), exitCode: 0, notes, root, skipped, dataMap, unparsed };
+  if (opts.listSuppressions) return { report, text: formatSuppressions(directives, opts.format === 'json' ? 'json' : 'text'), exitCode: 0, notes, root, skipped, dataMap, unparsed, unevaluated };
   const text = render(opts.format, report, { catalog, where, skipped, dataMap, inventory: opts.inventory });
   let exitCode = opts.failOn !== 'never' && shownFindings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity]) ? 1 : 0;
   if (opts.maxWarnings !== undefined && counts.warnings > opts.maxWarnings) {
     notes.push(`${counts.warnings} warning(s) found, more than --max-warnings ${opts.maxWarnings}`);
     exitCode = 1;
   }
-  return { report, text, exitCode, notes, root, skipped, dataMap, unparsed };
+  return { report, text, exitCode, notes, root, skipped, dataMap, unparsed, unevaluated };
 }
 
 /** Whether a file to be analysed (from disk, or --stdin text) reads the opt-out preference signal. */

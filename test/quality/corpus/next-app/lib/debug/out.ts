@@ -1,0 +1,2 @@
+// The page's console under a shorter name; nothing is written here.
+export const out = console;
