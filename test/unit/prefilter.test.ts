@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { namedAt } from '../../server/src/analysis/namedAt';
+import { namedAt, specifierAt } from '../../server/src/analysis/namedAt';
 import { parseFile } from '../../server/src/analysis/parse';
 import { Triggers } from '../../server/src/analysis/triggers';
 import { loadCatalog } from '../../server/src/catalog/load';
@@ -39,7 +39,7 @@ describe('prefilter: the second look, once a worker has parsed the file', () => 
   /** The roots of `text` that remain where the engine reads names. */
   const named = (text: string, file = 'a.ts') => {
     const sf = parseFile(file, text);
-    return [...triggers.rootsNamed(sf.text, triggers.find(text).roots, (o) => namedAt(sf, o))].sort();
+    return [...triggers.rootsNamed(sf.text, triggers.find(text).roots, (o) => namedAt(sf, o), (o) => specifierAt(sf, o))].sort();
   };
   it('a root named only in comments is dropped, JSDoc and a block\'s last line included', () => {
     assert.deepStrictEqual(named('// console.log(user.email)\nexport const a = 1;'), []);
@@ -48,6 +48,15 @@ describe('prefilter: the second look, once a worker has parsed the file', () => 
     assert.deepStrictEqual(named('function f() {\n  run();\n  // console.log(x)\n}'), []);
     assert.deepStrictEqual(named("// import posthog from 'posthog-js';\nexport const a = 1;"), []);
     assert.deepStrictEqual(named('const consoleLines = 1; // console.log'), [], 'a longer word is not the root');
+  });
+  it('a module counts only in a specifier the engine reads: import, export, require(), import(), import type', () => {
+    assert.deepStrictEqual(named("const level = 'debug'; export const w = { debug: level };"), [], 'a log level is no module');
+    assert.deepStrictEqual(named("jest.mock('debug'); export const realm = { name: 'realm' };"), []);
+    assert.deepStrictEqual(named("const debug = require('debug')('app');"), ['m:debug']);
+    assert.deepStrictEqual(named("export { default } from 'debug';"), ['m:debug']);
+    assert.deepStrictEqual(named("import fs = require('fs');"), ['m:fs']);
+    assert.deepStrictEqual(named('const m = await import(`debug`);'), ['m:debug']);
+    assert.deepStrictEqual(named("let d: import('debug').Debugger;"), ['m:debug']);
   });
   it('a root in code or in a literal stays, wherever else it is also named', () => {
     assert.deepStrictEqual(named('f(x /* console.log */);\nconsole.warn(1);'), ['g:console']);

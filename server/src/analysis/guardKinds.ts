@@ -28,6 +28,8 @@ export function guardKindsOf(mask: number | undefined): GuardKind[] {
 export class GuardWords {
   private readonly runs: { words: readonly string[]; mask: number }[];
   private readonly prefilter: RegExp;
+  /** The signal's strings, case aside. */
+  private readonly signalRe: RegExp;
 
   private static readonly compiled = new WeakMap<OptOutChecks, GuardWords>();
 
@@ -46,6 +48,8 @@ export class GuardWords {
     // A cheap first test before a name is split into words: the first word of a run, or a string, occurs.
     const parts = [...new Set([...checks.words.map((run) => run[0]), ...checks.strings])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.prefilter = parts.length ? new RegExp(parts.join('|')) : /(?!)/;
+    const strings = checks.strings.filter((s) => s === s.toLowerCase()).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.signalRe = strings.length ? new RegExp(strings.join('|'), 'i') : /(?!)/;
   }
 
   /** The kinds a name (or, with `isString`, a string literal) shows; 0 for none. */
@@ -59,9 +63,11 @@ export class GuardWords {
     return mask;
   }
 
-  /** A file whose text contains one of the signal's strings reads the signal itself. */
+  /**
+   * A file whose text contains one of the signal's strings (lower-case in the rules; the text's ASCII case
+   * aside) reads the signal itself. One case-insensitive search: no lower-cased copy of the file is made.
+   */
   readsSignal(text: string): boolean {
-    const lower = text.toLowerCase();
-    return this.checks.strings.some((s) => lower.includes(s));
+    return this.signalRe.test(text);
   }
 }

@@ -1,5 +1,5 @@
-// Whether a word of a parsed file's text is one the engine reads: inside an identifier or a literal of the
-// syntax tree, not in a comment (JSDoc is not parsed), for the scan's second look at a file's triggers.
+// Whether a word of a parsed file's text is one the engine reads: a name in an identifier or literal of the
+// syntax tree (not in a comment: JSDoc is not parsed), a module in an import's specifier; for the scan's second look.
 import * as ts from 'typescript';
 
 const NAMING = new Set<ts.SyntaxKind>([
@@ -9,21 +9,14 @@ const NAMING = new Set<ts.SyntaxKind>([
 ]);
 
 /**
- * Whether `offset` in `sf.text` lies inside a token that carries a name or a literal: the innermost node whose
- * range (leading trivia included) holds it is an identifier or a literal and starts at or before it. A word in
- * trivia (a comment) or in a keyword or punctuation is not one the engine can read as a name, so a root seen
- * only there starts no flow. Every node the engine visits is a child as ts.forEachChild lists them.
- *
- * @example
- * const sf = parseFile('a.js', '// console.log(x)\nconsole.log(y)');
- * namedAt(sf, 3)  // → false (in the comment)
- * namedAt(sf, 18) // → true
+ * The innermost node whose range (leading trivia included) holds `offset`, with its parent. Sibling ranges do
+ * not overlap, so the first child that holds the offset is the only one (no reliance on the children's order).
  */
-export function namedAt(sf: ts.SourceFile, offset: number): boolean {
+function nodeAt(sf: ts.SourceFile, offset: number): { node: ts.Node; parent?: ts.Node } {
   let node: ts.Node = sf;
+  let parent: ts.Node | undefined;
   for (;;) {
     let next: ts.Node | undefined;
-    // Sibling ranges do not overlap: the first child that holds the offset is the only one (no reliance on order).
     ts.forEachChild(node, (c) => {
       if (c.pos <= offset && offset < c.end) {
         next = c;
@@ -31,8 +24,47 @@ export function namedAt(sf: ts.SourceFile, offset: number): boolean {
       }
       return undefined;
     });
-    if (!next) break;
+    if (!next) return { node, parent };
+    parent = node;
     node = next;
   }
+}
+
+/**
+ * Whether `offset` in `sf.text` lies inside a token that carries a name or a literal: the innermost node holding
+ * it is an identifier or a literal and starts at or before it. A word in trivia (a comment) or in a keyword or
+ * punctuation is not one the engine can read as a name, so a root seen only there starts no flow. Every node the
+ * engine visits is a child as ts.forEachChild lists them.
+ *
+ * @example
+ * const sf = parseFile('a.js', '// console.log(x)\nconsole.log(y)');
+ * namedAt(sf, 3)  // → false (in the comment)
+ * namedAt(sf, 18) // → true
+ */
+export function namedAt(sf: ts.SourceFile, offset: number): boolean {
+  const { node } = nodeAt(sf, offset);
   return NAMING.has(node.kind) && node.getStart(sf) <= offset;
+}
+
+/**
+ * Whether `offset` lies inside a module specifier, where the engine takes a module's value from a string: of an
+ * import or export declaration, `import x = require(…)`, a call of `require(…)` or `import(…)` (its first
+ * argument), or an `import('…')` type. The same word in any other string (`level: 'debug'`, a `'realm'` key)
+ * names no module.
+ *
+ * @example
+ * specifierAt(parseFile('a.js', "const d = require('debug');"), 19) // → true
+ * specifierAt(parseFile('a.js', "const level = 'debug';"), 15)      // → false
+ */
+export function specifierAt(sf: ts.SourceFile, offset: number): boolean {
+  const { node, parent } = nodeAt(sf, offset);
+  if (!parent || !ts.isStringLiteralLike(node) || node.getStart(sf) > offset) return false;
+  if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return parent.moduleSpecifier === node;
+  if (ts.isExternalModuleReference(parent)) return parent.expression === node;
+  if (ts.isLiteralTypeNode(parent)) return true; // import('…') in a type: its argument is a literal type
+  if (ts.isCallExpression(parent)) {
+    const callee = parent.expression;
+    return parent.arguments[0] === node && (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require'));
+  }
+  return false;
 }

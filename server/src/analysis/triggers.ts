@@ -67,7 +67,7 @@ export class Triggers {
     const n = text.length;
     for (let i = 0; i < n; ) {
       let c = text.charCodeAt(i);
-      if (!isWordChar(c)) {
+      if (WORD_CHAR[c] === 0) {
         i++;
         continue;
       }
@@ -76,7 +76,7 @@ export class Triggers {
       do {
         h = (Math.imul(h, 31) + c) | 0;
         c = ++i < n ? text.charCodeAt(i) : 0;
-      } while (i < n && isWordChar(c));
+      } while (WORD_CHAR[c] === 1);
       const entries = this.byHash.get(h);
       if (!entries) continue;
       for (const e of entries) {
@@ -111,11 +111,11 @@ export class Triggers {
   }
 
   /**
-   * The roots among `roots` (as find() gave them for `text`) that occur where the engine reads names: a global's
-   * or anchor's name, or a module's specifier, at an offset `named` accepts (analysis/namedAt.ts: in an identifier
-   * or a literal of the parsed file, not in a comment).
+   * The roots among `roots` (as find() gave them for `text`) that occur where the engine reads them: a global's or
+   * anchor's name at an offset `named` accepts (analysis/namedAt.ts: in an identifier or a literal of the parsed
+   * file, not in a comment), a module's name at an offset `specifier` accepts (in an import's specifier).
    */
-  rootsNamed(text: string, roots: Iterable<string>, named: (offset: number) => boolean): Set<string> {
+  rootsNamed(text: string, roots: Iterable<string>, named: (offset: number) => boolean, specifier: (offset: number) => boolean): Set<string> {
     const out = new Set<string>();
     const modules = new Set<string>();
     for (const root of roots) {
@@ -136,7 +136,7 @@ export class Triggers {
       this.moduleRe.lastIndex = 0;
       for (let m = this.moduleRe.exec(text); m && modules.size; m = this.moduleRe.exec(text)) {
         const module = this.moduleOf(m[0].slice(1));
-        if (module && modules.has(module) && named(m.index + 1)) {
+        if (module && modules.has(module) && specifier(m.index + 1)) {
           out.add(module);
           modules.delete(module);
         }
@@ -161,9 +161,13 @@ export interface Found {
   mark: boolean;
 }
 
-/** [A-Za-z0-9_$]: what `\\w` and `$` match. */
+/** 1 for the UTF-16 code units of [A-Za-z0-9_$] (what `\\w` and `$` match), 0 for every other. */
+const WORD_CHAR = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36) WORD_CHAR[c] = 1;
+
+/** [A-Za-z0-9_$]; false past either end of a text (NaN). */
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+  return WORD_CHAR[c] === 1;
 }
 
 /** The hash find() computes for text[start, end). */

@@ -1,22 +1,19 @@
 // Whether a project's code reads the opt-out preference signal (Global Privacy Control: navigator.globalPrivacyControl,
 // the Sec-GPC header): a cheap text scan of the files to be analysed, once per CLI scan, stopping at the first.
-import * as fs from 'fs';
+import { readSource } from './decode';
 
 /**
- * Whether any of these files reads the signal, as `reads` judges a file's text; stops at the first that does.
- * Files over `maxSize` bytes or that cannot be read are passed over (they are not analysed either).
+ * Whether any of these files reads the signal, as `reads` judges a file's decoded text (a UTF-16 file as
+ * text, not as bytes); stops at the first that does. Files that cannot be read or are binary are passed over
+ * (the scan reports them; they are not analysed either).
  *
  * @example
- * projectReadsOptOutSignal(['/app/src/consent.ts', '/app/src/pixel.ts'], (t) => t.includes('globalPrivacyControl'), 2 << 20) // → true
+ * projectReadsOptOutSignal(['/app/src/consent.ts', '/app/src/pixel.ts'], (t) => t.includes('globalPrivacyControl')) // → true
  */
-export function projectReadsOptOutSignal(files: readonly string[], reads: (text: string) => boolean, maxSize: number): boolean {
+export function projectReadsOptOutSignal(files: readonly string[], reads: (text: string) => boolean): boolean {
   for (const file of files) {
-    try {
-      if (fs.statSync(file).size > maxSize) continue;
-      if (reads(fs.readFileSync(file, 'utf8'))) return true;
-    } catch {
-      // Unreadable: the scan reports it; it reads nothing here.
-    }
+    const text = readSource(file);
+    if (text !== undefined && reads(text)) return true;
   }
   return false;
 }

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import { isMainThread } from 'worker_threads';
 import type * as ts from 'typescript';
 import { Cancelled, Project } from '../../analysis';
-import { namedAt } from '../../analysis/namedAt';
+import { namedAt, specifierAt } from '../../analysis/namedAt';
 import { parseDiagnostics, parseFile } from '../../analysis/parse';
 import { Triggers } from '../../analysis/triggers';
 import { loadCatalog } from '../../catalog/load';
@@ -61,7 +61,7 @@ export class GroupAnalyser {
     const look = job.look!;
     let triggers = this.triggers.get(job.config);
     if (!triggers) this.triggers.set(job.config, (triggers = new Triggers(project.catalog)));
-    const roots = triggers.rootsNamed(sf.text, look.roots, (offset) => namedAt(sf, offset));
+    const roots = triggers.rootsNamed(sf.text, look.roots, (offset) => namedAt(sf, offset), (offset) => specifierAt(sf, offset));
     if (roots.size === look.roots.length) return true;
     look.otherRoots.forEach((r) => roots.add(r));
     return triggers.passes({ roots, words: new Set(look.words), mark: false });

@@ -222,7 +222,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   if (configProblems.size) throw new ConfigFileError([...configProblems.values()], cwd);
   // A pixel behind only the app's own consent or opt-out flag passes where some file of the project reads the
   // opt-out preference signal (mt/ad-tracking-without-opt-out-check): one cheap text scan before analysis.
-  const optOutSignalRead = readsSignalAnywhere(catalog, jobs, opts.maxFileSize);
+  const optOutSignalRead = readsSignalAnywhere(catalog, jobs);
   for (const c of Object.values(engineConfigs)) c.options = { ...c.options, optOutSignalRead };
   /** The catalog each engine configuration analyses with (the team's own sinks added). */
   const catalogOf = new Map<string, Catalog>();
@@ -391,10 +391,10 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
 }
 
 /** Whether a file to be analysed (from disk, or --stdin text) reads the opt-out preference signal. */
-function readsSignalAnywhere(catalog: Catalog, jobs: readonly FileJob[], maxSize: number): boolean {
+function readsSignalAnywhere(catalog: Catalog, jobs: readonly FileJob[]): boolean {
   const checks = catalog.categories.optOutChecks;
   if (!checks) return false;
-  const words = new GuardWords(checks);
+  const words = GuardWords.of(checks);
   const reads = (text: string) => words.readsSignal(text);
-  return jobs.some((j) => j.text !== undefined && reads(j.text)) || projectReadsOptOutSignal(jobs.filter((j) => j.text === undefined).map((j) => j.file), reads, maxSize);
+  return jobs.some((j) => j.text !== undefined && reads(j.text)) || projectReadsOptOutSignal(jobs.filter((j) => j.text === undefined).map((j) => j.file), reads);
 }
