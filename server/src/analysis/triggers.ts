@@ -115,7 +115,7 @@ export class Triggers {
    * anchor's name at an offset `named` accepts (analysis/namedAt.ts: in an identifier or a literal of the parsed
    * file, not in a comment), a module's name at an offset `specifier` accepts (in an import's specifier).
    */
-  rootsNamed(text: string, roots: Iterable<string>, named: (offset: number) => boolean, specifier: (offset: number) => boolean): Set<string> {
+  rootsNamed(text: string, roots: readonly string[] | ReadonlySet<string>, named: (offset: number) => boolean, specifier: (offset: number) => boolean): Set<string> {
     const out = new Set<string>();
     const modules = new Set<string>();
     for (const root of roots) {
