@@ -7,7 +7,8 @@ import { Cancelled, Project } from '../../analysis';
 import { namedAt, specifierAt } from '../../analysis/namedAt';
 import { parseDiagnostics, parseFile } from '../../analysis/parse';
 import { Triggers } from '../../analysis/triggers';
-import { loadCatalog } from '../../catalog/load';
+import { Catalog, loadCatalog } from '../../catalog/load';
+import { reviveCatalog } from '../../catalog/transfer';
 import { decodeSource } from '../../project/decode';
 import { fsHost } from '../../project/fsHost';
 import { LineMap, displayPath, toReportFinding, toWire } from '../formats/report';
@@ -24,6 +25,7 @@ export class GroupAnalyser {
   private readonly projects = new Map<string, Project>();
   /** The triggers of each engine configuration's catalog (for a file's second look). */
   private readonly triggers = new Map<string, Triggers>();
+  private catalog?: Catalog;
   /** End of the current file's time budget; imports analysed for it share the budget. */
   private deadline = Infinity;
   private readonly isCancelled = () => Date.now() > this.deadline;
@@ -41,10 +43,16 @@ export class GroupAnalyser {
     for (const p of this.projects.values()) p.forgetOrderDependent();
   }
 
+  /** The rules as the main thread compiled them (a structured clone), for configurations that add no sinks. */
+  useCatalog(clone: Catalog): void {
+    this.catalog = reviveCatalog(clone);
+  }
+
   private projectFor(key: string, config: EngineConfig): Project {
     let p = this.projects.get(key);
     if (!p) {
-      const { catalog, problems } = loadCatalog(this.init.rulesDir, config.sinks, !isMainThread); // the scan's main thread has checked the rules
+      const { catalog, problems } = !config.sinks.length && this.catalog ? { catalog: this.catalog, problems: [] }
+        : loadCatalog(this.init.rulesDir, config.sinks, !isMainThread); // the scan's main thread has checked the rules
       if (problems.length) throw new Error(problems.map((x) => `${x.file}: ${x.message}`).join('; '));
       p = new Project(catalog, this.host, { ...config.options, isCancelled: this.isCancelled }, this.show);
       this.projects.set(key, p);

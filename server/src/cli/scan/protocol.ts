@@ -2,6 +2,7 @@
 // groups of files in, one result per file out, in plain data.
 import type { AnalyzeOptions } from '../../analysis';
 import type { IncompleteKind } from '../../analysis/incomplete';
+import type { Catalog } from '../../catalog/load';
 import type { SinkData } from '../../catalog/types';
 import type { WireFinding } from '../formats/report';
 import type { ListedDirective } from '../listSuppressions';
@@ -45,6 +46,8 @@ export interface GroupMessage {
   group: number;
   files: FileJob[];
   configs: Record<string, EngineConfig>;
+  /** With a worker's first group: the rules compiled by the main thread (no team sinks), used for configurations without sinks of their own. */
+  catalog?: Catalog;
 }
 
 export interface SafeWire {

@@ -277,7 +277,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
     return true;
   };
   const run: ParallelRun = {
-    jobs: opts.jobs, workersOnly: warmed, inThread: opts.inThread, init, configs: engineConfigs,
+    jobs: opts.jobs, workersOnly: warmed, inThread: opts.inThread, init, configs: engineConfigs, catalog,
     onResult: (r) => {
       results[r.index] = r;
       if (!r.quiet) cache?.set(jobs[r.index].file, jobs[r.index].config, r); // a quiet result depends on its imports' texts

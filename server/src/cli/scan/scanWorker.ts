@@ -12,6 +12,7 @@ const analyser = new GroupAnalyser(workerData as ScanWorkerInit);
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 parentPort!.on('message', (msg: GroupMessage) => {
+  if (msg.catalog) analyser.useCatalog(msg.catalog);
   analyser.startGroup();
   for (const job of msg.files) {
     post({ type: 'start', index: job.index });
