@@ -1,5 +1,6 @@
 // Analysis of the scan's files, group by group, the same in a worker thread and in the main thread: one
-// project per engine configuration, a time budget per file, results as report data (positions, paths).
+// project per engine configuration, a second look at each parsed file's triggers, a time budget per file,
+// results as report data (positions, paths).
 import * as fs from 'fs';
 import { isMainThread } from 'worker_threads';
 import type * as ts from 'typescript';
