@@ -1,6 +1,5 @@
-// Analysis of the scan's files, group by group, the same in a worker thread and in the main thread: one
-// project per engine configuration, a second look at each parsed file's triggers, a time budget per file,
-// results as report data (positions, paths).
+// The scan's files analysed group by group, the same in a worker and in the main thread: a project per engine
+// configuration, a second look at each parsed file's triggers, a time budget per file, results as report data.
 import * as fs from 'fs';
 import { isMainThread } from 'worker_threads';
 import type * as ts from 'typescript';
