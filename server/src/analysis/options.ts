@@ -27,9 +27,10 @@ export interface AnalyzeOptions {
   dataModels?: (spec: string) => ReadonlyMap<string, TypeShape> | undefined;
   /**
    * Some code of the project reads the opt-out preference signal (navigator.globalPrivacyControl, Sec-GPC):
-   * the CLI scans every file for it. Undefined: the file itself and the modules it imports tell (Project).
+   * the CLI scans every file for it. A function when the answer may come later (a scan worker waits for it only
+   * where a verdict needs it). Undefined: the file itself and the modules it imports tell (Project).
    */
-  optOutSignalRead?: boolean;
+  optOutSignalRead?: boolean | (() => boolean);
   /** Whether the module imported with `spec` reads the signal, itself or through its imports (set by Project). */
   importReadsSignal?: (spec: string) => boolean;
   /** Team names per category from mt-pii.json: extra names that carry it, names that never do. */

@@ -55,7 +55,7 @@ export function toFindings(
       if (rule.roles && !(sink.role && rule.roles.includes(sink.role))) continue;
       // Behind a check of a kind the rule accepts (the signal, consent, the app's flag): quiet, unless the rule
       // asks that the project read the signal and the check is only the app's own.
-      const verdict = guardVerdict(rule, guardKindsOf(hit.guards), !!options.optOutSignalRead);
+      const verdict = guardVerdict(rule, guardKindsOf(hit.guards), options.optOutSignalRead ?? false);
       if (verdict === 'quiet') continue;
       const categories = rule.byServiceTier?.[tier]?.categories ?? rule.categories;
       let matched = hit.taints.filter((t) => categories.includes(t.cat));

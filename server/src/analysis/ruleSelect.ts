@@ -164,10 +164,11 @@ function restsOnlyOnMcdpa(rule: RuleData, view: RuleView, citations: readonly st
  * guardVerdict(adTrackingRule, ['flag'], false) // → 'unread-signal'
  * guardVerdict(minorsAdsRule, ['signal'], true) // → 'report' (an opt-out check is not consent)
  */
-export function guardVerdict(rule: RuleData, guards: readonly GuardKind[], signalRead: boolean): 'quiet' | 'unread-signal' | 'report' {
+export function guardVerdict(rule: RuleData, guards: readonly GuardKind[], signalRead: boolean | (() => boolean)): 'quiet' | 'unread-signal' | 'report' {
   const accepted = guards.filter((k) => rule.unlessGuard?.includes(k));
   if (!accepted.length) return 'report';
-  if (!rule.appGuardNeedsSignalRead || accepted.includes('signal') || signalRead) return 'quiet';
+  // The project-wide answer is asked for only here, where it decides (a scan may learn it after analysis began).
+  if (!rule.appGuardNeedsSignalRead || accepted.includes('signal') || (typeof signalRead === 'function' ? signalRead() : signalRead)) return 'quiet';
   return 'unread-signal';
 }
 

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import { isMainThread } from 'worker_threads';
 import type * as ts from 'typescript';
-import { Cancelled, Project } from '../../analysis';
+import { Cancelled, Project, type AnalyzeOptions } from '../../analysis';
 import { namedAt, specifierAt } from '../../analysis/namedAt';
 import { parseDiagnostics, parseFile } from '../../analysis/parse';
 import { Triggers } from '../../analysis/triggers';
@@ -14,7 +14,7 @@ import { fsHost } from '../../project/fsHost';
 import { LineMap, displayPath, toReportFinding, toWire } from '../formats/report';
 import { applySafeFixes } from '../fix';
 import { listed } from '../listSuppressions';
-import { DEEP } from './protocol';
+import { DEEP, SIGNAL_READ, SIGNAL_UNKNOWN } from './protocol';
 import type { EngineConfig, FileJob, FileResult, ScanWorkerInit } from './protocol';
 
 export class GroupAnalyser {
@@ -31,8 +31,32 @@ export class GroupAnalyser {
   private readonly isCancelled = () => Date.now() > this.deadline;
   private readonly show = (file: string) => displayPath(file, this.init.root);
 
-  constructor(private readonly init: ScanWorkerInit) {
+  constructor(private readonly init: ScanWorkerInit, private signal?: Int32Array) {
     this.host = fsHost(init.root);
+  }
+
+  /** The shared answer to whether the scan reads the opt-out signal (protocol.ts), when it comes during analysis. */
+  useSignal(signal: Int32Array): void {
+    this.signal = signal;
+  }
+
+  /**
+   * Whether the scan reads the opt-out signal, waiting until the main thread knows (it has read every file). Asked
+   * only where a verdict depends on it (ruleSelect.ts guardVerdict); the main thread settles it before it analyses.
+   */
+  private readonly signalRead = (): boolean => {
+    const s = this.signal!;
+    while (Atomics.load(s, 0) === SIGNAL_UNKNOWN) {
+      if (isMainThread) throw new Error('the opt-out signal was asked for before every file was read');
+      Atomics.wait(s, 0, SIGNAL_UNKNOWN, 1000);
+    }
+    return Atomics.load(s, 0) === SIGNAL_READ;
+  };
+
+  /** A configuration's options for the engine: this file's budget, and the signal's answer when it comes later. */
+  private optionsOf(config: EngineConfig): AnalyzeOptions {
+    const later = config.options.optOutSignalRead === undefined && this.signal;
+    return { ...config.options, isCancelled: this.isCancelled, ...(later ? { optOutSignalRead: this.signalRead } : {}) };
   }
 
   /**
@@ -54,7 +78,7 @@ export class GroupAnalyser {
       const { catalog, problems } = !config.sinks.length && this.catalog ? { catalog: this.catalog, problems: [] }
         : loadCatalog(this.init.rulesDir, config.sinks, !isMainThread); // the scan's main thread has checked the rules
       if (problems.length) throw new Error(problems.map((x) => `${x.file}: ${x.message}`).join('; '));
-      p = new Project(catalog, this.host, { ...config.options, isCancelled: this.isCancelled }, this.show);
+      p = new Project(catalog, this.host, this.optionsOf(config), this.show);
       this.projects.set(key, p);
     }
     return p;
@@ -104,7 +128,7 @@ export class GroupAnalyser {
           };
         }
       }
-      const r = cached ?? project.analyze(job.file, text, { ...config.options, isCancelled: this.isCancelled }, version, parsed);
+      const r = cached ?? project.analyze(job.file, text, this.optionsOf(config), version, parsed);
       if (!r) return { index: job.index, skipped: 'cannot read', incomplete: 'unreadable' };
       const notes = project.resolverNotes().filter((n) => !this.noted.has(n) && this.noted.add(n));
       const lines = new LineMap(text);

@@ -47,13 +47,15 @@ export interface ParallelRun {
    * copying it costs a worker a few milliseconds where compiling the rules again costs it about seventy.
    */
   catalog?: Catalog;
+  /** The shared answer to whether the scan reads the opt-out signal, when it comes during analysis (protocol.ts). */
+  signal?: Int32Array;
 }
 
 interface Slot {
   worker: Worker;
   group?: GroupMessage;
-  /** The worker has been given run.catalog. */
-  hasCatalog?: boolean;
+  /** The worker has been given run.catalog and run.signal (with its first group). */
+  briefed?: boolean;
   /** The file being analysed and since when. */
   current?: { index: number; since: number };
   /** Results seen for the current group (to re-queue the rest if the worker is stopped). */
@@ -120,7 +122,7 @@ function feedOf(groups: readonly (readonly FileJob[])[], workers: number): Group
 export async function analyseInParallel(groups: readonly (readonly FileJob[])[] | GroupFeed, run: ParallelRun): Promise<void> {
   if (groups instanceof GroupFeed) return inWorkers(groups, run);
   if (run.inThread) {
-    const analyser = new (engine().GroupAnalyser)(run.init);
+    const analyser = new (engine().GroupAnalyser)(run.init, run.signal);
     for (const group of groups) {
       analyser.startGroup(); // the same groups as the workers get, so the same results
       for (const job of group) run.onResult(analyser.analyse(job, run.configs[job.config]));
@@ -128,7 +130,7 @@ export async function analyseInParallel(groups: readonly (readonly FileJob[])[] 
     return;
   }
   if (groups.length === 1 && !run.workersOnly) {
-    const analyser = new (engine().GroupAnalyser)(run.init);
+    const analyser = new (engine().GroupAnalyser)(run.init, run.signal);
     analyser.startGroup();
     const elsewhere: FileJob[] = [];
     for (const job of groups[0]) {
@@ -224,8 +226,8 @@ function inWorkers(feed: GroupFeed, run: ParallelRun): Promise<void> {
       const configs = Object.fromEntries(Object.entries(run.configs).filter(([k]) => used.has(k)));
       slot.group = { group: nextGroup++, files, configs };
       slot.answered = new Set();
-      slot.worker.postMessage(run.catalog && !slot.hasCatalog ? { ...slot.group, catalog: run.catalog } : slot.group);
-      slot.hasCatalog = true;
+      slot.worker.postMessage(slot.briefed ? slot.group : { ...slot.group, catalog: run.catalog, signal: run.signal });
+      slot.briefed = true;
     };
     feed.listen(() => {
       if (finished) return;

@@ -48,6 +48,8 @@ export interface GroupMessage {
   configs: Record<string, EngineConfig>;
   /** With a worker's first group: the rules compiled by the main thread (no team sinks), used for configurations without sinks of their own. */
   catalog?: Catalog;
+  /** With a worker's first group: the shared answer to whether the scan reads the opt-out signal (SIGNAL_…). */
+  signal?: Int32Array;
 }
 
 export interface SafeWire {
@@ -89,6 +91,21 @@ export type WorkerMessage =
   | { type: 'start'; index: number }
   | { type: 'result'; result: FileResult }
   | { type: 'done'; group: number };
+
+/**
+ * Whether some file of the scan reads the opt-out preference signal, as the main thread learns it while it reads
+ * every file (a shared Int32Array of one: unknown, not read, read). Workers analyse meanwhile and wait for it
+ * only where a rule's verdict depends on it (analyseGroup.ts).
+ */
+export const SIGNAL_UNKNOWN = 0;
+export const SIGNAL_NOT_READ = 1;
+export const SIGNAL_READ = 2;
+
+/** Settles the shared answer (the first settlement stands) and wakes the workers waiting for it. */
+export function settleSignal(signal: Int32Array, read: boolean): void {
+  Atomics.compareExchange(signal, 0, SIGNAL_UNKNOWN, read ? SIGNAL_READ : SIGNAL_NOT_READ);
+  Atomics.notify(signal, 0);
+}
 
 /** The reason given for a file deeper than the thread's stack (the main thread's is small: such files go to a worker). */
 export const DEEP = 'analysis failed (the file nests too deeply to parse)';

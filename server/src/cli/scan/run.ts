@@ -29,6 +29,7 @@ import { Relevance } from './relevant';
 import { fsHost } from '../../project/fsHost';
 import { readSource } from '../../project/decode';
 import { Progress } from './progress';
+import { SIGNAL_UNKNOWN, settleSignal } from './protocol';
 import type { EngineConfig, FileJob, FileResult, ScanWorkerInit } from './protocol';
 import { Format, render } from './render';
 import { ListedDirective, formatSuppressions } from '../listSuppressions';
@@ -221,8 +222,12 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   }
   if (configProblems.size) throw new ConfigFileError([...configProblems.values()], cwd);
   // A pixel behind only the app's own consent or opt-out flag passes where some file of the project reads the
-  // opt-out preference signal (mt/ad-tracking-without-opt-out-check): one cheap text scan before analysis.
-  const optOutSignalRead = readsSignalAnywhere(catalog, jobs);
+  // opt-out preference signal (mt/ad-tracking-without-opt-out-check). The prefilter, which reads every file, learns
+  // it on the way while workers analyse, and a worker that needs it waits (protocol.ts). With --cache, whose key
+  // holds the answer, or with no prefilter, one text scan before analysis tells.
+  const checks = catalog.categories.optOutChecks;
+  const signal = checks && !useCache && !opts.analyseAll ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+  const optOutSignalRead = signal ? undefined : readsSignalAnywhere(catalog, jobs);
   for (const c of Object.values(engineConfigs)) c.options = { ...c.options, optOutSignalRead };
   /** The catalog each engine configuration analyses with (the team's own sinks added). */
   const catalogOf = new Map<string, Catalog>();
@@ -266,6 +271,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
     let r = relevance.get(job.config);
     if (!r) relevance.set(job.config, (r = new Relevance(catalogOf.get(job.config)!, projectHost)));
     const text = job.text ?? readSource(job.file);
+    if (signal && checks && text !== undefined && Atomics.load(signal, 0) === SIGNAL_UNKNOWN && GuardWords.of(checks).readsSignal(text)) settleSignal(signal, true);
     const quiet = text !== undefined ? r.quiet(job.file, text) : undefined;
     if (!quiet) {
       const look = text !== undefined ? r.secondLook(job.file, text) : undefined;
@@ -277,7 +283,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
     return true;
   };
   const run: ParallelRun = {
-    jobs: opts.jobs, workersOnly: warmed, inThread: opts.inThread, init, configs: engineConfigs, catalog,
+    jobs: opts.jobs, workersOnly: warmed, inThread: opts.inThread, init, configs: engineConfigs, catalog, signal,
     onResult: (r) => {
       results[r.index] = r;
       if (!r.quiet) cache?.set(jobs[r.index].file, jobs[r.index].config, r); // a quiet result depends on its imports' texts
@@ -296,10 +302,12 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
       feed.push(group);
       await new Promise((resolve) => setImmediate(resolve)); // let the workers' messages in
     }
+    if (signal) settleSignal(signal, false); // every file has been read (a file that reads it settled it earlier)
     feed.close(workersFor(toAnalyse));
     await analysing;
   } else {
     const groups = [...groupsOf(todo, (job) => !isQuiet(job))].filter((g) => g.length);
+    if (signal) settleSignal(signal, false);
     await analyseInParallel(groups, { ...run, jobs: Math.min(opts.jobs, workersFor(groups.reduce((n, g) => n + g.length, 0))) });
   }
   progress.end();

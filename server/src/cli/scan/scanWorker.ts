@@ -13,6 +13,7 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 parentPort!.on('message', (msg: GroupMessage) => {
   if (msg.catalog) analyser.useCatalog(msg.catalog);
+  if (msg.signal) analyser.useSignal(msg.signal);
   analyser.startGroup();
   for (const job of msg.files) {
     post({ type: 'start', index: job.index });
