@@ -1,5 +1,5 @@
 // Whether a project's code reads the opt-out preference signal (Global Privacy Control: navigator.globalPrivacyControl,
-// the Sec-GPC header): a cheap text scan of the files to be analysed, once per CLI scan, stopping at the first.
+// the Sec-GPC header): a text scan of the files to be analysed, stopping at the first (with --cache, or no prefilter).
 import { readSource } from './decode';
 
 /**
