@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { GroupFeed, analyseInParallel } from '../../server/src/cli/scan/parallel';
 import { SIGNAL_UNKNOWN, settleSignal } from '../../server/src/cli/scan/protocol';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -62,6 +63,20 @@ describe('the opt-out signal, learnt while workers analyse', function () {
     const r = await analyseInWorker(dir, path.join(dir, 'plain.ts'), false, 60000);
     assert.ok(r.rules.length > 0, 'the ungated pixel is reported');
     assert.ok(r.waitedMs < 30000, 'the analysis waited for an answer it did not need');
+  });
+  it('a main thread that fails while deciding the groups stops the workers, even one waiting for the answer', async () => {
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const feed = new GroupFeed();
+    const run = {
+      jobs: 1, workersOnly: true, configs: { k: { options: {}, sinks: [] } }, signal, onResult: () => undefined,
+      init: { rulesDir: path.join(ROOT, 'rules'), root: dir, fileTimeoutMs: 60000, withDependencies: false },
+    };
+    const analysing = analyseInParallel(feed, run);
+    feed.push([{ index: 0, file: path.join(dir, 'gated.ts'), config: 'k' }]);
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the worker reaches the verdict and waits
+    feed.abort(new Error('deciding the groups failed'));
+    await assert.rejects(analysing, /deciding the groups failed/);
+    assert.strictEqual(Atomics.load(signal, 0), SIGNAL_UNKNOWN, 'nothing settled the answer: the worker was stopped while it waited');
   });
   it('the settled answer stands: a later settlement does not change it', () => {
     const s = new Int32Array(new SharedArrayBuffer(4));

@@ -46,10 +46,12 @@ export class GroupAnalyser {
    */
   private readonly signalRead = (): boolean => {
     const s = this.signal!;
+    const since = Date.now();
     while (Atomics.load(s, 0) === SIGNAL_UNKNOWN) {
       if (isMainThread) throw new Error('the opt-out signal was asked for before every file was read');
       Atomics.wait(s, 0, SIGNAL_UNKNOWN, 1000);
     }
+    this.deadline += Date.now() - since; // the wait is not the file's time
     return Atomics.load(s, 0) === SIGNAL_READ;
   };
 

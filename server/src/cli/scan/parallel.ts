@@ -5,7 +5,7 @@ import { Worker } from 'worker_threads';
 import type * as AnalyseGroup from './analyseGroup';
 import type { IncompleteKind } from '../../analysis/incomplete';
 import type { Catalog } from '../../catalog/load';
-import { DEEP } from './protocol';
+import { DEEP, SIGNAL_UNKNOWN } from './protocol';
 import type { EngineConfig, FileJob, FileResult, GroupMessage, ScanWorkerInit, WorkerMessage } from './protocol';
 
 /** The engine, loaded only when this thread analyses (worker threads load their own). */
@@ -85,6 +85,7 @@ export class GroupFeed {
   closed = false;
   /** Workers the groups call for (ParallelRun.jobs caps it); one until the feed is closed. */
   workers = 1;
+  aborted?: Error;
   private listener?: () => void;
 
   push(group: FileJob[]): void {
@@ -97,6 +98,12 @@ export class GroupFeed {
   close(workers: number): void {
     this.closed = true;
     this.workers = Math.max(1, workers);
+    this.listener?.();
+  }
+
+  /** Ends the analysis with `error` (the main thread failed while deciding the groups): the workers are stopped. */
+  abort(error: Error): void {
+    this.aborted = error;
     this.listener?.();
   }
 
@@ -231,6 +238,7 @@ function inWorkers(feed: GroupFeed, run: ParallelRun): Promise<void> {
     };
     feed.listen(() => {
       if (finished) return;
+      if (feed.aborted) return finish(feed.aborted);
       for (const slot of [...idle]) {
         if (!queue.length && !feed.closed) break;
         idle.delete(slot);
@@ -278,6 +286,12 @@ function inWorkers(feed: GroupFeed, run: ParallelRun): Promise<void> {
     const limit = run.init.fileTimeoutMs + hardStopGraceMs(run.init.fileTimeoutMs);
     const watchdog = setInterval(() => {
       const now = Date.now();
+      // While the main thread has not read every file, a worker may be waiting for the opt-out signal's answer
+      // (protocol.ts): that time is no file's, so the clocks start again once it is known.
+      if (run.signal && Atomics.load(run.signal, 0) === SIGNAL_UNKNOWN) {
+        for (const s of slots) if (s.current) s.current.since = now;
+        return;
+      }
       for (const s of [...slots]) {
         if (s.current && now - s.current.since > limit) replace(s, `analysis took longer than ${run.init.fileTimeoutMs / 1000} s (--file-timeout) and was stopped`, 'timeout');
       }

@@ -90,7 +90,7 @@ export interface ScanOutcome {
   dataMap: () => DataMap;
   /** Files read but not parsed: neither they nor what they import hold anything the catalog knows (relevant.ts). */
   unparsed: number;
-  /** Files parsed but not evaluated: their triggers were only in comments (relevant.ts SecondLook). */
+  /** Files parsed but not evaluated: their own roots were only in comments, or in strings no import names (SecondLook). */
   unevaluated: number;
 }
 
@@ -297,10 +297,15 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
     const analysing = analyseInParallel(feed, run);
     analysing.catch(() => undefined); // awaited below; a worker that cannot start must not end the process first
     let toAnalyse = 0;
-    for (const group of groupsOf(todo, (job) => !isQuiet(job))) {
-      toAnalyse += group.length;
-      feed.push(group);
-      await new Promise((resolve) => setImmediate(resolve)); // let the workers' messages in
+    try {
+      for (const group of groupsOf(todo, (job) => !isQuiet(job))) {
+        toAnalyse += group.length;
+        feed.push(group);
+        await new Promise((resolve) => setImmediate(resolve)); // let the workers' messages in
+      }
+    } catch (e) {
+      feed.abort(e as Error); // the workers stop (one may be waiting for the signal's answer)
+      throw e;
     }
     if (signal) settleSignal(signal, false); // every file has been read (a file that reads it settled it earlier)
     feed.close(workersFor(toAnalyse));
