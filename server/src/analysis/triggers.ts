@@ -34,6 +34,15 @@ export class Triggers {
   /** Any vendor host (catalog `hosts`). */
   private readonly hostRe?: RegExp;
 
+  private static readonly derived = new WeakMap<Catalog, Triggers>();
+
+  /** The triggers of a catalog, derived once per catalog and thread (the prefilter and the second look share them). */
+  static of(catalog: Catalog): Triggers {
+    let t = Triggers.derived.get(catalog);
+    if (!t) Triggers.derived.set(catalog, (t = new Triggers(catalog)));
+    return t;
+  }
+
   constructor(catalog: Catalog) {
     const paths = new SinkPaths(catalog);
     this.modules = catalog.modules;

@@ -23,8 +23,6 @@ export class GroupAnalyser {
   /** Notes already reported (each resolver note once per thread). */
   private readonly noted = new Set<string>();
   private readonly projects = new Map<string, Project>();
-  /** The triggers of each engine configuration's catalog (for a file's second look). */
-  private readonly triggers = new Map<string, Triggers>();
   private catalog?: Catalog;
   /** End of the current file's time budget; imports analysed for it share the budget. */
   private deadline = Infinity;
@@ -93,8 +91,7 @@ export class GroupAnalyser {
    */
   private stillPasses(job: FileJob, project: Project, sf: ts.SourceFile): boolean {
     const look = job.look!;
-    let triggers = this.triggers.get(job.config);
-    if (!triggers) this.triggers.set(job.config, (triggers = new Triggers(project.catalog)));
+    const triggers = Triggers.of(project.catalog);
     const roots = triggers.rootsNamed(sf.text, look.roots, (offset) => namedAt(sf, offset), (offset) => specifierAt(sf, offset));
     if (roots.size === look.roots.length) return true;
     look.otherRoots.forEach((r) => roots.add(r));

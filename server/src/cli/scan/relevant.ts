@@ -56,7 +56,7 @@ export class Relevance {
   private counter = 0;
 
   constructor(catalog: Catalog, private readonly host: ProjectHost) {
-    this.triggers = new Triggers(catalog);
+    this.triggers = Triggers.of(catalog);
     this.resolver = new ModuleResolver(host);
   }
 
