@@ -6,6 +6,8 @@ import { containsRun, splitWords } from './classify';
 
 type OptOutChecks = NonNullable<CategoriesData['optOutChecks']>;
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Every kind, in bit order: a guard mask has bit `1 << i` for GUARD_KINDS[i]. */
 export const GUARD_KINDS: readonly GuardKind[] = ['signal', 'consent', 'flag'];
 
@@ -46,9 +48,9 @@ export class GuardWords {
     const consent = new Set((checks.consentWords ?? []).map(key));
     this.runs = checks.words.map((words) => ({ words, mask: guardBit(signal.has(key(words)) ? 'signal' : consent.has(key(words)) ? 'consent' : 'flag') }));
     // A cheap first test before a name is split into words: the first word of a run, or a string, occurs.
-    const parts = [...new Set([...checks.words.map((run) => run[0]), ...checks.strings])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const parts = [...new Set([...checks.words.map((run) => run[0]), ...checks.strings])].map(escape);
     this.prefilter = parts.length ? new RegExp(parts.join('|')) : /(?!)/;
-    const strings = checks.strings.filter((s) => s === s.toLowerCase()).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const strings = checks.strings.filter((s) => s === s.toLowerCase()).map(escape);
     this.signalRe = strings.length ? new RegExp(strings.join('|'), 'i') : /(?!)/;
   }
 

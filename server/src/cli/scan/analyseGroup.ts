@@ -23,6 +23,7 @@ export class GroupAnalyser {
   /** Notes already reported (each resolver note once per thread). */
   private readonly noted = new Set<string>();
   private readonly projects = new Map<string, Project>();
+  /** The main thread's compiled rules, revived (useCatalog). */
   private catalog?: Catalog;
   /** End of the current file's time budget; imports analysed for it share the budget. */
   private deadline = Infinity;

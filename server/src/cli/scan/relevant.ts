@@ -69,7 +69,7 @@ export class Relevance {
     const node = this.nodes.get(file) ?? this.make(file, text);
     const notesBefore = this.resolver.notes.size;
     if (this.unionOf(node) === PASS) return undefined;
-    return { notes: this.resolver.notes.size > notesBefore ? [...this.resolver.notes].slice(notesBefore) : [] };
+    return { notes: this.notesSince(notesBefore) };
   }
 
   /**
@@ -91,8 +91,12 @@ export class Relevance {
       u.roots.forEach((r) => otherRoots.add(r));
       u.words.forEach((w) => words.add(w));
     }
-    const notes = this.resolver.notes.size > notesBefore ? [...this.resolver.notes].slice(notesBefore) : [];
-    return { roots: [...n.found.roots], otherRoots: [...otherRoots], words: [...words], notes };
+    return { roots: [...n.found.roots], otherRoots: [...otherRoots], words: [...words], notes: this.notesSince(notesBefore) };
+  }
+
+  /** The resolver notes added since it held `before` of them. */
+  private notesSince(before: number): string[] {
+    return this.resolver.notes.size > before ? [...this.resolver.notes].slice(before) : [];
   }
 
   private make(file: string, text: string): Node {

@@ -227,6 +227,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
   // holds the answer, or with no prefilter, one text scan before analysis tells.
   const checks = catalog.categories.optOutChecks;
   const signal = checks && !useCache && !opts.analyseAll ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+  const signalWords = signal && checks ? GuardWords.of(checks) : undefined;
   const optOutSignalRead = signal ? undefined : readsSignalAnywhere(catalog, jobs);
   for (const c of Object.values(engineConfigs)) c.options = { ...c.options, optOutSignalRead };
   /** The catalog each engine configuration analyses with (the team's own sinks added). */
@@ -271,7 +272,7 @@ async function scanFiles(opts: ScanOptions, cwd: string): Promise<ScanOutcome> {
     let r = relevance.get(job.config);
     if (!r) relevance.set(job.config, (r = new Relevance(catalogOf.get(job.config)!, projectHost)));
     const text = job.text ?? readSource(job.file);
-    if (signal && checks && text !== undefined && Atomics.load(signal, 0) === SIGNAL_UNKNOWN && GuardWords.of(checks).readsSignal(text)) settleSignal(signal, true);
+    if (signal && signalWords && text !== undefined && Atomics.load(signal, 0) === SIGNAL_UNKNOWN && signalWords.readsSignal(text)) settleSignal(signal, true);
     const quiet = text !== undefined ? r.quiet(job.file, text) : undefined;
     if (!quiet) {
       const look = text !== undefined ? r.secondLook(job.file, text) : undefined;
