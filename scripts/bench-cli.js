@@ -8,8 +8,9 @@
  * minified files, each under 512 KB, spread evenly over the sorted list), copied flat into a temporary folder
  * as f0001.js, f0002.ts, ... so that none is skipped as build output, tests or node_modules.
  *
- * Measured, each as a separate process (median of --runs, default 3), wall time and peak RSS (the process's
- * own maxRSS, all threads, reported at exit):
+ * Measured, each as a separate process (median of --runs, default 3, run in rounds over the four commands so
+ * that a machine slowing down weighs on all alike), wall time and peak RSS (the process's own maxRSS, all
+ * threads, reported at exit):
  *   floor          one thread reads and parses every file with ts.createSourceFile (nothing else)
  *   scan -j1       mt-pii scan --jobs 1 --format json
  *   scan -jN       mt-pii scan as by default: up to all available cores (one worker per 400 files to analyse)
@@ -73,24 +74,35 @@ const RSS_MARK = 'MT_PII_BENCH_MAXRSS=';
 const preload = path.join(os.tmpdir(), `mt-pii-bench-rss-${process.pid}.js`);
 fs.writeFileSync(preload, `process.on('exit', () => { try { require('fs').writeSync(2, '\\n${RSS_MARK}' + process.resourceUsage().maxRSS + '\\n'); } catch {} });\n`);
 
-function measure(label, argv, cwd) {
-  const times = [];
-  const rss = [];
-  let status;
+/** One run of one measured command: wall milliseconds, peak RSS in MB, exit status. */
+function runOnce(argv, cwd) {
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, ['--require', preload, ...argv], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const m = new RegExp(`${RSS_MARK}(\\d+)`).exec(res.stderr ?? '');
+  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, status: res.status, stderr: res.stderr ?? '' };
+}
+
+/**
+ * Each command run RUNS times, in rounds (floor, scan -j1, scan -jN, eslint, then again), so that a machine that
+ * slows down or speeds up during the benchmark weighs on every command alike; the median of each is reported.
+ */
+function measureAll(commands) {
+  const runs = commands.map(() => []);
+  const failed = new Set();
   for (let r = 0; r < RUNS; r++) {
-    const t0 = process.hrtime.bigint();
-    const res = spawnSync(process.execPath, ['--require', preload, ...argv], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    const m = new RegExp(`${RSS_MARK}(\\d+)`).exec(res.stderr ?? '');
-    rss.push(m ? Number(m[1]) / 1024 : NaN);
-    status = res.status;
-    if (res.status !== 0 && res.status !== 1) {
-      process.stderr.write(`${label} failed (exit ${res.status}):\n${(res.stderr ?? '').slice(-2000)}\n`);
-      break;
-    }
+    commands.forEach((c, i) => {
+      if (failed.has(i)) return;
+      const run = runOnce(c.argv, c.cwd);
+      runs[i].push(run);
+      if (run.status !== 0 && run.status !== 1) {
+        process.stderr.write(`${c.label} failed (exit ${run.status}):\n${run.stderr.slice(-2000)}\n`);
+        failed.add(i);
+      }
+    });
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { label, ms: median(times), rssMb: median(rss), status };
+  return commands.map((c, i) => ({ label: c.label, ms: median(runs[i].map((x) => x.ms)), rssMb: median(runs[i].map((x) => x.rssMb)), status: runs[i].at(-1).status }));
 }
 
 const corpus = buildCorpus();
@@ -106,12 +118,12 @@ fs.writeFileSync(eslintConfig, `module.exports = [{ files: ['**/*.js', '**/*.cjs
 
 const bin = path.join(ROOT, 'bin', 'mt-pii.js');
 const scanArgs = ['scan', '.', '--format', 'json', '--fail-on', 'never', '--max-file-size', '1mb'];
-const results = [
-  measure('floor: read + parse, 1 thread', [floorScript, corpus.dir], corpus.dir),
-  measure('mt-pii scan --jobs 1', [bin, ...scanArgs, '--jobs', '1'], corpus.dir),
-  measure(`mt-pii scan (default: up to ${cores} cores)`, [bin, ...scanArgs], corpus.dir),
-  measure('ESLint + @typescript-eslint/parser, no rules', [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--config', eslintConfig, '--no-inline-config', '--no-warn-ignored', '--format', 'json', '.'], corpus.dir),
-];
+const results = measureAll([
+  { label: 'floor: read + parse, 1 thread', argv: [floorScript, corpus.dir], cwd: corpus.dir },
+  { label: 'mt-pii scan --jobs 1', argv: [bin, ...scanArgs, '--jobs', '1'], cwd: corpus.dir },
+  { label: `mt-pii scan (default: up to ${cores} cores)`, argv: [bin, ...scanArgs], cwd: corpus.dir },
+  { label: 'ESLint + @typescript-eslint/parser, no rules', argv: [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--config', eslintConfig, '--no-inline-config', '--no-warn-ignored', '--format', 'json', '.'], cwd: corpus.dir },
+]);
 const [floor, one, all, eslint] = results;
 const pad = (s, n) => String(s).padEnd(n);
 for (const r of results) {

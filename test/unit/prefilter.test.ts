@@ -57,6 +57,7 @@ describe('prefilter: the second look, once a worker has parsed the file', () => 
     assert.deepStrictEqual(named("import fs = require('fs');"), ['m:fs']);
     assert.deepStrictEqual(named('const m = await import(`debug`);'), ['m:debug']);
     assert.deepStrictEqual(named("let d: import('debug').Debugger;"), ['m:debug']);
+    assert.deepStrictEqual(named("type Level = 'debug' | 'info'; let l: 'fs' = 'fs';"), [], 'a string type names no module');
   });
   it('a root in code or in a literal stays, wherever else it is also named', () => {
     assert.deepStrictEqual(named('f(x /* console.log */);\nconsole.warn(1);'), ['g:console']);

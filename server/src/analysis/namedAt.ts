@@ -12,9 +12,10 @@ const NAMING = new Set<ts.SyntaxKind>([
  * The innermost node whose range (leading trivia included) holds `offset`, with its parent. Sibling ranges do
  * not overlap, so the first child that holds the offset is the only one (no reliance on the children's order).
  */
-function nodeAt(sf: ts.SourceFile, offset: number): { node: ts.Node; parent?: ts.Node } {
+function nodeAt(sf: ts.SourceFile, offset: number): { node: ts.Node; parent?: ts.Node; grandparent?: ts.Node } {
   let node: ts.Node = sf;
   let parent: ts.Node | undefined;
+  let grandparent: ts.Node | undefined;
   for (;;) {
     let next: ts.Node | undefined;
     ts.forEachChild(node, (c) => {
@@ -24,7 +25,8 @@ function nodeAt(sf: ts.SourceFile, offset: number): { node: ts.Node; parent?: ts
       }
       return undefined;
     });
-    if (!next) return { node, parent };
+    if (!next) return { node, parent, grandparent };
+    grandparent = parent;
     parent = node;
     node = next;
   }
@@ -57,11 +59,11 @@ export function namedAt(sf: ts.SourceFile, offset: number): boolean {
  * specifierAt(parseFile('a.js', "const level = 'debug';"), 15)      // → false
  */
 export function specifierAt(sf: ts.SourceFile, offset: number): boolean {
-  const { node, parent } = nodeAt(sf, offset);
+  const { node, parent, grandparent } = nodeAt(sf, offset);
   if (!parent || !ts.isStringLiteralLike(node) || node.getStart(sf) > offset) return false;
   if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return parent.moduleSpecifier === node;
   if (ts.isExternalModuleReference(parent)) return parent.expression === node;
-  if (ts.isLiteralTypeNode(parent)) return true; // import('…') in a type: its argument is a literal type
+  if (ts.isLiteralTypeNode(parent)) return !!grandparent && ts.isImportTypeNode(grandparent) && grandparent.argument === parent; // import('…') in a type
   if (ts.isCallExpression(parent)) {
     const callee = parent.expression;
     return parent.arguments[0] === node && (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require'));
