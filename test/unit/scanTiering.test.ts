@@ -1,5 +1,5 @@
-// The command line asks V8 to optimise later for `scan` only (bin/mt-pii.js): a scan sets the interrupt budget
-// before any of its code loads, other commands leave V8's defaults, and a scan's report is the same either way.
+// The command line asks V8 to optimise later for `scan` and `report` only (bin/mt-pii.js): the interrupt budget is
+// set before any of the scanner loads, other commands leave V8's defaults, and a scan's report is the same either way.
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -38,6 +38,11 @@ describe('command line: V8 tiering for scans', function () {
     const report = strip(tuned.stdout);
     assert.ok(report.findings.length > 0, 'the examples have findings');
     assert.deepStrictEqual(report, strip(plain.stdout));
+  });
+  it('report, which scans, raises it too', () => {
+    const r = runRecorded(['report', examples, '--format', 'json']);
+    assert.strictEqual(r.status, 0);
+    assert.deepStrictEqual(r.flags, [{ flag: '--interrupt-budget=800000', loaded: false }]);
   });
   it('other commands keep V8\'s defaults', () => {
     assert.deepStrictEqual(runRecorded(['--version']).flags, []);
