@@ -27,6 +27,8 @@ export class Triggers {
   private readonly needs = new Map<string, string[][]>();
   /** Hash of a vocabulary word (wordHash) → the words with it, each with the root it names if it is a global or anchor. */
   private readonly byHash = new Map<number, { word: string; root?: string }[]>();
+  /** 1 where some vocabulary word's hash has these low 16 bits: most words of a text are looked up no further. */
+  private readonly maybe = new Uint8Array(1 << 16);
   private readonly modules: Map<string, string>;
   private readonly prefixes: [string, string][];
   /** Quoted SDK module specifiers. */
@@ -56,6 +58,7 @@ export class Triggers {
     for (const word of words) {
       const h = wordHash(word, 0, word.length);
       this.byHash.set(h, [...(this.byHash.get(h) ?? []), { word, root: named.get(word) }]);
+      this.maybe[h & 0xffff] = 1;
     }
     const longestFirst = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape);
     // A module by its exact name (then a quote, or a subpath) or by its scope, inside the quotes of a specifier.
@@ -86,6 +89,7 @@ export class Triggers {
         h = (Math.imul(h, 31) + c) | 0;
         c = ++i < n ? text.charCodeAt(i) : 0;
       } while (WORD_CHAR[c] === 1);
+      if (this.maybe[h & 0xffff] === 0) continue;
       const entries = this.byHash.get(h);
       if (!entries) continue;
       for (const e of entries) {
