@@ -7,7 +7,7 @@
 // Speed) for the same results. Set before anything loads, so that every function of the scan and of its workers
 // (V8 flags are per process) has the budget. Not for `lsp`: the server runs for hours, where early optimising pays.
 const SCAN_INTERRUPT_BUDGET = 800000; // bytes of bytecode run before a function is looked at for optimising (V8: 67584)
-if (process.argv[2] === 'scan' || process.argv[2] === 'report') require('v8').setFlagsFromString(`--interrupt-budget=${SCAN_INTERRUPT_BUDGET}`);
+if (['scan', 'report'].includes(process.argv[2])) require('v8').setFlagsFromString(`--interrupt-budget=${SCAN_INTERRUPT_BUDGET}`);
 let cli;
 try {
   cli = require('../out/server/src/cli/main.js');

@@ -102,7 +102,7 @@ function measureAll(commands) {
     });
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return commands.map((c, i) => ({ label: c.label, ms: median(runs[i].map((x) => x.ms)), rssMb: median(runs[i].map((x) => x.rssMb)), status: runs[i].at(-1).status }));
+  return commands.map((c, i) => ({ label: c.label, ms: median(runs[i].map((x) => x.ms)), rssMb: median(runs[i].map((x) => x.rssMb)) }));
 }
 
 const corpus = buildCorpus();

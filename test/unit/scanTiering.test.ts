@@ -8,7 +8,7 @@ import * as path from 'path';
 import { BIN, ROOT } from './cliHarness';
 
 /** Runs the command line with V8's flag setter recorded (and, with `loaded`, whether our code had loaded by then). */
-function runRecorded(args: string[], extraFlags: string[] = []): { flags: { flag: string; loaded: boolean }[]; stdout: string; status: number | null } {
+function runRecorded(args: string[]): { flags: { flag: string; loaded: boolean }[]; stdout: string; status: number | null } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt-pii-tiering-'));
   const log = path.join(dir, 'flags.json');
   const preload = path.join(dir, 'record.js');
@@ -16,7 +16,7 @@ function runRecorded(args: string[], extraFlags: string[] = []): { flags: { flag
     v8.setFlagsFromString = (f) => { seen.push({ flag: f, loaded: Object.keys(require.cache).some((k) => k.includes('cli' + require('path').sep + 'main.js')) }); return set(f); };
     process.on('exit', () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify(seen)));\n`);
   try {
-    const r = spawnSync(process.execPath, [...extraFlags, '--require', preload, BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240000 });
+    const r = spawnSync(process.execPath, ['--require', preload, BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240000 });
     return { flags: JSON.parse(fs.readFileSync(log, 'utf8')), stdout: r.stdout, status: r.status };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -9,8 +9,9 @@ const NAMING = new Set<ts.SyntaxKind>([
 ]);
 
 /**
- * The innermost node whose range (leading trivia included) holds `offset`, with its parent. Sibling ranges do
- * not overlap, so the first child that holds the offset is the only one (no reliance on the children's order).
+ * The innermost node whose range (leading trivia included) holds `offset`, with its parent and grandparent.
+ * Sibling ranges do not overlap, so the first child that holds the offset is the only one (no reliance on the
+ * children's order).
  */
 function nodeAt(sf: ts.SourceFile, offset: number): { node: ts.Node; parent?: ts.Node; grandparent?: ts.Node } {
   let node: ts.Node = sf;
